@@ -1,0 +1,264 @@
+"""Find temporal expressions in text and read what their words say.
+
+Detection never sees a reference date: it returns spans with an underspecified ``Spec``
+("the Tuesday nearest the anchor, direction unknown"); ``resolve`` decides the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from syriatl.grammar import CompiledRule, scan
+from syriatl.model import Kind, Mention, Spec, Unit
+from syriatl.patterns import vocab
+from syriatl.tense import direction_cue
+
+_UNIT_OF = {
+    "second": Unit.SECOND,
+    "minute": Unit.MINUTE,
+    "hour": Unit.HOUR,
+    "day": Unit.DAY,
+    "weekend": Unit.WEEKEND,
+    "week": Unit.WEEK,
+    "month": Unit.MONTH,
+    "quarter": Unit.QUARTER,
+    "year": Unit.YEAR,
+    "decade": Unit.DECADE,
+    "century": Unit.CENTURY,
+}
+_NUMBER_WORDS = {k: v for k, v in vocab.NUMBERS.items() if " " not in k}
+_SIGN = {
+    "ago": -1,
+    "later": 1,
+    "after": 1,
+    "afterwards": 1,
+    "afterward": 1,
+    "earlier": -1,
+    "before": -1,
+    "from now": 1,
+}
+
+
+def _norm(word: str) -> str:
+    return " ".join(word.lower().split())
+
+
+def number(text: str) -> float | None:
+    """The value of a count in digits or words ("48", "twenty four", "two and a half").
+
+    Returns None for fuzzy counts ("several", "a few").
+    """
+    words = _norm(text)
+    half = 0.5 if words.endswith("and a half") else 0.0
+    words = words.removesuffix("and a half").strip()
+    if words in vocab.FUZZY_NUMBERS:
+        return None
+    if words.replace(".", "", 1).isdigit():
+        return float(words) + half
+    if words in vocab.NUMBERS:
+        return vocab.NUMBERS[words] + half
+    total = 0.0
+    for part in re.split(r"[- ]", words):
+        if part not in _NUMBER_WORDS:
+            return None
+        total += _NUMBER_WORDS[part]
+    return total + half
+
+
+def unit(word: str) -> Unit:
+    """The unit a (possibly plural) unit word names; a fortnight counts as two weeks."""
+    name = vocab.UNITS[_norm(word)]
+    return Unit.WEEK if name == "fortnight" else _UNIT_OF[name]
+
+
+def _year(groups: Mapping[str, str]) -> int | None:
+    if groups.get("year"):
+        return int(groups["year"])
+    if groups.get("yearword"):
+        century = vocab.YEAR_WORDS_CENTURY[_norm(groups["yearword"])]
+        rest = number(groups["yearrest"]) if groups["yearrest"] != "hundred" else 0
+        return century * 100 + int(rest or 0)
+    return None
+
+
+def _month(groups: Mapping[str, str]) -> int | None:
+    for key in ("month", "month_alone", "month_any"):
+        if groups.get(key):
+            return vocab.MONTHS[groups[key].rstrip(".")]
+    if groups.get("monthnum"):
+        return int(groups["monthnum"])
+    return None
+
+
+def _day(groups: Mapping[str, str]) -> int | None:
+    raw = groups.get("day") or groups.get("daynum")
+    return int(re.sub(r"\D", "", raw)) if raw else None
+
+
+def _weekday(groups: Mapping[str, str]) -> int | None:
+    if groups.get("weekday"):
+        name = groups["weekday"]
+        return vocab.WEEKDAYS.get(name, vocab.WEEKDAYS.get(name.capitalize()))
+    if groups.get("weekday_plural"):
+        return vocab.WEEKDAYS[groups["weekday_plural"][:-1].capitalize()]
+    return None
+
+
+def _lookup(table: Mapping[str, object], groups: Mapping[str, str], *keys: str) -> object:
+    for key in keys:
+        if groups.get(key):
+            return table[_norm(groups[key])]
+    return None
+
+
+def _clock(groups: Mapping[str, str], text: str) -> tuple[int | None, int | None]:
+    if groups.get("hhmm"):
+        return int(groups["hhmm"][:2]), int(groups["hhmm"][2:])
+    if groups.get("hour"):
+        hour = int(groups["hour"])
+        meridiem = (groups.get("ampm") or "").lower()
+        if meridiem.startswith("p") and hour < 12:
+            hour += 12
+        elif meridiem.startswith("a") and hour == 12:
+            hour = 0
+        return hour, int(groups["minute"]) if groups.get("minute") else 0
+    words = text.lower()
+    if "midnight" in words:
+        return 24, 0
+    if "noon" in words or "midday" in words:
+        return 12, 0
+    return None, None
+
+
+def _mod(groups: Mapping[str, str]) -> str | None:
+    for key in ("position", "earlylate", "edge"):
+        if groups.get(key):
+            return vocab.POSITIONS[_norm(groups[key])]
+    if groups.get("hedge"):
+        return vocab.HEDGES[_norm(groups["hedge"])]
+    return None
+
+
+def _amount(groups: Mapping[str, str]) -> float | None:
+    if groups.get("count"):
+        return number(groups["count"])
+    return 1.0
+
+
+def _decade(groups: Mapping[str, str]) -> int | None:
+    raw = groups.get("decade")
+    if raw:
+        digits = raw.lstrip("'’")
+        if len(digits) == 2:
+            return 190 + int(digits[0]) if digits[0] != "0" else 200
+        return int(digits[:3])
+    if groups.get("decadeword"):
+        return 190 + vocab.DECADE_WORDS[_norm(groups["decadeword"])]
+    return None
+
+
+def read(entry: CompiledRule, match: re.Match[str]) -> Spec:
+    """The underspecified value a rule match stands for."""
+    rule = entry.rule
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    text = match.group()
+    fixed: dict[str, object] = dict(rule.fixed)
+    if isinstance(fixed.get("unit"), str):
+        fixed["unit"] = _UNIT_OF[str(fixed["unit"])]
+    relation = _lookup(
+        vocab.RELATIONS, groups, "rel", "rel_weekday", "yrel", "this_last", "anaphoric"
+    )
+    part = _lookup(vocab.PARTS_OF_DAY, groups, "pod")
+    season = _lookup(vocab.SEASONS, groups, "season", "season_any")
+    base = {
+        "year": _year(groups),
+        "month": _month(groups),
+        "day": _day(groups),
+        "weekday": _weekday(groups),
+        "season": season,
+        "part": part,
+        "mod": _mod(groups),
+        "relation": relation,
+    }
+    kind = rule.kind
+    if kind is Kind.CALENDAR:
+        if groups.get("quarter"):
+            base["quarter"] = vocab.ORDINALS[_norm(groups["quarter"])]
+        if groups.get("half"):
+            base["half"] = vocab.ORDINALS[_norm(groups["half"])]
+        if groups.get("ordinal"):
+            ordinal = groups["ordinal"].lower()
+            digits = re.sub(r"\D", "", ordinal)
+            base["century"] = (int(digits) if digits else int(vocab.ORDINALS[ordinal])) - 1
+        base["decade"] = _decade(groups)
+        if base["year"] is None and base["month"] and "year" in text.lower():
+            base["unit"] = Unit.YEAR
+            base["amount"] = relation
+            base["relation"] = None
+            kind = Kind.SHIFT
+    elif kind in (Kind.SHIFT, Kind.ANCHORED):
+        base.update(_shift(groups, text, relation))
+    elif kind is Kind.DURATION:
+        base["unit"] = unit(groups.get("unit") or groups.get("unit_plural") or "")
+        base["amount"] = (
+            None if groups.get("unit_plural") and not groups.get("count") else (_amount(groups))
+        )
+        if "half" in text.lower() and not groups.get("count"):
+            base["amount"] = 0.5
+    elif kind is Kind.SET:
+        if groups.get("freq"):
+            base["ref"] = vocab.FREQUENCIES[_norm(groups["freq"])]
+        elif groups.get("unit") or groups.get("unit_cal"):
+            base["unit"] = unit(groups.get("unit") or groups["unit_cal"])
+            base["amount"] = _amount(groups)
+    elif kind is Kind.REF:
+        base["ref"] = vocab.REFS[_norm(text)]
+    elif kind is Kind.CLOCK:
+        base["hour"], base["minute"] = _clock(groups, text)
+        base["zone"] = groups.get("zone") or groups.get("zone_utc")
+    base.update(fixed)
+    return Spec(kind=kind, **base)  # type: ignore[arg-type]
+
+
+def _shift(groups: Mapping[str, str], text: str, relation: object) -> dict[str, object]:
+    """Unit, signed amount and part of day of an offset ("two years ago", "last night")."""
+    if groups.get("deictic"):
+        offset, part = vocab.DEICTIC_DAYS[_norm(groups["deictic"])]
+        return {
+            "unit": Unit.DAY,
+            "amount": offset,
+            "part": (groups.get("pod") and vocab.PARTS_OF_DAY[_norm(groups["pod"])]) or part,
+            "relation": None,
+        }
+    if groups.get("this_last") and groups.get("pod"):
+        last = _norm(groups["this_last"]) == "last"
+        return {"unit": Unit.DAY, "amount": -1 if last else 0, "relation": None}
+    unit_word = groups.get("unit") or groups.get("unit_cal")
+    if unit_word is None:
+        return {}
+    out: dict[str, object] = {"unit": unit(unit_word), "relation": None}
+    words = _norm(text)
+    sign = next((s for w, s in _SIGN.items() if re.search(rf"\b{w}\b", words)), None)
+    if groups.get("later"):
+        sign = _SIGN[_norm(groups["later"])]
+    if sign is not None and (groups.get("count") or groups.get("later") or "ago" in words):
+        amount = _amount(groups)
+        out["amount"] = None if amount is None else sign * amount
+    else:
+        out["amount"] = relation if relation is not None else 0
+    if groups.get("unit_cal") and _norm(groups["unit_cal"]) == "night":
+        out["unit"], out["part"] = Unit.DAY, "NI"
+    return out
+
+
+def detect(text: str) -> tuple[Mention, ...]:
+    """Every temporal expression in ``text``, in order, with its tense cue."""
+    found = []
+    for entry, match in scan(text):
+        spec = read(entry, match)
+        cue, cue_word = direction_cue(text, match.start(), match.end())
+        found.append(
+            Mention(match.start(), match.end(), match.group(), entry.rule.name, spec, cue, cue_word)
+        )
+    return tuple(found)

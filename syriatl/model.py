@@ -1,0 +1,359 @@
+"""The data that flows through the pipeline: frozen, slotted dataclasses and enums.
+
+No I/O and no parsing here. Text offsets are Python string indices into the article text,
+end exclusive; line numbers are 1-based.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum, StrEnum
+
+
+class Precision(StrEnum):
+    """How much of the calendar a value pins down, coarsest first."""
+
+    CENTURY = "century"
+    DECADE = "decade"
+    YEAR = "year"
+    HALF = "half"
+    QUARTER = "quarter"
+    SEASON = "season"
+    MONTH = "month"
+    WEEK = "week"
+    DAY = "day"
+    TIME = "time"
+
+    @property
+    def rank(self) -> int:
+        """Position from coarsest (0) to finest."""
+        return list(Precision).index(self)
+
+
+class TimexType(StrEnum):
+    """The TIMEX3 type of an expression."""
+
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
+class Direction(StrEnum):
+    """Which way from its anchor an underspecified value lies."""
+
+    PAST = "past"
+    FUTURE = "future"
+    NONE = "none"
+
+
+class Unit(StrEnum):
+    """Calendar units that shifts, durations and sets count in."""
+
+    SECOND = "second"
+    MINUTE = "minute"
+    HOUR = "hour"
+    DAY = "day"
+    WEEKEND = "weekend"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+
+
+class Kind(StrEnum):
+    """How a detected expression is to be read.
+
+    CALENDAR  named calendar fields, some possibly missing ("December 22", "2016").
+    WEEKDAY   a day of the week, its direction left to the resolver.
+    SHIFT     an offset from the reference time ("yesterday", "next month", "two years ago").
+    ANCHORED  an offset from the previous date in the story ("a week later", "the day before").
+    DURATION  a length of time ("two days", "the past 48 hours").
+    SET       a recurrence ("every Friday", "weekly").
+    REF       PRESENT_REF, PAST_REF or FUTURE_REF ("now", "recently", "the future").
+    CLOCK     a time of day alone ("11:35 am", "at midnight", "1530 GMT").
+    """
+
+    CALENDAR = "calendar"
+    WEEKDAY = "weekday"
+    SHIFT = "shift"
+    ANCHORED = "anchored"
+    DURATION = "duration"
+    SET = "set"
+    REF = "ref"
+    CLOCK = "clock"
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """An underspecified value: what the words say, before any reference date is known.
+
+    Only the fields the words give are set. ``relation`` is an explicit "last"/"next"/"this"
+    (as -1/+1/0); ``amount`` counts ``unit`` for shifts, durations and sets (None for
+    "several"); ``part`` is a TIMEX3 part of day (MO, AF, EV, NI, DT) or, for seasons,
+    SP/SU/FA/WI; ``mod`` is a TIMEX3 mod (START, MID, END, APPROX, ...).
+    """
+
+    kind: Kind
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    quarter: int | None = None
+    half: int | None = None
+    season: str | None = None
+    decade: int | None = None
+    century: int | None = None
+    unit: Unit | None = None
+    amount: float | None = None
+    relation: int | None = None
+    part: str | None = None
+    hour: int | None = None
+    minute: int | None = None
+    zone: str | None = None
+    mod: str | None = None
+    ref: str | None = None
+    fuzzy: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A temporal expression found in a text, with what its words say."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    spec: Spec
+    cue: Direction = Direction.NONE
+    cue_word: str | None = None
+
+
+class AnchorKind(StrEnum):
+    """What a relative expression was resolved against."""
+
+    ENTRY = "entry"
+    PUBLISHED = "published"
+    GIVEN = "given"
+    EARLIER = "earlier"
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A reference point: a date, maybe a clock time, and where it came from."""
+
+    kind: AnchorKind
+    date: dt.date
+    time: dt.time | None = None
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A mention's value at its own precision, with the rule and anchor that produced it.
+
+    ``start``/``end`` are the first and last day the value covers; they are None for
+    durations, sets, REF values and values left underspecified.
+    """
+
+    mention: Mention
+    value: str
+    type: TimexType
+    rule: str
+    precision: Precision | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    time: str | None = None
+    mod: str | None = None
+    anchor: Anchor | None = None
+
+
+class SegmentKind(StrEnum):
+    """The role of a block of an article's text."""
+
+    TITLE = "title"
+    DATELINE = "dateline"
+    DATE_LINE = "date-line"
+    ENTRY = "entry"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    CAPTION = "caption"
+    CHROME = "chrome"
+    COMMENT = "comment"
+    COMMENT_STAMP = "comment-stamp"
+
+    @property
+    def is_story(self) -> bool:
+        """True for text whose sentences can report happenings."""
+        return self in (SegmentKind.ENTRY, SegmentKind.PARAGRAPH, SegmentKind.CAPTION)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A live-blog entry header: its label as printed and its clock, if any."""
+
+    label: str
+    start: int
+    hour: int | None = None
+    minute: int | None = None
+    day_offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A block of text (a line or a paragraph) with its role and its live-blog entry."""
+
+    kind: SegmentKind
+    start: int
+    end: int
+    line: int
+    entry: Entry | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a story segment."""
+
+    start: int
+    end: int
+    line: int
+    segment: Segment
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """An article's structure: its segments in order, the sentences of its story
+    segments, its title (None when the page shows none) and its live-blog entries."""
+
+    segments: tuple[Segment, ...]
+    sentences: tuple[Sentence, ...]
+    title: str | None
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the text cannot tell, given beside it (front matter or sources.yaml)."""
+
+    published: dt.date | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article as read from disk: its id, path, decoded text and given metadata.
+
+    ``text`` is what follows any front matter; ``line_offset`` is how many lines the front
+    matter took, so that line numbers still count from the top of the file.
+    """
+
+    id: str
+    path: str
+    text: str
+    meta: Metadata = Metadata()
+    line_offset: int = 0
+    encoding: str = "utf-8"
+
+
+class Confidence(Enum):
+    """How firmly the text fixes a publication date."""
+
+    GIVEN = 3
+    STATED = 2
+    INFERRED = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """When an article was written, the rule and quoted evidence, or why it is undated."""
+
+    date: dt.date | None
+    rule: str | None
+    evidence: str | None
+    reason: str | None = None
+    confidence: Confidence | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where an event was told: the article, the sentence, the expression and its rule."""
+
+    article: str
+    quote: str
+    expression: str | None
+    rule: str
+    line: int
+    entry: str | None = None
+    anchor: Anchor | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """The date of an event at its own precision; ``start``/``end`` are the days it spans."""
+
+    value: str
+    precision: Precision
+    start: dt.date
+    end: dt.date
+    time: str | None = None
+    modifier: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[dt.date, int, str, str]:
+        """Chronological order: by first day, coarser values before finer ones."""
+        return (self.start, self.precision.rank, self.time or "", self.value)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dated happening with the sources that tell it."""
+
+    when: When
+    text: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something about one article the user must know: it is never silently dropped."""
+
+    article: str
+    problem: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntryReport:
+    """A live-blog entry as built: its timestamp (None when the article is undated) and
+    its first sentence."""
+
+    entry: Entry
+    when: When | None
+    lead: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleReport:
+    """One article as built: its title, publication date, entries and count of events."""
+
+    article: Article
+    title: str | None
+    published: Published
+    entries: tuple[EntryReport, ...]
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """The result of a build: articles, merged events in order, and problems."""
+
+    articles: tuple[ArticleReport, ...]
+    events: tuple[Event, ...]
+    problems: tuple[Problem, ...]

@@ -1,0 +1,1 @@
+"""Language data: vocabulary, expression rules, tense cues and page-chrome markers."""

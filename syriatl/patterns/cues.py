@@ -1,0 +1,69 @@
+"""Tense cues: the words of a clause that tell which way its dates point.
+
+Each table entry is a regular expression over lowercased text with the direction it
+signals and examples of clauses it decides. The nearest cue to an expression wins, first
+inside its clause, then across commas and subordinate clauses of the same sentence.
+"""
+
+from __future__ import annotations
+
+from syriatl.model import Direction
+
+FUTURE, PAST = Direction.FUTURE, Direction.PAST
+
+# Words right before an expression that fix its direction whatever the verb says.
+ADJACENT: dict[str, Direction] = {
+    "since": PAST, "until": FUTURE, "till": FUTURE, "ahead of": FUTURE,
+}  # fmt: skip
+
+# (pattern, direction, example clause): future markers first; they outrank a past
+# participle at the same distance ("is planned", "is expected to").
+CUES: tuple[tuple[str, Direction, str], ...] = (
+    (r"will|shall|won[’']t|[’']ll|would", FUTURE, "Lavrov will meet them on Friday"),
+    (
+        r"(?:is|are|am) (?:due |set |scheduled |slated |expected |planned |supposed |going )?to",
+        FUTURE,
+        "the vote is to take place on Friday",
+    ),
+    (
+        r"(?:is|are) (?:planned|scheduled|slated|due|expected)",
+        FUTURE,
+        "a new meeting is planned on Thursday",
+    ),
+    (
+        r"due to|set to|going to|plans? to|planning to|intends? to|aims? to|expects? to|"
+        r"expected to|likely to|scheduled|slated|upcoming|hopes? to|to be held|agreed to|"
+        r"promised to|vowed to|threatened to|seeks? to|wants? to|ready to",
+        FUTURE,
+        "a plan to stop fighting on Saturday",
+    ),
+    (
+        r"was|were|had|did|ago|said|told|began|begun|took|met|came|went|made|saw|gave|held|"
+        r"left|spoke|fought|won|lost|struck|broke|fell|rose|sent|brought|thought|sold|paid|"
+        r"kept|led|built|drove|flew|stood|wrote|shot|overtook|retook|withdrew|became|began|"
+        r"found|got|heard|knew|meant|ran|said|sat|sought|spent|swept|taught|threw|understood|"
+        r"woke|wore|forgot|fled|felt|dealt|chose|caught|bought|arose|awoke|blew|bore|"
+        r"\w{3,}ed",
+        PAST,
+        "Assad told Putin on Wednesday",
+    ),
+)
+
+# Words ending in -ed that are not past tenses.
+NOT_PAST: frozenset[str] = frozenset(
+    {"need", "needed", "indeed", "hundred", "speed", "proceed", "succeed", "exceed", "seed",
+     "breed", "united", "red", "bed", "feed", "shed", "embed", "armed", "based", "so-called",
+     "unnamed", "unidentified", "detained", "alleged", "expected", "planned", "scheduled",
+     "proposed", "reported", "concerned", "related", "limited", "advanced", "supposed",
+     "interested", "involved", "unprecedented", "biased", "skilled", "wounded", "injured",
+     "killed", "displaced", "besieged", "backed", "linked", "led", "allied", "sanctioned",
+     "designated", "aged", "wicked", "naked", "sacred", "beloved", "bloodied", "devoted"}
+)  # fmt: skip
+
+# Where a clause ends: nothing beyond these says anything about the expression's verb.
+HARD_BOUNDARY = r"[.!?;:“”\"()\[\]]\s|[“”\"()\[\]]|\s[—–-]\s|\n\s*\n"
+# Where a clause may end: cues beyond these are used only when nearer ones are missing.
+SOFT_BOUNDARY = (
+    r",|\b(?:that|which|who|whom|whose|where|when|while|whereas|because|although|but|and|"
+    r"after|before|as|if|unless|whether)\b"
+)

@@ -1,0 +1,22 @@
+"""Words that carry no content when comparing two sentences, and spelling variants.
+
+Used by ``merge`` to tell whether two sentences tell the same happening.
+"""
+
+from __future__ import annotations
+
+STOPWORDS: frozenset[str] = frozenset(
+    """a about above after again against all also am an and any are as at be because
+    been before being below between both but by can could did do does doing down
+    during each few for from further had has have having he her here hers him his
+    how i if in into is it its itself just me more most my no nor not now of off on
+    once only or other our ours out over own same she should so some such than that
+    the their them then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you
+    your said says say told according reported reports report added also however
+    meanwhile still yet one two three four five six seven eight nine ten new since
+    ago last next week weeks month months year years day days today yesterday
+    tomorrow morning afternoon evening night monday tuesday wednesday thursday
+    friday saturday sunday january february march april may june july august
+    september october november december early late mid later earlier time times""".split()
+)

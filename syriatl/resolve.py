@@ -1,0 +1,478 @@
+"""Resolve one expression against its anchor: a value at the expression's own precision.
+
+Deictic forms ("Tuesday", "next month", "yesterday") take the reference time of their
+segment; anaphoric forms ("a week later", "the day before") take the last date the story
+gave. Direction comes from the clause (see ``tense``); a weekday that names the
+reference day is that day whatever the tense. Without a reference date, relative values
+stay underspecified (``XXXX-...``): nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from syriatl import timex
+from syriatl.model import (
+    Anchor,
+    AnchorKind,
+    Direction,
+    Kind,
+    Mention,
+    Precision,
+    Resolution,
+    Spec,
+    TimexType,
+    Unit,
+)
+
+_UNIT_LETTER = {
+    Unit.SECOND: "S",
+    Unit.MINUTE: "M",
+    Unit.HOUR: "H",
+    Unit.DAY: "D",
+    Unit.WEEKEND: "WE",
+    Unit.WEEK: "W",
+    Unit.MONTH: "M",
+    Unit.QUARTER: "Q",
+    Unit.HALF: "H",
+    Unit.YEAR: "Y",
+    Unit.DECADE: "DE",
+    Unit.CENTURY: "CE",
+}
+_SMALLER = {
+    Unit.YEAR: (Unit.MONTH, 12),
+    Unit.MONTH: (Unit.DAY, 30),
+    Unit.WEEK: (Unit.DAY, 7),
+    Unit.DAY: (Unit.HOUR, 24),
+    Unit.HOUR: (Unit.MINUTE, 60),
+    Unit.DECADE: (Unit.YEAR, 10),
+    Unit.CENTURY: (Unit.YEAR, 100),
+}
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """Choices a careful reader makes when the words leave them open.
+
+    ``weekday_default``: a bare weekday with no tense cue. In news it is most often the
+    latest such day on or before the reference (reports look back), so PAST.
+    ``calendar_default``: a month or month-day without year and without a cue: NONE takes
+    the nearest occurrence.
+    """
+
+    weekday_default: Direction = Direction.PAST
+    calendar_default: Direction = Direction.NONE
+
+
+NEWS = Policy()
+
+
+def _result(
+    mention: Mention,
+    value: str,
+    rule: str,
+    anchor: Anchor | None,
+    kind: TimexType = TimexType.DATE,
+    mod: str | None = None,
+) -> Resolution:
+    covered = timex.span(value)
+    start, end, precision = covered if covered else (None, None, None)
+    clock = timex.clock(value)
+    return Resolution(
+        mention=mention,
+        value=value,
+        type=kind,
+        rule=rule,
+        precision=precision,
+        start=start,
+        end=end,
+        time=clock,
+        mod=mod if mod is not None else mention.spec.mod,
+        anchor=anchor,
+    )
+
+
+def _direction(mention: Mention, default: Direction) -> Direction:
+    return mention.cue if mention.cue is not Direction.NONE else default
+
+
+def _with_part(day: dt.date, part: str | None) -> tuple[str, TimexType]:
+    if part in (None, "MI"):
+        return day.isoformat(), TimexType.DATE
+    return f"{day.isoformat()}T{part}", TimexType.TIME
+
+
+# ---- weekdays -----------------------------------------------------------------------
+
+
+def weekday_date(
+    reference: dt.date, weekday: int, relation: int | None, direction: Direction
+) -> dt.date:
+    """The date of a weekday seen from ``reference``.
+
+    "last" is strictly before, "next" strictly after; otherwise the reference day itself
+    when it is that weekday, else the latest before it (PAST, NONE) or the first after
+    it (FUTURE).
+    """
+    behind = (reference.weekday() - weekday) % 7
+    ahead = (weekday - reference.weekday()) % 7
+    if relation == -1:
+        return reference - dt.timedelta(days=behind or 7)
+    if relation == 1:
+        return reference + dt.timedelta(days=ahead or 7)
+    if behind == 0:
+        return reference
+    if direction is Direction.FUTURE or (relation == 0 and direction is Direction.NONE):
+        return reference + dt.timedelta(days=ahead)
+    return reference - dt.timedelta(days=behind)
+
+
+def _weekday(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolution:
+    spec = mention.spec
+    assert spec.weekday is not None
+    if anchor is None:
+        return _result(mention, f"XXXX-WXX-{spec.weekday + 1}", "weekday:no-anchor", None)
+    direction = _direction(mention, policy.weekday_default)
+    day = weekday_date(anchor.date, spec.weekday, spec.relation, direction)
+    rule = _weekday_rule(spec.relation, day, anchor.date, direction)
+    value, kind = _with_part(day, spec.part)
+    return _result(mention, value, rule, anchor, kind)
+
+
+def _weekday_rule(relation: int | None, day: dt.date, reference: dt.date, d: Direction) -> str:
+    if relation == -1:
+        return "weekday:last"
+    if relation == 1:
+        return "weekday:next"
+    if day == reference:
+        return "weekday:same-day"
+    return "weekday:future" if day > reference else "weekday:past"
+
+
+# ---- calendar fields ------------------------------------------------------------------
+
+
+def _pick_year(
+    candidates: Iterable[tuple[int, dt.date, dt.date]], reference: dt.date, direction: Direction
+) -> int:
+    """Of the years a year-less date could fall in, the one the direction and nearness pick.
+
+    Each candidate is (year, first day, last day) of the period in that year.
+    """
+    options = list(candidates)
+    if direction is Direction.PAST:
+        past = [c for c in options if c[1] <= reference]
+        if past:
+            return max(past, key=lambda c: c[1])[0]
+    if direction is Direction.FUTURE:
+        future = [c for c in options if c[2] >= reference]
+        if future:
+            return min(future, key=lambda c: c[1])[0]
+
+    def distance(c: tuple[int, dt.date, dt.date]) -> tuple[int, int]:
+        if c[1] <= reference <= c[2]:
+            return (0, 0)
+        gap = (c[1] - reference).days if c[1] > reference else (reference - c[2]).days
+        return (gap, 0 if c[1] <= reference else 1)
+
+    return min(options, key=distance)[0]
+
+
+def _period(spec: Spec, year: int) -> tuple[dt.date, dt.date] | None:
+    """The days a year-less calendar value covers in a given year."""
+    value = _calendar_value(replace(spec, year=year))
+    covered = timex.span(value) if value else None
+    return (covered[0], covered[1]) if covered else None
+
+
+def _calendar_value(spec: Spec) -> str | None:
+    """The TIMEX3 value of a calendar spec whose year is known."""
+    if spec.century is not None:
+        return f"{spec.century:02d}"
+    if spec.decade is not None:
+        return f"{spec.decade:03d}"
+    if spec.year is None:
+        return None
+    year = f"{spec.year:04d}"
+    if spec.month and spec.day:
+        try:
+            day = dt.date(spec.year, spec.month, spec.day)
+        except ValueError:
+            return None
+        if spec.hour is not None:
+            return f"{day.isoformat()}T{spec.hour:02d}:{spec.minute or 0:02d}"
+        return _with_part(day, spec.part)[0]
+    if spec.month:
+        return f"{year}-{spec.month:02d}"
+    if spec.quarter:
+        return f"{year}-Q{spec.quarter if spec.quarter > 0 else 4}"
+    if spec.half:
+        return f"{year}-H{spec.half if spec.half > 0 else 2}"
+    if spec.season:
+        return f"{year}-{spec.season}"
+    return year
+
+
+def _underspecified(spec: Spec) -> str:
+    if spec.month and spec.day:
+        return f"XXXX-{spec.month:02d}-{spec.day:02d}"
+    if spec.month:
+        return f"XXXX-{spec.month:02d}"
+    if spec.quarter:
+        return f"XXXX-Q{spec.quarter if spec.quarter > 0 else 4}"
+    if spec.season:
+        return f"XXXX-{spec.season}"
+    return "XXXX"
+
+
+def _calendar(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolution:
+    spec = mention.spec
+    value = _calendar_value(spec)
+    if value is not None:
+        return _result(mention, value, "calendar:explicit", None)
+    if anchor is None:
+        return _result(mention, _underspecified(spec), "calendar:no-anchor", None)
+    reference = anchor.date
+    if spec.weekday is not None and spec.month and spec.day:
+        for year in (reference.year, reference.year - 1, reference.year + 1):
+            try:
+                if dt.date(year, spec.month, spec.day).weekday() == spec.weekday:
+                    value = _calendar_value(replace(spec, year=year))
+                    return _result(mention, value or "", "calendar:weekday-fits-year", anchor)
+            except ValueError:
+                continue
+    direction = _direction(mention, policy.calendar_default)
+    if spec.relation in (-1, 1):
+        direction = Direction.PAST if spec.relation == -1 else Direction.FUTURE
+        reference = reference + dt.timedelta(days=-1 if spec.relation == -1 else 1)
+    elif spec.relation == 0:
+        year = reference.year
+        return _result(
+            mention, _calendar_value(replace(spec, year=year)) or "", "calendar:this", anchor
+        )
+    options = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        covered = _period(spec, year)
+        if covered:
+            options.append((year, covered[0], covered[1]))
+    if not options:
+        return _result(mention, _underspecified(spec), "calendar:impossible", None)
+    year = _pick_year(options, reference, direction)
+    rule = f"calendar:{direction.value if direction is not Direction.NONE else 'nearest'}"
+    return _result(mention, _calendar_value(replace(spec, year=year)) or "", rule, anchor)
+
+
+# ---- shifts from the reference and from the previous date ----------------------------
+
+
+def shift_value(day: dt.date, unit: Unit, amount: int, spec: Spec) -> str:
+    """The value ``amount`` units from ``day``, at the unit's precision."""
+    if unit is Unit.DAY:
+        return _with_part(day + dt.timedelta(days=amount), spec.part)[0]
+    if unit in (Unit.WEEK, Unit.WEEKEND):
+        week = timex.week_value(day + dt.timedelta(weeks=amount))
+        return f"{week}-WE" if unit is Unit.WEEKEND else week
+    if unit is Unit.MONTH:
+        year, month = timex.add_months(day.year, day.month, amount)
+        return f"{year:04d}-{month:02d}"
+    if unit is Unit.QUARTER:
+        year, month = timex.add_months(day.year, day.month, 3 * amount)
+        return f"{year:04d}-Q{(month - 1) // 3 + 1}"
+    if unit is Unit.HALF:
+        year, month = timex.add_months(day.year, day.month, 6 * amount)
+        return f"{year:04d}-H{1 if month <= 6 else 2}"
+    if unit is Unit.YEAR:
+        year = day.year + amount
+        if spec.month:
+            return f"{year:04d}-{spec.month:02d}"
+        return f"{year:04d}"
+    if unit is Unit.DECADE:
+        return f"{day.year // 10 + amount:03d}"
+    if unit is Unit.CENTURY:
+        return f"{day.year // 100 + amount:02d}"
+    return day.isoformat()
+
+
+def _weekend(mention: Mention, anchor: Anchor, policy: Policy) -> str:
+    reference = anchor.date
+    amount = mention.spec.amount
+    if amount is None or (amount == 0 and mention.spec.relation is None):
+        saturday = weekday_date(reference, 5, None, _direction(mention, policy.weekday_default))
+        if reference.weekday() == 6:
+            saturday = reference - dt.timedelta(days=1)
+        return f"{timex.week_value(saturday)}-WE"
+    return shift_value(reference, Unit.WEEKEND, int(amount), mention.spec)
+
+
+def _shift(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolution:
+    spec = mention.spec
+    if spec.unit is None:
+        return _result(mention, "XXXX", "shift:unknown", None)
+    if spec.amount is None:
+        ref = "FUTURE_REF" if mention.cue is Direction.FUTURE else "PAST_REF"
+        return _result(mention, ref, "shift:vague", anchor)
+    if anchor is None:
+        return _result(
+            mention, "XXXX-XX-XX" if spec.unit is Unit.DAY else "XXXX", "shift:no-anchor", None
+        )
+    amount = spec.amount
+    unit = spec.unit
+    while amount != int(amount) and unit in _SMALLER:
+        unit, factor = _SMALLER[unit]
+        amount *= factor
+    if unit in (Unit.HOUR, Unit.MINUTE, Unit.SECOND):
+        return _result(mention, anchor.date.isoformat(), "shift:within-day", anchor)
+    if unit is Unit.WEEKEND:
+        return _result(mention, _weekend(mention, anchor, policy), "shift:weekend", anchor)
+    value = shift_value(anchor.date, unit, int(amount), spec)
+    kind = TimexType.TIME if "T" in value else TimexType.DATE
+    return _result(mention, value, f"shift:{unit.value}", anchor, kind)
+
+
+def _anchored(mention: Mention, previous: Resolution | None, anchor: Anchor | None) -> Resolution:
+    spec = mention.spec
+    base = previous.start if previous and previous.start else None
+    used = (
+        Anchor(AnchorKind.EARLIER, base, None, f"{previous.mention.text} = {previous.value}")
+        if previous and base
+        else anchor
+    )
+    if used is None or spec.unit is None:
+        return _result(mention, "XXXX-XX-XX", "anchored:no-anchor", None)
+    if spec.amount is None:
+        return _result(
+            mention, "PAST_REF" if (spec.amount or 0) <= 0 else "FUTURE_REF", "anchored:vague", used
+        )
+    unit, amount = spec.unit, spec.amount
+    while amount != int(amount) and unit in _SMALLER:
+        unit, factor = _SMALLER[unit]
+        amount *= factor
+    if unit in (Unit.HOUR, Unit.MINUTE, Unit.SECOND):
+        unit, amount = Unit.DAY, 0
+    coarse_base = previous is not None and previous.precision in (Precision.MONTH, Precision.YEAR)
+    if unit is Unit.WEEK and not coarse_base:
+        value = (used.date + dt.timedelta(weeks=int(amount))).isoformat()
+        if mention.spec.relation is not None and "week" in mention.text.lower():
+            value = timex.week_value(used.date + dt.timedelta(weeks=int(amount)))
+    else:
+        value = shift_value(used.date, unit, int(amount), spec)
+    rule = "anchored:earlier-date" if used.kind is AnchorKind.EARLIER else "anchored:reference"
+    return _result(mention, value, rule, used)
+
+
+# ---- durations, sets, references, clock times -------------------------------------------
+
+
+def duration_value(unit: Unit, amount: float | None) -> str:
+    """A TIMEX3 duration such as ``P2D``, ``PT4H``, ``P1DE``; ``X`` for a vague amount."""
+    if amount is not None:
+        while amount != int(amount) and unit in _SMALLER:
+            unit, factor = _SMALLER[unit]
+            amount *= factor
+    count = "X" if amount is None else str(int(amount))
+    if unit is Unit.WEEKEND:
+        return f"P{count}WE"
+    time_part = "T" if unit in (Unit.HOUR, Unit.MINUTE, Unit.SECOND) else ""
+    return f"P{time_part}{count}{_UNIT_LETTER[unit]}"
+
+
+def _duration(mention: Mention) -> Resolution:
+    spec = mention.spec
+    value = duration_value(spec.unit or Unit.DAY, spec.amount)
+    return _result(mention, value, "duration", None, TimexType.DURATION)
+
+
+def _set(mention: Mention) -> Resolution:
+    spec = mention.spec
+    if spec.ref:
+        value = spec.ref
+    elif spec.weekday is not None:
+        value = f"XXXX-WXX-{spec.weekday + 1}" + (f"T{spec.part}" if spec.part else "")
+    elif spec.month:
+        value = f"XXXX-{spec.month:02d}"
+    else:
+        value = duration_value(spec.unit or Unit.DAY, spec.amount)
+    return _result(mention, value, "set", None, TimexType.SET)
+
+
+def _clock(
+    mention: Mention, anchor: Anchor | None, previous: Resolution | None, policy: Policy
+) -> Resolution:
+    spec = mention.spec
+    hour, minute = spec.hour or 0, spec.minute or 0
+    time = f"T{hour:02d}:{minute:02d}"
+    if spec.weekday is not None and anchor is not None:
+        day = weekday_date(
+            anchor.date, spec.weekday, None, _direction(mention, policy.weekday_default)
+        )
+        return _result(mention, day.isoformat() + time, "clock:weekday", anchor, TimexType.TIME)
+    near = previous is not None and previous.precision is Precision.DAY and previous.start
+    if (
+        near
+        and previous is not None
+        and previous.start is not None
+        and (0 <= mention.start - previous.mention.end <= 40)
+    ):
+        used = Anchor(AnchorKind.EARLIER, previous.start, None, previous.mention.text)
+        return _result(
+            mention, previous.start.isoformat() + time, "clock:same-day", used, TimexType.TIME
+        )
+    if anchor is None:
+        return _result(mention, "XXXX-XX-XX" + time, "clock:no-anchor", None, TimexType.TIME)
+    return _result(
+        mention, anchor.date.isoformat() + time, "clock:reference", anchor, TimexType.TIME
+    )
+
+
+def resolve(
+    mention: Mention,
+    anchor: Anchor | None,
+    previous: Resolution | None = None,
+    policy: Policy = NEWS,
+) -> Resolution:
+    """The value of one mention, given its reference anchor and the story's last date.
+
+    ``anchor`` is None when the text's date is unknown: relative values then stay
+    underspecified. ``previous`` is the latest resolved calendar date earlier in the
+    story, used by anaphoric expressions ("a week later").
+    """
+    kind = mention.spec.kind
+    if kind is Kind.CALENDAR:
+        return _calendar(mention, anchor, policy)
+    if kind is Kind.WEEKDAY:
+        return _weekday(mention, anchor, policy)
+    if kind is Kind.SHIFT:
+        return _shift(mention, anchor, policy)
+    if kind is Kind.ANCHORED:
+        return _anchored(mention, previous, anchor)
+    if kind is Kind.DURATION:
+        return _duration(mention)
+    if kind is Kind.SET:
+        return _set(mention)
+    if kind is Kind.REF:
+        return _result(mention, mention.spec.ref or "PRESENT_REF", "reference", None)
+    return _clock(mention, anchor, previous, policy)
+
+
+def resolve_all(
+    mentions: Iterable[Mention],
+    anchor_for: Callable[[Mention], Anchor | None],
+    policy: Policy = NEWS,
+) -> tuple[Resolution, ...]:
+    """Resolve mentions in story order, carrying the last calendar date for anaphora."""
+    out: list[Resolution] = []
+    previous: Resolution | None = None
+    for mention in mentions:
+        resolution = resolve(mention, anchor_for(mention), previous, policy)
+        out.append(resolution)
+        if resolution.start is not None and resolution.type in (TimexType.DATE, TimexType.TIME):
+            previous = resolution
+    return tuple(out)
+
+
+def describe_weekday(day: dt.date) -> str:
+    """The weekday name of a date, for explanations."""
+    return _WEEKDAY_NAMES[day.weekday()]

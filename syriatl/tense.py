@@ -1,0 +1,89 @@
+"""Which way a date points, from the tense of the clause that governs it.
+
+Detection-time and text-only: the cue is a property of the words around an expression,
+not of any reference date.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from syriatl.model import Direction
+from syriatl.patterns.cues import ADJACENT, CUES, HARD_BOUNDARY, NOT_PAST, SOFT_BOUNDARY
+
+_WINDOW = 240
+# "the February talks", "a December 30 ceasefire": a date used as an adjective is governed
+# by no verb, so the clause's tense says nothing about it.
+# A participle after a bare "be" ("will be struck", "to be held") takes its tense from
+# the modal before it, not from its -ed.
+_AFTER_BE = re.compile(r"\bbe\s+(?:\w+ly\s+)?$")
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"[ \t]+(?!(?:before|after|of|in|on|at|to|and|or|but|when|that|this|which|with|for|from|"
+    r"by|as|until|since|was|were|is|are|had|has|have|will|would)\b)[a-z]{3,}\b"
+)
+
+
+@cache
+def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    cue = "|".join(f"(?P<c{i}>\\b(?:{p})\\b)" for i, (p, _, _) in enumerate(CUES))
+    adjacent = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ADJACENT)
+    return (
+        re.compile(cue),
+        re.compile(rf"\b(?P<cue>{adjacent})\s+(?:(?:the|on|at|in|last|next|this)\s+)?$"),
+        re.compile(HARD_BOUNDARY),
+        re.compile(SOFT_BOUNDARY),
+    )
+
+
+def _cues(segment: str) -> list[tuple[int, Direction, str]]:
+    cue_rx = _compiled()[0]
+    found = []
+    for match in cue_rx.finditer(segment):
+        word = match.group()
+        index = int(match.lastgroup[1:]) if match.lastgroup else 0
+        if CUES[index][1] is Direction.PAST and (
+            word in NOT_PAST or _AFTER_BE.search(segment, 0, match.start())
+        ):
+            continue
+        found.append((match.start(), CUES[index][1], word))
+    return found
+
+
+def _split(text: str, boundary: re.Pattern[str]) -> list[str]:
+    return boundary.split(text)
+
+
+def direction_cue(text: str, start: int, end: int) -> tuple[Direction, str | None]:
+    """The direction the clause around ``text[start:end]`` gives it, and the word that says so.
+
+    A date used as an adjective ("the February talks") gets no direction. Otherwise looks
+    at the words right before the expression ("since", "until"), then the nearest
+    tense cue in the same clause (left first, then right), then in the rest of the
+    sentence. Returns ``(Direction.NONE, None)`` when nothing decides.
+    """
+    _, adjacent_rx, hard, soft = _compiled()
+    left = text[max(0, start - _WINDOW) : start].lower()
+    right = text[end : end + _WINDOW].lower()
+    if _ATTRIBUTIVE_BEFORE.search(left[-8:]) and _ATTRIBUTIVE_AFTER.match(right):
+        return Direction.NONE, None
+    near = adjacent_rx.search(left[-24:])
+    if near:
+        word = near.group("cue")
+        return ADJACENT[" ".join(word.split())], word
+    left = _split(left, hard)[-1]
+    right = _split(right, hard)[0]
+    left_parts = _split(left, soft)
+    right_parts = _split(right, soft)
+    for side, parts in (
+        ("left", left_parts[-1:]),
+        ("right", right_parts[:1]),
+        ("left", left_parts[:-1]),
+        ("right", right_parts[1:]),
+    ):
+        cues = _cues(" ".join(parts))
+        if cues:
+            _, direction, word = cues[-1] if side == "left" else cues[0]
+            return direction, word
+    return Direction.NONE, None

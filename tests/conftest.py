@@ -1,0 +1,26 @@
+"""Shared helpers for the tests: building small corpora in temporary folders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
+    """Write files (name -> text or bytes) into a fresh folder and return the folder."""
+
+    def write(files: dict[str, str | bytes]) -> Path:
+        folder = tmp_path / "corpus"
+        folder.mkdir(exist_ok=True)
+        for name, content in files.items():
+            path = folder / name
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        return folder
+
+    return write

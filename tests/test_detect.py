@@ -1,0 +1,168 @@
+"""Detection: which spans are temporal expressions and what their words say.
+
+Detection never sees a reference date, so every expectation here is about the words
+alone: the span found and the underspecified value read from it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from syriatl.detect import detect, number
+from syriatl.model import Kind, Unit
+
+# (sentence, span expected, kind, fields of the Spec)
+FOUND = [
+    (
+        "Talks began on December 22 in Astana.",
+        "December 22",
+        Kind.CALENDAR,
+        {"month": 12, "day": 22, "year": None},
+    ),
+    ("Talks began on Dec. 22 in Astana.", "Dec. 22", Kind.CALENDAR, {"month": 12, "day": 22}),
+    (
+        "It was signed on 22 December 2016.",
+        "22 December 2016",
+        Kind.CALENDAR,
+        {"year": 2016, "month": 12, "day": 22},
+    ),
+    (
+        "Posted January 24, 2017",
+        "January 24, 2017",
+        Kind.CALENDAR,
+        {"year": 2017, "month": 1, "day": 24},
+    ),
+    ("Jan 24,2017 | Reuters", "Jan 24,2017", Kind.CALENDAR, {"year": 2017, "month": 1, "day": 24}),
+    (
+        "Thursday, December 29, 2016 - 11:35 am",
+        "Thursday, December 29, 2016",
+        Kind.CALENDAR,
+        {"weekday": 3, "day": 29},
+    ),
+    (
+        "fighters attack in Aleppo on January 14Image: AFP",
+        "January 14",
+        Kind.CALENDAR,
+        {"month": 1, "day": 14},
+    ),
+    ("The uprising began in March 2011.", "March 2011", Kind.CALENDAR, {"year": 2011, "month": 3}),
+    ("The uprising began in 2011.", "2011", Kind.CALENDAR, {"year": 2011}),
+    ("Talks resume in May.", "May", Kind.CALENDAR, {"month": 5}),
+    ("the February talks in Geneva", "February", Kind.CALENDAR, {"month": 2}),
+    ("from late August", "late August", Kind.CALENDAR, {"month": 8, "mod": "END"}),
+    ("by mid-November", "mid-November", Kind.CALENDAR, {"month": 11, "mod": "MID"}),
+    ("a deal in the summer", "the summer", Kind.CALENDAR, {"season": "SU"}),
+    ("profits in the third quarter", "the third quarter", Kind.CALENDAR, {"quarter": 3}),
+    ("back to the 1990s", "the 1990s", Kind.CALENDAR, {"decade": 199}),
+    ("They met on Tuesday.", "Tuesday", Kind.WEEKDAY, {"weekday": 1, "relation": None}),
+    (
+        "announced on Tuesday afternoon the creation",
+        "Tuesday afternoon",
+        Kind.WEEKDAY,
+        {"weekday": 1, "part": "AF"},
+    ),
+    ("Monday's assassination of the ambassador", "Monday", Kind.WEEKDAY, {"weekday": 0}),
+    ("He left last Friday.", "last Friday", Kind.WEEKDAY, {"weekday": 4, "relation": -1}),
+    ("He leaves next Friday.", "next Friday", Kind.WEEKDAY, {"weekday": 4, "relation": 1}),
+    ("He told reporters yesterday.", "yesterday", Kind.SHIFT, {"unit": Unit.DAY, "amount": -1}),
+    (
+        "bombed Harasta this morning",
+        "this morning",
+        Kind.SHIFT,
+        {"unit": Unit.DAY, "amount": 0, "part": "MO"},
+    ),
+    ("talks next month in Geneva", "next month", Kind.SHIFT, {"unit": Unit.MONTH, "amount": 1}),
+    ("a warplane downed last year", "last year", Kind.SHIFT, {"unit": Unit.YEAR, "amount": -1}),
+    (
+        "brokered earlier this month",
+        "earlier this month",
+        Kind.SHIFT,
+        {"unit": Unit.MONTH, "amount": 0, "mod": "START"},
+    ),
+    ("began two years ago", "two years ago", Kind.SHIFT, {"unit": Unit.YEAR, "amount": -2}),
+    (
+        "a ceasefire announced a week later",
+        "a week later",
+        Kind.ANCHORED,
+        {"unit": Unit.WEEK, "amount": 1},
+    ),
+    (
+        "two days later the talks ended",
+        "two days later",
+        Kind.ANCHORED,
+        {"unit": Unit.DAY, "amount": 2},
+    ),
+    ("on the day before", "the day before", Kind.ANCHORED, {"unit": Unit.DAY, "amount": -1}),
+    ("a seven-week offensive", "seven-week", Kind.DURATION, {"unit": Unit.WEEK, "amount": 7}),
+    (
+        "within the next 90 days",
+        "the next 90 days",
+        Kind.DURATION,
+        {"unit": Unit.DAY, "amount": 90},
+    ),
+    ("in the past 48 hours", "the past 48 hours", Kind.DURATION, {"unit": Unit.HOUR, "amount": 48}),
+    ("After two days of talks", "two days", Kind.DURATION, {"unit": Unit.DAY, "amount": 2}),
+    ("for several years", "several years", Kind.DURATION, {"unit": Unit.YEAR, "amount": None}),
+    ("prayers every Friday", "every Friday", Kind.SET, {"weekday": 4}),
+    ("published weekly", "weekly", Kind.SET, {"ref": "P1W"}),
+    ("is now in force", "now", Kind.REF, {"ref": "PRESENT_REF"}),
+    ("into force at midnight", "at midnight", Kind.CLOCK, {"hour": 24, "minute": 0}),
+    ("at 6 p.m. local time", "6 p.m. local time", Kind.CLOCK, {"hour": 18, "minute": 0}),
+    ("Thursday, December 29, 2016 - 11:35 am", "11:35 am", Kind.CLOCK, {"hour": 11, "minute": 35}),
+    ("a strike at 1530 GMT", "1530 GMT", Kind.CLOCK, {"hour": 15, "minute": 30, "zone": "GMT"}),
+]
+
+# Phrases that must yield no temporal expression at all.
+NOTHING = [
+    "Talks may resume.",  # modal "may"
+    "Protesters march on the capital.",  # "march" as a verb
+    "We will see.",  # "we" is not Wednesday
+    "More than 60% of the water.",  # a percentage is not a year
+    "A second round of talks.",  # "a second" is not a duration here
+    "One of them was killed.",  # "one" is not a count of time
+    "TUESDAY FEATURE",  # headline capitals
+    "It cost $2016 in all.",  # money
+    "Some 2,016 people fled.",  # a count with a thousands separator
+    "The A320 and the W460 were grounded.",  # numbers glued to letters
+    "He is the first to arrive.",  # an ordinal that is no date
+    "The second of them spoke.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "kind", "fields"), FOUND, ids=[f[1] for f in FOUND])
+def test_expression_is_found_with_its_meaning(
+    sentence: str, span: str, kind: Kind, fields: dict[str, object]
+) -> None:
+    found = {m.text: m for m in detect(sentence)}
+    assert span in found, f"{span!r} not among {list(found)}"
+    mention = found[span]
+    assert mention.spec.kind is kind
+    for field, value in fields.items():
+        assert getattr(mention.spec, field) == value, field
+
+
+@pytest.mark.parametrize("sentence", NOTHING)
+def test_near_misses_yield_nothing(sentence: str) -> None:
+    assert detect(sentence) == ()
+
+
+def test_spans_index_the_text() -> None:
+    text = "On Tuesday, two days after talks began on December 22, nothing moved."
+    for mention in detect(text):
+        assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("48", 48),
+        ("twenty four", 24),
+        ("twenty-four", 24),
+        ("a", 1),
+        ("two and a half", 2.5),
+        ("several", None),
+        ("a few", None),
+    ],
+)
+def test_counts_in_words_and_digits(words: str, value: float | None) -> None:
+    assert number(words) == value

@@ -1,0 +1,116 @@
+"""Invariants of resolution and merging, checked over many generated cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from syriatl.detect import detect
+from syriatl.merge import merge
+from syriatl.model import Anchor, AnchorKind, Direction, Event, Precision, Source, When
+from syriatl.resolve import resolve, weekday_date
+
+days = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31))
+weekdays = st.integers(min_value=0, max_value=6)
+NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@given(days, weekdays)
+def test_a_past_weekday_lies_in_the_seven_days_up_to_its_anchor(day: dt.date, weekday: int) -> None:
+    found = weekday_date(day, weekday, None, Direction.PAST)
+    assert found.weekday() == weekday
+    assert 0 <= (day - found).days <= 6
+
+
+@given(days, weekdays)
+def test_a_future_weekday_lies_in_the_seven_days_from_its_anchor(
+    day: dt.date, weekday: int
+) -> None:
+    found = weekday_date(day, weekday, None, Direction.FUTURE)
+    assert found.weekday() == weekday
+    assert 0 <= (found - day).days <= 6
+
+
+@given(days, weekdays)
+def test_last_and_next_are_strictly_before_and_after(day: dt.date, weekday: int) -> None:
+    last = weekday_date(day, weekday, -1, Direction.NONE)
+    following = weekday_date(day, weekday, 1, Direction.NONE)
+    assert 1 <= (day - last).days <= 7
+    assert 1 <= (following - day).days <= 7
+
+
+def _value(phrase: str, anchor: Anchor) -> str:
+    mention = detect(phrase)[0]
+    return resolve(mention, anchor).value
+
+
+@given(days)
+def test_next_month_is_the_following_month_across_year_ends(day: dt.date) -> None:
+    anchor = Anchor(AnchorKind.GIVEN, day)
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    assert _value("next month", anchor) == f"{year:04d}-{month:02d}"
+    assert _value("last year", anchor) == f"{day.year - 1:04d}"
+
+
+@given(
+    days,
+    st.times(),
+    st.sampled_from(
+        [
+            "on Friday",
+            "next month",
+            "yesterday",
+            "last week",
+            "December 22",
+            "this morning",
+            "two years ago",
+        ]
+    ),
+)
+def test_results_never_depend_on_the_anchors_time_of_day(
+    day: dt.date, time: dt.time, phrase: str
+) -> None:
+    bare = Anchor(AnchorKind.GIVEN, day)
+    timed = Anchor(AnchorKind.ENTRY, day, time, "UPDATE")
+    assert _value(phrase, bare) == _value(phrase, timed)
+
+
+@given(days, weekdays)
+def test_a_weekday_naming_the_reference_day_is_that_day_whatever_the_tense(
+    day: dt.date, _: int
+) -> None:
+    name = NAMES[day.weekday()]
+    anchor = Anchor(AnchorKind.GIVEN, day)
+    for sentence in (f"They met on {name}.", f"They will meet on {name}."):
+        mention = next(m for m in detect(sentence) if m.text == name)
+        assert resolve(mention, anchor).value == day.isoformat()
+
+
+sentences = st.sampled_from(
+    [
+        "The truce in Idlib held, monitors said.",
+        "Monitors said the Idlib truce held.",
+        "Air strikes hit Douma.",
+        "Talks on Douma's future ended.",
+        "Aid reached Madaya.",
+    ]
+)
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from("abc"), sentences, st.integers(1, 3)), max_size=8),
+    st.randoms(),
+)
+def test_merging_is_independent_of_input_order(
+    rows: list[tuple[str, str, int]], rnd: object
+) -> None:
+    events = []
+    for line, (article, text, day) in enumerate(rows):
+        date = dt.date(2019, 3, day)
+        when = When(date.isoformat(), Precision.DAY, date, date)
+        events.append(Event(when, text, (Source(article, text, None, "t", line, published=date),)))
+    shuffled = list(events)
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    assert merge(events) == merge(shuffled)

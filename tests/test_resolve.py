@@ -1,0 +1,161 @@
+"""Resolution: each expression, in its sentence, against a reference date.
+
+Rows are (reference, sentence, expression, expected TIMEX3 value). Expected values were
+worked out by hand from the calendar; the weekday arithmetic is in the comments.
+Calendar facts used: 2023-03-15 is a Wednesday (1 Jan 2023 was a Sunday; 15 Mar is day
+74, 73 = 10 weeks + 3 days after a Sunday). 2022-12-30 is a Friday (1 Jan 2022 was a
+Saturday; day 364, 363 = 51 weeks + 6 days). 2024-01-02 is a Tuesday (1 Jan 2024 was a
+Monday).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from syriatl.tagger import tag
+
+WED = dt.date(2023, 3, 15)
+FRI = dt.date(2022, 12, 30)
+TUE = dt.date(2024, 1, 2)
+
+CASES = [
+    # --- weekdays: direction from the governing clause ---------------------------------
+    # Wed 15 Mar; Monday is 2 days back (15 - 2 = 13) and 5 days ahead (15 + 5 = 20).
+    (WED, "The minister said on Monday that talks had failed.", "Monday", "2023-03-13"),
+    (WED, "Monday's assassination shocked the capital.", "Monday", "2023-03-13"),
+    (WED, "The convoys resumed on Monday.", "Monday", "2023-03-13"),
+    (WED, "The minister will travel to Moscow on Monday.", "Monday", "2023-03-20"),
+    (WED, "Delegations are due to meet on Monday.", "Monday", "2023-03-20"),
+    (WED, "A plan to stop fighting on Monday was welcomed.", "Monday", "2023-03-20"),
+    # Thursday: 6 days back (15 - 6 = 9), 1 day ahead (16).
+    (WED, "A new meeting is planned on Thursday in Ankara.", "Thursday", "2023-03-16"),
+    (WED, "25,000 people have been moved since Thursday.", "Thursday", "2023-03-09"),
+    # Friday: 5 days back (10), 2 days ahead (17).
+    (WED, '"We have until Friday," he said.', "Friday", "2023-03-17"),
+    (WED, "The ceasefire would take effect starting on Friday.", "Friday", "2023-03-17"),
+    # The reference day itself, whatever the tense.
+    (
+        WED,
+        "Ministers will confer on Wednesday over the future of Syria.",
+        "Wednesday",
+        "2023-03-15",
+    ),
+    (WED, "Assad told Putin on Wednesday that he was ready.", "Wednesday", "2023-03-15"),
+    (WED, "Turkish state media Wednesday said a plan was agreed.", "Wednesday", "2023-03-15"),
+    # "last"/"next" are strictly before/after: a week away on the same weekday.
+    (WED, "They met last Wednesday.", "last Wednesday", "2023-03-08"),
+    (WED, "They meet next Wednesday.", "next Wednesday", "2023-03-22"),
+    (WED, "They met last Friday.", "last Friday", "2023-03-10"),
+    (FRI, "They met last Friday.", "last Friday", "2022-12-23"),
+    # Tuesday: 1 day back (14); part of day kept as a TIME value.
+    (WED, "They announced on Tuesday afternoon a mechanism.", "Tuesday afternoon", "2023-03-14TAF"),
+    # Across a year end: Fri 30 Dec 2022 + 3 days = Mon 2 Jan 2023.
+    (FRI, "The envoy will meet them on Monday.", "Monday", "2023-01-02"),
+    # Tue 2 Jan 2024: Sunday is 2 days back = Sun 31 Dec 2023.
+    (TUE, "The army said on Sunday it had withdrawn.", "Sunday", "2023-12-31"),
+    (TUE, "They met last Tuesday.", "last Tuesday", "2023-12-26"),
+    # --- today, yesterday, this morning ---------------------------------------------------
+    (WED, "He told reporters yesterday that it was over.", "yesterday", "2023-03-14"),
+    (WED, "The vote is tomorrow.", "tomorrow", "2023-03-16"),
+    (WED, "The talks resume today.", "today", "2023-03-15"),
+    (WED, "The air force bombed Harasta this morning.", "this morning", "2023-03-15TMO"),
+    (WED, "Shelling was heard last night.", "last night", "2023-03-14TNI"),
+    # --- weeks, months, years: precision kept -------------------------------------------------
+    # 15 Mar 2023 is in ISO week 11 (Mon 2 Jan 2023 starts W01; 13 Mar is 10 weeks later).
+    (WED, "Russia's line has eased this week.", "this week", "2023-W11"),
+    (WED, "Forces took several villages last week.", "last week", "2023-W10"),
+    (WED, "Talks resume next week.", "next week", "2023-W12"),
+    (WED, "Talks will be held next month in Geneva.", "next month", "2023-04"),
+    (WED, "Prices rose last month.", "last month", "2023-02"),
+    (WED, "A warplane was downed last year.", "last year", "2022"),
+    (WED, "Elections are due next year.", "next year", "2024"),
+    (WED, "The ceasefire was brokered earlier this month.", "earlier this month", "2023-03"),
+    # Fri 30 Dec 2022 is in ISO week 52 of 2022; a week on is Mon 2 Jan 2023, week 1 of 2023.
+    (FRI, "Talks resume next week.", "next week", "2023-W01"),
+    (FRI, "Talks will be held next month.", "next month", "2023-01"),
+    (WED, "The offensive began two years ago.", "two years ago", "2021"),
+    (WED, "It happened five months ago.", "five months ago", "2022-10"),
+    # --- month-days and months without a year: the occurrence the tense and nearness pick ---
+    (WED, "The offensive began on December 22.", "December 22", "2022-12-22"),
+    (TUE, "The December 22 offensive goes on.", "December 22", "2023-12-22"),
+    (WED, "They will vote on March 20.", "March 20", "2023-03-20"),
+    (WED, "They voted on March 10.", "March 10", "2023-03-10"),
+    (WED, "They will vote on March 10.", "March 10", "2024-03-10"),
+    (FRI, "The envoy arrives on January 5.", "January 5", "2023-01-05"),
+    (WED, "He voiced hope for the February talks.", "February", "2023-02"),
+    (WED, "He voiced hope for the April talks.", "April", "2023-04"),
+    (WED, "The intervention began in late August.", "late August", "2022-08"),
+    (WED, "A deal was struck in the summer.", "the summer", "2022-SU"),
+    (WED, "A deal will be struck in the summer.", "the summer", "2023-SU"),
+    # --- explicit dates need no reference ---------------------------------------------------
+    (WED, "It was signed on 22 December 2016.", "22 December 2016", "2016-12-22"),
+    (WED, "The uprising began in March 2011.", "March 2011", "2011-03"),
+    (WED, "The conflict began in 2011.", "2011", "2011"),
+    # --- anchored on the previous date in the story ---------------------------------------
+    # 22 Dec + 7 days = 29 Dec; 1 Mar 2023 + 2 days = 3 Mar; 1 Mar 2023 - 1 day = 28 Feb.
+    (
+        WED,
+        "It began on December 22 and went on despite a truce announced a week later.",
+        "a week later",
+        "2022-12-29",
+    ),
+    (
+        WED,
+        "Talks opened on March 1, 2023. Two days later they collapsed.",
+        "Two days later",
+        "2023-03-03",
+    ),
+    (
+        WED,
+        "Talks opened on March 1, 2023. On the day before, shells fell.",
+        "the day before",
+        "2023-02-28",
+    ),
+    # --- clock times on the reference day ---------------------------------------------------
+    (WED, "The strike came at 1530 GMT.", "1530 GMT", "2023-03-15T15:30"),
+    (WED, "The truce starts at midnight.", "at midnight", "2023-03-15T24:00"),
+    # --- values that are no calendar dates -----------------------------------------------------
+    (WED, "After two days of talks, they agreed.", "two days", "P2D"),
+    (WED, "A seven-week offensive on al-Bab.", "seven-week", "P7W"),
+    (WED, "A plan within the next 90 days.", "the next 90 days", "P90D"),
+    (WED, "Prayers are held every Friday.", "every Friday", "XXXX-WXX-5"),
+    (WED, "The ceasefire is now in force.", "now", "PRESENT_REF"),
+]
+
+
+@pytest.mark.parametrize(
+    ("reference", "sentence", "expression", "value"),
+    CASES,
+    ids=[f"{c[2]}@{c[0]}:{c[3]}" for c in CASES],
+)
+def test_resolves_like_a_careful_reader(
+    reference: dt.date, sentence: str, expression: str, value: str
+) -> None:
+    found = {r.mention.text: r.value for r in tag(sentence, reference)}
+    assert expression in found, f"{expression!r} not found in {found}"
+    assert found[expression] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("They met on Tuesday.", "Tuesday", "XXXX-WXX-2"),
+        ("The offensive began on December 22.", "December 22", "XXXX-12-22"),
+        ("Talks will be held next month.", "next month", "XXXX"),
+        ("It was signed on 22 December 2016.", "22 December 2016", "2016-12-22"),
+    ],
+)
+def test_without_a_reference_relative_values_stay_underspecified(
+    sentence: str, expression: str, value: str
+) -> None:
+    found = {r.mention.text: r.value for r in tag(sentence, None)}
+    assert found[expression] == value
+
+
+def test_every_resolution_names_its_rule_and_anchor() -> None:
+    for r in tag("On Tuesday, two days after talks began, he said it was over.", WED):
+        assert r.rule
+        if r.value.startswith("2023"):
+            assert r.anchor is not None

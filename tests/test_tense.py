@@ -1,0 +1,42 @@
+"""Which way a date points, from the clause that governs it."""
+
+from __future__ import annotations
+
+import pytest
+
+from syriatl.model import Direction
+from syriatl.tense import direction_cue
+
+P, F, N = Direction.PAST, Direction.FUTURE, Direction.NONE
+
+CASES = [
+    ("Lavrov will meet opposition representatives in Moscow on Friday.", "Friday", F),
+    ("Delegations are due to meet on Friday.", "Friday", F),
+    ("A new meeting is planned on Thursday in Ankara.", "Thursday", F),
+    ("The truce will take effect on Saturday.", "Saturday", F),
+    ("The US and Russia announced plans on Monday for a truce.", "Monday", P),
+    ("Assad told Putin on Wednesday that he was ready.", "Wednesday", P),
+    ("Turkish state media Wednesday said a plan was agreed.", "Wednesday", P),
+    ("Erdogan had on Tuesday launched an attack.", "Tuesday", P),
+    ("25,000 people have been moved since Thursday.", "Thursday", P),
+    ('"We have until Friday," he said.', "Friday", F),
+    ("He said on Tuesday that talks will resume on Friday.", "Tuesday", P),
+    ("He said on Tuesday that talks will resume on Friday.", "Friday", F),
+    ("On Friday, the ministers will meet.", "Friday", F),
+    ("A deal will be struck in the summer.", "summer", F),
+    ("Activists are reporting attacks near Damascus on Tuesday morning.", "Tuesday", N),
+    ("The envoy expressed optimism for the February talks.", "February", N),
+    (
+        '"The mechanism will seek to prevent provocations," according to a statement on Tuesday.',
+        "Tuesday",
+        N,
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word", "direction"), CASES)
+def test_direction_from_the_governing_clause(
+    sentence: str, word: str, direction: Direction
+) -> None:
+    start = sentence.index(word)
+    assert direction_cue(sentence, start, start + len(word))[0] is direction
