@@ -1,0 +1,171 @@
+"""Dated sentences become events that cite their source.
+
+Every resolved expression that places a happening on the calendar gives its sentence an
+event at that date; every live-blog entry's lead sentence is an event at the entry's
+clock. Durations, recurrences, PRESENT_REF and open-ended bounds ("more than a week
+ago") date nothing; expressions outside the story (date lines, datelines, chrome,
+comments) are evidence, not events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from syriatl.model import (
+    Anchor,
+    AnchorKind,
+    Article,
+    Entry,
+    Event,
+    Precision,
+    Published,
+    Resolution,
+    Sentence,
+    Source,
+    TimexType,
+    When,
+)
+
+# TIMEX3 mods that leave the date of the happening open.
+_OPEN_MODS = frozenset(
+    {
+        "BEFORE",
+        "AFTER",
+        "ON_OR_BEFORE",
+        "ON_OR_AFTER",
+        "LESS_THAN",
+        "MORE_THAN",
+        "EQUAL_OR_LESS",
+        "EQUAL_OR_MORE",
+    }
+)
+_MODIFIERS = {"START": "early", "MID": "mid", "END": "late"}
+_UTC = frozenset({"GMT", "UTC", "Z"})
+
+
+def one_line(text: str) -> str:
+    """Text with every run of whitespace made one space."""
+    return " ".join(text.split())
+
+
+def entry_day(entry: Entry, published: dt.date) -> dt.date:
+    """The day of a live-blog entry: the publication date plus the entry's day offset."""
+    return published + dt.timedelta(days=entry.day_offset)
+
+
+def entry_anchor(entry: Entry, published: dt.date) -> Anchor:
+    """An entry's clock as the reference time of its text."""
+    clock = dt.time(entry.hour, entry.minute or 0) if entry.hour is not None else None
+    return Anchor(AnchorKind.ENTRY, entry_day(entry, published), clock, entry.label)
+
+
+def when_of(resolution: Resolution) -> When | None:
+    """The event date of a resolution, or None when it dates no happening."""
+    r = resolution
+    if r.type not in (TimexType.DATE, TimexType.TIME) or r.start is None or r.end is None:
+        return None
+    if r.precision is None or (r.mod or "") in _OPEN_MODS:
+        return None
+    value = r.value.split("T", 1)[0]
+    zone = (r.mention.spec.zone or "").upper()
+    if r.time and zone in _UTC and r.time != "24:00":
+        return When(value, Precision.TIME, r.start, r.end, r.time, None)
+    precision = Precision.DAY if r.precision is Precision.TIME else r.precision
+    return When(value, precision, r.start, r.end, None, _MODIFIERS.get(r.mod or ""))
+
+
+def entry_when(entry: Entry, published: dt.date) -> When:
+    """The timestamp of a live-blog entry: its day, and its clock when it prints one."""
+    day = entry_day(entry, published)
+    if entry.hour is None:
+        return When(day.isoformat(), Precision.DAY, day, day)
+    return When(
+        day.isoformat(), Precision.TIME, day, day, f"{entry.hour:02d}:{entry.minute or 0:02d}"
+    )
+
+
+def _sentence_of(
+    sentences: Sequence[Sentence], starts: Sequence[int], offset: int
+) -> Sentence | None:
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and sentences[i].start <= offset < sentences[i].end:
+        return sentences[i]
+    return None
+
+
+def article_events(
+    article: Article,
+    sentences: Sequence[Sentence],
+    resolutions: Sequence[Resolution],
+    published: Published,
+) -> tuple[Event, ...]:
+    """The events one article tells, in text order."""
+    starts = [s.start for s in sentences]
+    text = article.text
+    events: list[Event] = []
+    seen: set[tuple[int, str, str | None]] = set()
+    leads: dict[int, When] = {}
+    if published.date is not None:
+        for sentence in sentences:
+            entry = sentence.segment.entry
+            if entry is None or sentence.segment.start != sentence.start:
+                continue
+            if sentence.segment.kind.value != "entry":
+                continue
+            when = entry_when(entry, published.date)
+            leads[sentence.start] = when
+            events.append(
+                _event(
+                    article,
+                    text,
+                    sentence,
+                    when,
+                    None,
+                    "entry-clock",
+                    published,
+                    entry_anchor(entry, published.date),
+                )
+            )
+            seen.add((sentence.start, when.value, when.time))
+    for r in resolutions:
+        dated = when_of(r)
+        found = _sentence_of(sentences, starts, r.mention.start)
+        if dated is None or found is None:
+            continue
+        lead = leads.get(found.start)
+        if lead and lead.value == dated.value and dated.precision is Precision.DAY:
+            continue
+        key = (found.start, dated.value, dated.time)
+        if key in seen:
+            continue
+        seen.add(key)
+        events.append(_event(article, text, found, dated, r, r.rule, published, r.anchor))
+    return tuple(events)
+
+
+def _event(
+    article: Article,
+    text: str,
+    sentence: Sentence,
+    when: When,
+    r: Resolution | None,
+    rule: str,
+    published: Published,
+    anchor: Anchor | None,
+) -> Event:
+    quote = one_line(text[sentence.start : sentence.end])
+    entry = sentence.segment.entry
+    source = Source(
+        article=article.id,
+        quote=quote,
+        expression=r.mention.text if r else None,
+        rule=f"{r.mention.rule}/{rule}" if r else rule,
+        line=sentence.line + article.line_offset,
+        entry=entry.label if entry else None,
+        anchor=anchor,
+        outlet=article.meta.outlet,
+        published=published.date,
+    )
+    return Event(when, quote, (source,))
