@@ -1,0 +1,240 @@
+"""The command-line shell: parse options, call the pipeline, choose a renderer, and map
+errors to exit codes. No work of its own happens here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from syriatl import __version__
+from syriatl.errors import ExitCode, SyriatlError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from syriatl.pipeline import Build
+
+app = typer.Typer(
+    name="syriatl",
+    help="Build one dated, merged, source-citing chronology out of news articles.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    add_completion=False,
+)
+
+DEFAULT_CORPUS = "seeds"
+
+
+class Format(StrEnum):
+    """Output formats: a table for people, YAML or JSON for tools."""
+
+    table = "table"
+    yaml = "yaml"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"syriatl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Build one dated, merged, source-citing chronology out of news articles."""
+
+
+def _stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _fail(problem: str, code: ExitCode) -> NoReturn:
+    _stderr().print(f"syriatl: {problem}", markup=False)
+    raise typer.Exit(int(code))
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """The one place where exceptions become a one-line message and an exit code."""
+    try:
+        yield
+    except SyriatlError as error:
+        _fail(str(error), error.code)
+    except KeyboardInterrupt:
+        _fail("interrupted", ExitCode.PROBLEMS)
+
+
+def _period(text: str | None, option: str) -> tuple[dt.date, dt.date] | None:
+    if text is None:
+        return None
+    from syriatl.dates import parse_period
+
+    found = parse_period(text, dt.datetime.now().astimezone().replace(tzinfo=None))
+    if found is None:
+        raise typer.BadParameter(
+            f"{text!r} is not a date (try 2017-01-24, 2017-01 or 2017)", param_hint=option
+        )
+    return found
+
+
+def _format(chosen: Format | None) -> Format:
+    if chosen is not None:
+        return chosen
+    return Format.table if sys.stdout.isatty() else Format.yaml
+
+
+def _write(output: Path | None, text: str) -> None:
+    """Write machine output to stdout, or atomically to a file (no partial file on failure)."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    folder = output.parent if str(output.parent) else Path()
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        Path(temporary).chmod(0o666 & ~umask)
+        Path(temporary).replace(output)
+    except OSError as error:
+        raise SyriatlError(
+            str(output), f"cannot write ({error.strerror or error})", ExitCode.OUTPUT
+        ) from None
+
+
+def _show(build: Build, kind: str, fmt: Format, output: Path | None) -> None:
+    from rich.console import Console
+
+    from syriatl.render import RENDERERS
+
+    err = _stderr()
+    for warning in build.warnings:
+        err.print(f"warning: {warning}", markup=False)
+    rendered = RENDERERS[kind][fmt.value](build.timeline)
+    if isinstance(rendered, str):
+        _write(output, rendered)
+    elif output is not None:
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as buffer:
+            Console(file=buffer, width=120, color_system=None).print(rendered)
+            buffer.seek(0)
+            _write(output, buffer.read())
+    else:
+        Console(highlight=False).print(rendered)
+    if fmt is not Format.table:
+        for problem in build.timeline.problems:
+            err.print(f"problem: {problem.article}: {problem.problem}", markup=False)
+
+
+def _build(paths: list[str] | None, since: str | None = None, until: str | None = None) -> Build:
+    from syriatl.pipeline import Options, build_timeline
+
+    start = _period(since, "--since")
+    end = _period(until, "--until")
+    options = Options(since=start[0] if start else None, until=end[1] if end else None)
+    return build_timeline(paths or [DEFAULT_CORPUS], options)
+
+
+Paths = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Article files (.txt) and folders of them. Default: seeds/.", show_default=False
+    ),
+]
+FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table, yaml or json. Default: table on a terminal, else yaml.",
+        show_default=False,
+    ),
+]
+
+
+@app.command()
+def build(
+    paths: Paths = None,
+    fmt: FormatOption = None,
+    since: Annotated[
+        str | None, typer.Option(help="Keep events that end on or after this date.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Keep events that start on or before this date.")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option(help="Exit with 1 when the build lists problems.")
+    ] = False,
+) -> None:
+    """Build the merged chronology of the articles."""
+    with _errors():
+        result = _build(paths, since, until)
+        _show(result, "build", _format(fmt), output)
+    if strict and result.timeline.problems:
+        raise typer.Exit(int(ExitCode.PROBLEMS))
+
+
+@app.command()
+def articles(paths: Paths = None, fmt: FormatOption = None) -> None:
+    """List the articles: title, publication date, the rule and evidence that dated it."""
+    with _errors():
+        _show(_build(paths), "articles", _format(fmt), None)
+
+
+@app.command()
+def updates(paths: Paths = None, fmt: FormatOption = None) -> None:
+    """List every live-blog entry with its resolved timestamp and first sentence."""
+    with _errors():
+        _show(_build(paths), "updates", _format(fmt), None)
+
+
+@app.command()
+def ingest(
+    files: Annotated[
+        list[Path], typer.Argument(help="Raw article files to copy.", show_default=False)
+    ],
+    into: Annotated[Path, typer.Option(help="The corpus folder to copy them into.")],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date the texts do not print (YYYY-MM-DD).")
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="The page's URL.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="The outlet's name.")] = None,
+) -> None:
+    """Copy raw articles into a corpus folder byte for byte and record their metadata."""
+    from syriatl.ingest import add_to_corpus
+
+    day = _period(published, "--published") if published else None
+    if day is not None and day[0] != day[1]:
+        raise typer.BadParameter("give a full date (YYYY-MM-DD)", param_hint="--published")
+    with _errors():
+        for line in add_to_corpus(files, into, day[0] if day else None, url, outlet):
+            _stderr().print(line, markup=False)
+
+
+def main() -> None:
+    """Entry point of the ``syriatl`` command."""
+    app()

@@ -1,0 +1,250 @@
+"""Render a timeline: YAML and JSON for tools (one stable schema), Rich tables for people.
+
+Machine formats are plain strings written straight to stdout; tables are Rich
+renderables, so width, colour, ``NO_COLOR`` and non-terminal output are the Console's
+business.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from itertools import groupby
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from syriatl.model import ArticleReport, Event, Precision, Source, Timeline, When
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
+
+
+# ---- the data schema ------------------------------------------------------------------
+
+
+def source_data(source: Source) -> dict[str, Any]:
+    """One source as schema data."""
+    return {
+        "article": source.article,
+        "quote": source.quote,
+        "expression": source.expression,
+        "rule": source.rule,
+        "line": source.line,
+        "entry": source.entry,
+    }
+
+
+def event_data(event: Event) -> dict[str, Any]:
+    """One event as schema data."""
+    w = event.when
+    return {
+        "date": w.value,
+        "time": w.time,
+        "precision": w.precision.value,
+        "modifier": w.modifier,
+        "text": event.text,
+        "sources": [source_data(s) for s in event.sources],
+    }
+
+
+def article_data(report: ArticleReport) -> dict[str, Any]:
+    """One article as schema data."""
+    p = report.published
+    return {
+        "id": report.article.id,
+        "path": report.article.path,
+        "title": report.title,
+        "published": p.date.isoformat() if p.date else None,
+        "published_rule": p.rule,
+        "published_evidence": p.evidence,
+    }
+
+
+def timeline_data(timeline: Timeline) -> dict[str, Any]:
+    """The whole timeline as plain data in the documented key order."""
+    return {
+        "articles": [article_data(a) for a in timeline.articles],
+        "events": [event_data(e) for e in timeline.events],
+        "problems": [{"article": p.article, "problem": p.problem} for p in timeline.problems],
+    }
+
+
+def to_yaml(data: Any) -> str:
+    """YAML with a fixed key order, Unicode kept, one line per scalar."""
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return str(
+        yaml.dump(
+            data,
+            Dumper=dumper,
+            sort_keys=False,
+            allow_unicode=True,
+            width=1 << 30,
+            default_flow_style=False,
+        )
+    )
+
+
+def to_json(data: Any) -> str:
+    """JSON with the same structure as the YAML, indented, Unicode kept."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# ---- tables for people -------------------------------------------------------------------
+
+
+def date_label(when: When) -> str:
+    """A date at its own precision: "Tue 24 Jan 2017", "Feb 2017", "Summer 2016"."""
+    start, value = when.start, when.value
+    prefix = f"{when.modifier} " if when.modifier else ""
+    if when.precision in (Precision.DAY, Precision.TIME):
+        return f"{start:%a} {start.day} {_MONTHS[start.month - 1]} {start.year}"
+    if when.precision is Precision.WEEK and value.endswith("-WE"):
+        return f"{start.day}-{when.end.day} {_MONTHS[when.end.month - 1]} {when.end.year}"
+    if when.precision is Precision.WEEK:
+        return f"week {start.day} {_MONTHS[start.month - 1]} {start.year}"
+    if when.precision is Precision.MONTH:
+        return f"{prefix}{_MONTHS[start.month - 1]} {start.year}"
+    if when.precision is Precision.SEASON:
+        return f"{prefix}{_SEASONS.get(value[-2:], value[-2:])} {start.year}"
+    if when.precision in (Precision.QUARTER, Precision.HALF):
+        return f"{prefix}{value[5:]} {start.year}"
+    return f"{prefix}{start.year}"
+
+
+def _group(event: Event) -> str:
+    w = event.when
+    if w.precision.rank >= Precision.MONTH.rank:
+        return f"{_MONTHS[w.start.month - 1]} {w.start.year}"
+    return str(w.start.year)
+
+
+def _sources_cell(event: Event) -> Text:
+    names = []
+    for source in event.sources:
+        label = source.outlet or source.article
+        if label not in names:
+            names.append(label)
+    count = len(event.sources)
+    return Text(f"{count} · " + ", ".join(names) if count > 1 else ", ".join(names))
+
+
+def events_table(timeline: Timeline) -> RenderableType:
+    """One row per event, a table per month (per year for coarser dates), the date at its
+    own precision; column widths are fixed so that the month tables line up."""
+    tables: list[RenderableType] = []
+    for month, events in groupby(timeline.events, key=_group):
+        table = Table(
+            title=month,
+            title_justify="left",
+            title_style="bold",
+            expand=True,
+            pad_edge=False,
+            show_edge=False,
+            show_header=not tables,
+        )
+        table.add_column("Date", no_wrap=True, width=16)
+        table.add_column("UTC", no_wrap=True, width=5)
+        table.add_column("Event", ratio=1, overflow="fold")
+        table.add_column("Sources", width=16, overflow="fold")
+        for event in events:
+            table.add_row(
+                date_label(event.when), event.when.time or "", event.text, _sources_cell(event)
+            )
+        tables.append(table)
+    if not tables:
+        tables.append(Text("No dated events."))
+    return Group(*tables, *problems_lines(timeline))
+
+
+def problems_lines(timeline: Timeline) -> Iterable[Text]:
+    """The problems of a build as lines under a table."""
+    for problem in timeline.problems:
+        yield Text(f"problem: {problem.article}: {problem.problem}", style="yellow")
+
+
+def articles_table(timeline: Timeline) -> RenderableType:
+    """One row per article: how it was dated and what it told."""
+    table = Table(pad_edge=False)
+    for name in ("Article", "Title", "Published", "Rule", "Evidence", "Entries", "Events"):
+        table.add_column(name, overflow="fold")
+    for a in timeline.articles:
+        p = a.published
+        table.add_row(
+            a.article.id,
+            a.title or "",
+            p.date.isoformat() if p.date else "undated",
+            p.rule or "",
+            p.evidence or p.reason or "",
+            str(len(a.entries)),
+            str(a.events),
+        )
+    return table
+
+
+def updates_table(timeline: Timeline) -> RenderableType:
+    """Every live-blog entry with its resolved timestamp and first sentence."""
+    table = Table(pad_edge=False)
+    for name in ("Article", "Entry", "Timestamp", "First sentence"):
+        table.add_column(name, overflow="fold")
+    for a in timeline.articles:
+        for e in a.entries:
+            stamp = "undated"
+            if e.when:
+                stamp = e.when.value + (f" {e.when.time} UTC" if e.when.time else "")
+            table.add_row(a.article.id, e.entry.label, stamp, e.lead)
+    return table
+
+
+def articles_data(timeline: Timeline) -> dict[str, Any]:
+    """The ``articles`` listing as data."""
+    rows = []
+    for a in timeline.articles:
+        row = article_data(a)
+        row["undated_reason"] = a.published.reason
+        row["entries"] = len(a.entries)
+        row["events"] = a.events
+        rows.append(row)
+    return {"articles": rows}
+
+
+def updates_data(timeline: Timeline) -> dict[str, Any]:
+    """The ``updates`` listing as data."""
+    rows = []
+    for a in timeline.articles:
+        for e in a.entries:
+            rows.append(
+                {
+                    "article": a.article.id,
+                    "entry": e.entry.label,
+                    "date": e.when.value if e.when else None,
+                    "time": e.when.time if e.when else None,
+                    "first_sentence": e.lead,
+                }
+            )
+    return {"updates": rows}
+
+
+Renderer = Callable[[Timeline], "str | RenderableType"]
+
+RENDERERS: dict[str, dict[str, Renderer]] = {
+    "build": {
+        "table": events_table,
+        "yaml": lambda t: to_yaml(timeline_data(t)),
+        "json": lambda t: to_json(timeline_data(t)),
+    },
+    "articles": {
+        "table": articles_table,
+        "yaml": lambda t: to_yaml(articles_data(t)),
+        "json": lambda t: to_json(articles_data(t)),
+    },
+    "updates": {
+        "table": updates_table,
+        "yaml": lambda t: to_yaml(updates_data(t)),
+        "json": lambda t: to_json(updates_data(t)),
+    },
+}

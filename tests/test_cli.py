@@ -1,0 +1,217 @@
+"""The command line as a user meets it: exit codes, stdout and stderr apart."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from syriatl import __version__
+from syriatl.cli import app
+
+Corpus = Callable[[dict[str, str | bytes]], Path]
+runner = CliRunner()
+
+STORY = "Talks End in Astana\n\nJanuary 24, 2017\n\nThe talks ended on Tuesday, officials said.\n"
+BLOG = (
+    "---\npublished: 2017-01-25\n---\nSyria Daily: Talks Over\n\n"
+    "UPDATE 1130 GMT: Jets bombed Harasta this morning.\n\n"
+    "ORIGINAL ENTRY: Russia, Turkey and Iran said on Tuesday they would monitor the truce.\n"
+)
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_build_yaml_has_the_documented_shape(corpus: Corpus) -> None:
+    folder = corpus({"story.txt": STORY, "blog.txt": BLOG})
+    code, out, err = run("build", str(folder), "--format", "yaml")
+    assert code == 0, err
+    data = yaml.safe_load(out)
+    assert list(data) == ["articles", "events", "problems"]
+    assert [a["id"] for a in data["articles"]] == ["blog", "story"]
+    # Tue 24 Jan 2017 (the story's date line; 1 Jan 2017 was a Sunday, +23 days).
+    dates = [(e["date"], e["time"]) for e in data["events"]]
+    assert ("2017-01-24", None) in dates
+    assert ("2017-01-25", "11:30") in dates
+    assert err == ""
+
+
+def test_json_is_the_same_structure(corpus: Corpus) -> None:
+    folder = corpus({"story.txt": STORY, "blog.txt": BLOG})
+    as_yaml = yaml.safe_load(run("build", str(folder), "-f", "yaml")[1])
+    as_json = json.loads(run("build", str(folder), "-f", "json")[1])
+    assert as_json == as_yaml
+
+
+def test_output_is_byte_identical_run_to_run(corpus: Corpus) -> None:
+    folder = corpus({"story.txt": STORY, "blog.txt": BLOG})
+    assert run("build", str(folder), "-f", "yaml")[1] == run("build", str(folder), "-f", "yaml")[1]
+
+
+def test_table_is_plain_text_when_not_a_terminal(corpus: Corpus) -> None:
+    folder = corpus({"story.txt": STORY})
+    code, out, _ = run("build", str(folder), "--format", "table")
+    assert code == 0
+    assert "Tue 24 Jan 2017" in out
+    assert "\x1b[" not in out
+
+
+def test_a_missing_path_is_one_line_and_exit_3(tmp_path: Path) -> None:
+    code, out, err = run("build", str(tmp_path / "nowhere"))
+    assert code == 3
+    assert out == ""
+    assert err.strip() == f"syriatl: {tmp_path / 'nowhere'}: no such file or folder"
+
+
+def test_an_empty_folder_is_one_line_and_exit_3(tmp_path: Path) -> None:
+    code, _, err = run("build", str(tmp_path))
+    assert code == 3
+    assert err.strip() == f"syriatl: {tmp_path}: no .txt articles in this folder"
+
+
+def test_a_binary_file_is_a_problem_and_the_rest_still_builds(corpus: Corpus) -> None:
+    folder = corpus({"story.txt": STORY, "blob.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"})
+    code, out, err = run("build", str(folder), "-f", "yaml")
+    assert code == 0
+    data = yaml.safe_load(out)
+    assert [a["id"] for a in data["articles"]] == ["story"]
+    assert {"article": str(folder / "blob.txt"), "problem": "binary file, not text"} in data[
+        "problems"
+    ]
+    assert "blob.txt: binary file, not text" in err
+    assert "Traceback" not in err
+
+
+def test_a_cp1252_file_is_read_with_a_warning(corpus: Corpus) -> None:
+    text = "Talks End\n\nJanuary 24, 2017\n\nThe envoy’s talks ended on Tuesday.\n"
+    folder = corpus({"old.txt": text.encode("cp1252")})
+    code, out, err = run("build", str(folder), "-f", "yaml")
+    assert code == 0
+    assert f"warning: {folder / 'old.txt'}: not UTF-8; read as cp1252" in err
+    assert "envoy’s talks" in out
+
+
+def test_an_undated_article_is_reported_not_dropped(corpus: Corpus) -> None:
+    folder = corpus({"undated.txt": "Talks End\n\nThe talks ended on Tuesday.\n"})
+    code, out, err = run("build", str(folder), "-f", "yaml")
+    assert code == 0
+    data = yaml.safe_load(out)
+    assert data["articles"][0]["published"] is None
+    assert data["problems"][0]["article"] == "undated"
+    assert data["problems"][0]["problem"].startswith("undated: ")
+    assert "problem: undated: undated:" in err
+    assert run("build", str(folder), "-f", "yaml", "--strict")[0] == 1
+
+
+def test_since_and_until_keep_overlapping_events(corpus: Corpus) -> None:
+    folder = corpus({"story.txt": STORY + "\nThe war began in 2011.\n"})
+
+    def dates(*extra: str) -> list[str]:
+        out = run("build", str(folder), "-f", "yaml", *extra)[1]
+        return [e["date"] for e in yaml.safe_load(out)["events"]]
+
+    assert dates() == ["2011", "2017-01-24"]
+    assert dates("--since", "2017-01") == ["2017-01-24"]
+    assert dates("--until", "2016") == ["2011"]
+    assert dates("--since", "2011-06", "--until", "2011-07") == ["2011"]
+
+
+def test_a_bad_since_is_a_usage_error(corpus: Corpus) -> None:
+    folder = corpus({"story.txt": STORY})
+    code, _, err = run("build", str(folder), "--since", "whenever")
+    assert code == 2
+    assert "not a date" in err
+
+
+def test_output_file_is_written_whole(corpus: Corpus, tmp_path: Path) -> None:
+    folder = corpus({"story.txt": STORY})
+    target = tmp_path / "out.yaml"
+    code, out, _ = run("build", str(folder), "-f", "yaml", "--output", str(target))
+    assert (code, out) == (0, "")
+    assert yaml.safe_load(target.read_text())["events"][0]["date"] == "2017-01-24"
+    assert not list(tmp_path.glob(".out.yaml.*"))
+
+
+def test_output_into_a_missing_folder_fails_cleanly(corpus: Corpus, tmp_path: Path) -> None:
+    folder = corpus({"story.txt": STORY})
+    code, _, err = run("build", str(folder), "-f", "yaml", "-o", str(tmp_path / "no" / "x.yaml"))
+    assert code == 4
+    assert err.startswith(f"syriatl: {tmp_path / 'no' / 'x.yaml'}: cannot write")
+
+
+def test_articles_lists_rule_and_evidence(corpus: Corpus) -> None:
+    folder = corpus({"story.txt": STORY, "blog.txt": BLOG})
+    rows = yaml.safe_load(run("articles", str(folder), "-f", "yaml")[1])["articles"]
+    story = next(r for r in rows if r["id"] == "story")
+    assert (story["published"], story["published_rule"], story["published_evidence"]) == (
+        "2017-01-24",
+        "date-line",
+        "January 24, 2017",
+    )
+    assert next(r for r in rows if r["id"] == "blog")["entries"] == 2
+
+
+def test_updates_lists_entries_with_their_timestamps(corpus: Corpus) -> None:
+    folder = corpus({"blog.txt": BLOG})
+    rows = yaml.safe_load(run("updates", str(folder), "-f", "yaml")[1])["updates"]
+    assert [(r["entry"], r["date"], r["time"]) for r in rows] == [
+        ("UPDATE 1130 GMT", "2017-01-25", "11:30"),
+        ("ORIGINAL ENTRY", "2017-01-25", None),
+    ]
+    assert rows[0]["first_sentence"] == "Jets bombed Harasta this morning."
+
+
+def test_ingest_copies_byte_for_byte_and_records_metadata(tmp_path: Path) -> None:
+    raw = tmp_path / "page.txt"
+    raw.write_bytes(b"Talks End\r\n\r\nThe talks ended on Tuesday.\r\n")
+    into = tmp_path / "corpus"
+    code, _, err = run(
+        "ingest", str(raw), "--into", str(into), "--published", "2017-01-24", "--outlet", "Example"
+    )
+    assert code == 0, err
+    assert (into / "page.txt").read_bytes() == raw.read_bytes()
+    assert yaml.safe_load((into / "sources.yaml").read_text()) == {
+        "page.txt": {"published": "2017-01-24", "outlet": "Example"}
+    }
+    built = yaml.safe_load(run("build", str(into), "-f", "yaml")[1])
+    assert built["events"][0]["date"] == "2017-01-24"
+
+
+def test_ingest_refuses_a_different_file_of_the_same_name(tmp_path: Path) -> None:
+    into = tmp_path / "corpus"
+    into.mkdir()
+    (into / "page.txt").write_text("one")
+    raw = tmp_path / "page.txt"
+    raw.write_text("two")
+    code, _, err = run("ingest", str(raw), "--into", str(into))
+    assert code == 3
+    assert "a different file of this name is already in the corpus" in err
+    assert (into / "page.txt").read_text() == "one"
+
+
+def test_broken_sources_yaml_stops_the_run(corpus: Corpus) -> None:
+    folder = corpus({"story.txt": STORY, "sources.yaml": "story.txt: [unclosed\n"})
+    code, out, err = run("build", str(folder))
+    assert code == 3
+    assert out == ""
+    assert err.startswith(f"syriatl: {folder / 'sources.yaml'}: ")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert (code, out.strip()) == (0, f"syriatl {__version__}")
+
+
+@pytest.mark.parametrize("command", ["build", "articles", "updates", "ingest"])
+def test_every_command_has_help(command: str) -> None:
+    code, out, _ = run(command, "--help")
+    assert code == 0
+    assert "Usage:" in out
