@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 
 from syriatl.grammar import CompiledRule, scan
-from syriatl.model import Kind, Mention, Spec, Unit
+from syriatl.model import Direction, Kind, Mention, Spec, Unit
 from syriatl.patterns import vocab
 from syriatl.tense import direction_cue
 
@@ -252,12 +252,24 @@ def _shift(groups: Mapping[str, str], text: str, relation: object) -> dict[str, 
     return out
 
 
+def needs_direction(spec: Spec) -> bool:
+    """True when the value of a spec depends on which way it points from its anchor."""
+    if spec.kind in (Kind.WEEKDAY, Kind.CLOCK):
+        return True
+    if spec.kind is Kind.CALENDAR:
+        return spec.year is None and spec.decade is None and spec.century is None
+    return spec.kind is Kind.SHIFT and (spec.amount is None or spec.unit is Unit.WEEKEND)
+
+
 def detect(text: str) -> tuple[Mention, ...]:
-    """Every temporal expression in ``text``, in order, with its tense cue."""
+    """Every temporal expression in ``text``, in order, with its tense cue where its value
+    depends on one."""
     found = []
     for entry, match in scan(text):
         spec = read(entry, match)
-        cue, cue_word = direction_cue(text, match.start(), match.end())
+        cue, cue_word = Direction.NONE, None
+        if needs_direction(spec):
+            cue, cue_word = direction_cue(text, match.start(), match.end())
         found.append(
             Mention(match.start(), match.end(), match.group(), entry.rule.name, spec, cue, cue_word)
         )

@@ -40,11 +40,21 @@ class CompiledRule:
 
 
 @dataclass(frozen=True, slots=True)
+class Candidates:
+    """The rules that can begin at one word, and one pattern that matches where any does
+    (most words begin no expression: one failed match rules them all out)."""
+
+    any: re.Pattern[str]
+    rules: tuple[CompiledRule, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Grammar:
     """Compiled rules indexed by the lowercased first word that can begin them ("#": digits)."""
 
     rules: tuple[CompiledRule, ...]
-    index: Mapping[str, tuple[CompiledRule, ...]]
+    index: Mapping[str, Candidates]
+    starts: re.Pattern[str]
 
 
 def _spaces(pattern: str) -> str:
@@ -230,26 +240,62 @@ def grammar() -> Grammar:
         compiled.append(entry)
         for key in start_keys(rule.pattern):
             index.setdefault(key, []).append(entry)
-    return Grammar(tuple(compiled), {k: tuple(v) for k, v in index.items()})
+    words = sorted(k for k in index if k[0].isalpha())
+    starts = re.compile(rf"(?<![^\W\d_])(?:{_trie(words)})(?![^\W\d_])|(?<!\d)\d+")
+    return Grammar(tuple(compiled), {k: _candidates(v) for k, v in index.items()}, starts)
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of words shaped as a prefix tree (fast to scan with ``re``); the first
+    letter may be a capital."""
+
+    def branch(suffixes: list[str]) -> str:
+        heads: dict[str, list[str]] = {}
+        ends = False
+        for suffix in suffixes:
+            if suffix:
+                heads.setdefault(suffix[0], []).append(suffix[1:])
+            else:
+                ends = True
+        if not heads:
+            return ""
+        alternatives = [re.escape(head) + branch(rest) for head, rest in sorted(heads.items())]
+        body = "(?:" + "|".join(alternatives) + ")"
+        return body + ("?" if ends else "")
+
+    firsts: dict[str, list[str]] = {}
+    for word in words:
+        firsts.setdefault(word[0], []).append(word[1:])
+    return "|".join(
+        f"[{head}{head.upper()}]{branch(rest)}" for head, rest in sorted(firsts.items())
+    )
+
+
+def _candidates(rules: list[CompiledRule]) -> Candidates:
+    unnamed = [re.sub(r"\(\?P<\w+>", "(?:", r.regex.pattern) for r in rules]
+    return Candidates(re.compile("|".join(f"(?:{p})" for p in unnamed)), tuple(rules))
 
 
 def scan(text: str, rules: Grammar | None = None) -> Iterator[tuple[CompiledRule, re.Match[str]]]:
     """Yield the longest rule match at each word that begins one, left to right, no overlaps."""
-    table = (rules or grammar()).index
+    compiled = rules or grammar()
+    table = compiled.index
     taken = 0
-    for token in _TOKEN.finditer(text):
+    for token in compiled.starts.finditer(text):
         pos = token.start()
         if pos < taken:
             continue
         word = token.group()
         digit = word[0].isdigit()
         candidates = table.get("#" if digit else word.lower())
-        if not candidates:
+        if candidates is None:
             continue
         starts = (pos - 1, pos) if digit and pos and text[pos - 1] in "'’" else (pos,)
         best: tuple[CompiledRule, re.Match[str]] | None = None
         for start in starts:
-            for entry in candidates:
+            if not candidates.any.match(text, start):
+                continue
+            for entry in candidates.rules:
                 match = entry.regex.match(text, start)
                 if match and (best is None or match.end() > best[1].end()):
                     best = (entry, match)
