@@ -235,6 +235,63 @@ def ingest(
             _stderr().print(line, markup=False)
 
 
+class TagFormat(StrEnum):
+    """Output formats of ``tag``: a table for people, JSON lines for tools."""
+
+    table = "table"
+    jsonl = "jsonl"
+
+
+@app.command()
+def tag(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Text files to tag. Default: standard input.", show_default=False),
+    ] = None,
+    dct: Annotated[
+        str | None,
+        typer.Option(help="Document creation date to resolve against (default: inferred)."),
+    ] = None,
+    fmt: Annotated[
+        TagFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table or jsonl. Default: table on a terminal, else jsonl.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Tag every temporal expression with its TIMEX3 type, value, rule and anchor."""
+    from rich.console import Console
+
+    from syriatl import ingest as reading
+    from syriatl.model import Article
+    from syriatl.pipeline import tag_articles
+    from syriatl.render import tags_jsonl, tags_table
+
+    given = _period(dct, "--dct") if dct else None
+    if given is not None and given[0] != given[1]:
+        raise typer.BadParameter("give a full date (YYYY-MM-DD)", param_hint="--dct")
+    with _errors():
+        if files:
+            reads = reading.read_corpus(reading.discover(str(f) for f in files))
+            for read in reads:
+                if read.warning:
+                    _stderr().print(f"warning: {read.warning}", markup=False)
+                if read.problem:
+                    _stderr().print(f"problem: {read.path}: {read.problem}", markup=False)
+            texts = [r.article for r in reads if r.article is not None]
+        else:
+            texts = [Article("-", "-", sys.stdin.read())]
+        tagged = tag_articles(texts, given[0] if given else None)
+    chosen = fmt or (TagFormat.table if sys.stdout.isatty() else TagFormat.jsonl)
+    if chosen is TagFormat.jsonl:
+        _write(None, tags_jsonl(tagged))
+    else:
+        Console(highlight=False).print(tags_table(tagged))
+
+
 def main() -> None:
     """Entry point of the ``syriatl`` command."""
     app()

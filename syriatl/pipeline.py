@@ -80,9 +80,11 @@ def story_mentions(analysis: Analysis) -> tuple[Mention, ...]:
     return tuple(kept)
 
 
-def resolve_story(analysis: Analysis, date: Published, policy: Policy) -> tuple[Resolution, ...]:
-    """Resolve the story's mentions, each against its live-blog entry's clock or the
-    publication date."""
+def resolve_mentions(
+    analysis: Analysis, date: Published, policy: Policy, mentions: Sequence[Mention]
+) -> tuple[Resolution, ...]:
+    """Resolve mentions of an article in text order, each against its live-blog entry's
+    clock or the publication date."""
     segments = analysis.layout.segments
     starts = [s.start for s in segments]
     base = (
@@ -92,19 +94,20 @@ def resolve_story(analysis: Analysis, date: Published, policy: Policy) -> tuple[
     )
 
     def anchor_for(mention: Mention) -> Anchor | None:
-        segment = segments[bisect_right(starts, mention.start) - 1]
-        if segment.entry is not None and date.date is not None:
-            return entry_anchor(segment.entry, date.date)
+        i = bisect_right(starts, mention.start) - 1
+        entry = segments[i].entry if i >= 0 else None
+        if entry is not None and date.date is not None:
+            return entry_anchor(entry, date.date)
         return base
 
-    return resolve_all(story_mentions(analysis), anchor_for, policy)
+    return resolve_all(mentions, anchor_for, policy)
 
 
 def finish(
     analysis: Analysis, date: Published, policy: Policy
 ) -> tuple[ArticleReport, tuple[Event, ...]]:
     """An article's report and events once its publication date is settled."""
-    resolutions = resolve_story(analysis, date, policy)
+    resolutions = resolve_mentions(analysis, date, policy, story_mentions(analysis))
     events = article_events(analysis.article, analysis.layout.sentences, resolutions, date)
     entries = tuple(
         EntryReport(
@@ -166,3 +169,28 @@ def build_from_articles(reads: Iterable[ingest.Read], options: Options = Options
 def build_timeline(paths: Sequence[str], options: Options = Options()) -> Build:
     """Build the chronology of the articles found at ``paths`` (files or folders)."""
     return build_from_articles(ingest.read_corpus(ingest.discover(paths)), options)
+
+
+@dataclass(frozen=True, slots=True)
+class Tagged:
+    """One text tagged: its publication date (given or inferred) and every expression."""
+
+    article: Article
+    published: Published
+    resolutions: tuple[Resolution, ...]
+
+
+def tag_articles(
+    articles: Sequence[Article], given: dt.date | None, policy: Policy = NEWS
+) -> tuple[Tagged, ...]:
+    """Every expression of each text, resolved as ``build`` resolves them; ``given``
+    replaces the inferred publication date of every text."""
+    analyses = [analyse(a) for a in articles]
+    if given is not None:
+        dates = [Published(given, "given", f"--dct {given}", None) for _ in analyses]
+    else:
+        dates = date_articles(analyses)
+    return tuple(
+        Tagged(a.article, d, resolve_mentions(a, d, policy, a.mentions))
+        for a, d in zip(analyses, dates, strict=True)
+    )

@@ -16,7 +16,17 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from syriatl.model import ArticleReport, Event, Precision, Source, Timeline, When
+from syriatl.model import (
+    Anchor,
+    ArticleReport,
+    Event,
+    Precision,
+    Resolution,
+    Source,
+    Timeline,
+    When,
+)
+from syriatl.pipeline import Tagged
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
@@ -227,6 +237,69 @@ def updates_data(timeline: Timeline) -> dict[str, Any]:
                 }
             )
     return {"updates": rows}
+
+
+def anchor_data(anchor: Anchor | None) -> dict[str, Any] | None:
+    """What a value was resolved against, as data."""
+    if anchor is None:
+        return None
+    return {
+        "kind": anchor.kind.value,
+        "date": anchor.date.isoformat(),
+        "time": anchor.time.strftime("%H:%M") if anchor.time else None,
+        "label": anchor.label,
+    }
+
+
+def expression_data(file: str, r: Resolution) -> dict[str, Any]:
+    """One tagged expression as data."""
+    return {
+        "file": file,
+        "start": r.mention.start,
+        "end": r.mention.end,
+        "text": r.mention.text,
+        "type": r.type.value,
+        "value": r.value,
+        "mod": r.mod,
+        "rule": f"{r.mention.rule}/{r.rule}",
+        "anchor": anchor_data(r.anchor),
+    }
+
+
+def tags_jsonl(tagged: Iterable[Tagged]) -> str:
+    """One JSON object per expression, one per line."""
+    lines = [
+        json.dumps(expression_data(t.article.path, r), ensure_ascii=False)
+        for t in tagged
+        for r in t.resolutions
+    ]
+    return "".join(line + "\n" for line in lines)
+
+
+def tags_table(tagged: Iterable[Tagged]) -> RenderableType:
+    """Every expression with its value, the rule that produced it and its anchor."""
+    tables: list[RenderableType] = []
+    for t in tagged:
+        p = t.published
+        dated = f"published {p.date} ({p.rule})" if p.date else f"undated: {p.reason}"
+        table = Table(title=f"{t.article.path}: {dated}", title_justify="left", pad_edge=False)
+        for name in ("Expression", "Type", "Value", "Mod", "Rule", "Anchor"):
+            table.add_column(name, overflow="fold")
+        for r in t.resolutions:
+            anchor = ""
+            if r.anchor:
+                clock = f" {r.anchor.time:%H:%M}" if r.anchor.time else ""
+                anchor = f"{r.anchor.date}{clock} ({r.anchor.label})"
+            table.add_row(
+                r.mention.text,
+                r.type.value,
+                r.value,
+                r.mod or "",
+                f"{r.mention.rule}/{r.rule}",
+                anchor,
+            )
+        tables.append(table)
+    return Group(*tables)
 
 
 Renderer = Callable[[Timeline], "str | RenderableType"]
