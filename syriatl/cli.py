@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -102,22 +102,26 @@ def _format(chosen: Format | None) -> Format:
     return Format.table if sys.stdout.isatty() else Format.yaml
 
 
-def _write(output: Path | None, text: str) -> None:
+def _write(output: Path | None, chunks: Iterable[str]) -> None:
     """Write machine output to stdout, or atomically to a file (no partial file on failure)."""
     if output is None:
-        sys.stdout.write(text)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
         sys.stdout.flush()
         return
     folder = output.parent if str(output.parent) else Path()
+    temporary = None
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+            stream.writelines(chunks)
         umask = os.umask(0)
         os.umask(umask)
         Path(temporary).chmod(0o666 & ~umask)
         Path(temporary).replace(output)
     except OSError as error:
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
         raise SyriatlError(
             str(output), f"cannot write ({error.strerror or error})", ExitCode.OUTPUT
         ) from None
@@ -132,13 +136,13 @@ def _show(build: Build, kind: str, fmt: Format, output: Path | None) -> None:
     for warning in build.warnings:
         err.print(f"warning: {warning}", markup=False)
     rendered = RENDERERS[kind][fmt.value](build.timeline)
-    if isinstance(rendered, str):
-        _write(output, rendered)
+    if fmt is not Format.table:
+        _write(output, rendered)  # type: ignore[arg-type]
     elif output is not None:
         with tempfile.TemporaryFile("w+", encoding="utf-8") as buffer:
             Console(file=buffer, width=120, color_system=None).print(rendered)
             buffer.seek(0)
-            _write(output, buffer.read())
+            _write(output, [buffer.read()])
     else:
         Console(highlight=False).print(rendered)
     if fmt is not Format.table:
@@ -287,7 +291,7 @@ def tag(
         tagged = tag_articles(texts, given[0] if given else None)
     chosen = fmt or (TagFormat.table if sys.stdout.isatty() else TagFormat.jsonl)
     if chosen is TagFormat.jsonl:
-        _write(None, tags_jsonl(tagged))
+        _write(None, [tags_jsonl(tagged)])
     else:
         Console(highlight=False).print(tags_table(tagged))
 

@@ -158,8 +158,9 @@ def _merge(given: Metadata | None, beside: Metadata | None) -> Metadata:
     )
 
 
-def read_article(path: Path, sources: Mapping[str, Metadata]) -> Read:
-    """Read one article file; undecodable files come back as a problem, not an error."""
+def read_article(path: Path, beside: Metadata | None = None) -> Read:
+    """Read one article file with the metadata given beside it; an undecodable file or
+    broken front matter comes back as a problem, not an error."""
     where = str(path)
     try:
         data = path.read_bytes()
@@ -170,24 +171,39 @@ def read_article(path: Path, sources: Mapping[str, Metadata]) -> Read:
         return Read(where, None, problem)
     warning = f"{where}: not UTF-8; read as cp1252" if encoding == "cp1252" else None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    front, body, offset = split_front_matter(text, where)
-    meta = _merge(front, sources.get(path.name))
+    try:
+        front, body, offset = split_front_matter(text, where)
+    except SyriatlError as error:
+        return Read(where, None, error.problem)
+    meta = _merge(front, beside)
     article = Article(
         id=path.stem, path=where, text=body, meta=meta, line_offset=offset, encoding=encoding
     )
     return Read(where, article, None, warning)
 
 
+def metadata_beside(paths: Iterable[Path]) -> tuple[dict[Path, Metadata], tuple[str, ...]]:
+    """The metadata each folder's ``sources.yaml`` gives its files, and warnings for
+    entries that name no file of the corpus."""
+    listed = list(paths)
+    folders = {path.parent for path in listed}
+    names = {(path.parent, path.name) for path in listed}
+    given: dict[Path, Metadata] = {}
+    warnings = []
+    for folder in sorted(folders):
+        for name, meta in read_sources(folder).items():
+            if (folder, name) in names:
+                given[folder / name] = meta
+            elif not (folder / name).exists():
+                warnings.append(f"{folder / SOURCES}: {name}: no such article in the folder")
+    return given, tuple(warnings)
+
+
 def read_corpus(paths: Iterable[Path]) -> tuple[Read, ...]:
     """Read every file, with each folder's ``sources.yaml`` applied to its files."""
-    folders: dict[Path, dict[str, Metadata]] = {}
-    out = []
-    for path in paths:
-        folder = path.parent
-        if folder not in folders:
-            folders[folder] = read_sources(folder)
-        out.append(read_article(path, folders[folder]))
-    return tuple(out)
+    listed = list(paths)
+    given, _ = metadata_beside(listed)
+    return tuple(read_article(path, given.get(path)) for path in listed)
 
 
 def _entry_block(name: str, fields: Mapping[str, str]) -> str:

@@ -341,10 +341,13 @@ class EntryReport:
 
 @dataclass(frozen=True, slots=True)
 class ArticleReport:
-    """One article as built: its title, publication date, entries and count of events."""
+    """One article as built (without its text): title, outlet, publication date, entries
+    and count of events."""
 
-    article: Article
+    id: str
+    path: str
     title: str | None
+    outlet: str | None
     published: Published
     entries: tuple[EntryReport, ...]
     events: int

@@ -1,16 +1,21 @@
 """The one place that knows the order of the stages.
 
 text -> article -> layout and expressions -> publication date -> resolutions -> events
--> merged timeline. Per-article work happens before the corpus is known, except for
-what needs it (a dateline without a year takes its year from the other articles).
+-> merged timeline. Each article is told on its own and then let go (a build of a
+hundred thousand articles keeps their events, not their texts); only an article whose
+date needs the corpus (a dateline without a year) waits until the other articles are
+dated. Articles may be told in worker processes; merging is single-threaded and
+deterministic.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 from syriatl import ingest, published
 from syriatl.detect import detect
@@ -25,6 +30,7 @@ from syriatl.model import (
     Event,
     Layout,
     Mention,
+    Metadata,
     Problem,
     Published,
     Resolution,
@@ -36,11 +42,13 @@ from syriatl.segment import layout as lay_out
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """What a build keeps: events overlapping [since, until] (either end open)."""
+    """What a build keeps (events overlapping [since, until], either end open), how it
+    resolves, and how many worker processes tell the articles."""
 
     since: dt.date | None = None
     until: dt.date | None = None
     policy: Policy = NEWS
+    jobs: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +59,19 @@ class Analysis:
     mentions: tuple[Mention, ...]
     layout: Layout
     evidence: published.Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Told:
+    """What one article contributes to a build; ``waiting`` when its date needs the
+    corpus (then it carries nothing else yet)."""
+
+    path: str
+    report: ArticleReport | None
+    events: tuple[Event, ...] = ()
+    warnings: tuple[str, ...] = ()
+    problem: Problem | None = None
+    waiting: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +124,13 @@ def resolve_mentions(
     return resolve_all(mentions, anchor_for, policy)
 
 
+def _entry_lead(analysis: Analysis, start: int) -> str:
+    for sentence in analysis.layout.sentences:
+        if sentence.segment.entry and sentence.segment.entry.start == start:
+            return " ".join(analysis.article.text[sentence.start : sentence.end].split())
+    return ""
+
+
 def finish(
     analysis: Analysis, date: Published, policy: Policy
 ) -> tuple[ArticleReport, tuple[Event, ...]]:
@@ -117,15 +145,53 @@ def finish(
         )
         for entry in analysis.layout.entries
     )
-    title = analysis.article.meta.title or analysis.layout.title
-    return ArticleReport(analysis.article, title, date, entries, len(events)), events
+    article = analysis.article
+    report = ArticleReport(
+        id=article.id,
+        path=article.path,
+        title=article.meta.title or analysis.layout.title,
+        outlet=article.meta.outlet,
+        published=date,
+        entries=entries,
+        events=len(events),
+    )
+    return report, events
 
 
-def _entry_lead(analysis: Analysis, start: int) -> str:
-    for sentence in analysis.layout.sentences:
-        if sentence.segment.entry and sentence.segment.entry.start == start:
-            return " ".join(analysis.article.text[sentence.start : sentence.end].split())
-    return ""
+def tell(article: Article, corpus_years: Sequence[int] | None, policy: Policy = NEWS) -> Told:
+    """Everything one article contributes. With ``corpus_years`` None, an article whose
+    date needs the corpus comes back waiting."""
+    analysis = analyse(article)
+    evidence = analysis.evidence
+    if evidence.yearless is not None and corpus_years is None:
+        return Told(article.path, None, waiting=True)
+    date = published.with_corpus(evidence, corpus_years or ())
+    report, events = finish(analysis, date, policy)
+    problem = Problem(article.id, f"undated: {date.reason}") if date.date is None else None
+    return Told(article.path, report, events, evidence.warnings, problem)
+
+
+Job = tuple[Path, Metadata | None, Sequence[int] | None, Policy]
+
+
+def tell_file(job: Job) -> Told:
+    """Read and tell one file (the unit of work of a worker process)."""
+    path, beside, corpus_years, policy = job
+    read = ingest.read_article(path, beside)
+    warnings = (read.warning,) if read.warning else ()
+    if read.article is None:
+        return Told(read.path, None, (), warnings, Problem(read.path, read.problem or "unreadable"))
+    told = tell(read.article, corpus_years, policy)
+    return Told(told.path, told.report, told.events, warnings + told.warnings, told.problem,
+                told.waiting)  # fmt: skip
+
+
+def _run(jobs: Sequence[Job], workers: int) -> Iterator[Told]:
+    if workers <= 1 or len(jobs) < 2:
+        yield from map(tell_file, jobs)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(tell_file, jobs, chunksize=max(1, min(64, len(jobs) // (4 * workers))))
 
 
 def _overlaps(event: Event, options: Options) -> bool:
@@ -134,41 +200,42 @@ def _overlaps(event: Event, options: Options) -> bool:
     return not (options.until and event.when.start > options.until)
 
 
+def build_timeline(paths: Sequence[str], options: Options = Options()) -> Build:
+    """Build the chronology of the articles found at ``paths`` (files or folders)."""
+    files = ingest.discover(paths)
+    given, warnings = ingest.metadata_beside(files)
+    first: list[Job] = [(path, given.get(path), None, options.policy) for path in files]
+    told = list(_run(first, options.jobs))
+    years = sorted({t.report.published.date.year for t in told
+                    if t.report and t.report.published.date})  # fmt: skip
+    waiting = [i for i, t in enumerate(told) if t.waiting]
+    second: list[Job] = [(files[i], given.get(files[i]), years, options.policy) for i in waiting]
+    for i, result in zip(waiting, _run(second, options.jobs), strict=True):
+        told[i] = result
+    return assemble(told, options, warnings)
+
+
+def assemble(told: Iterable[Told], options: Options, warnings: Sequence[str] = ()) -> Build:
+    """The timeline of articles already told: merged, filtered, with their problems."""
+    reports: list[ArticleReport] = []
+    events: list[Event] = []
+    problems: list[Problem] = []
+    notes = list(warnings)
+    for t in told:
+        notes.extend(t.warnings)
+        if t.report:
+            reports.append(t.report)
+        if t.problem:
+            problems.append(t.problem)
+        events.extend(t.events)
+    kept = tuple(e for e in merge(events) if _overlaps(e, options))
+    return Build(Timeline(tuple(reports), kept, tuple(problems)), tuple(notes))
+
+
 def date_articles(analyses: Sequence[Analysis]) -> list[Published]:
     """Every article's publication date; year-less datelines take the corpus into account."""
     years = [a.evidence.published.date.year for a in analyses if a.evidence.published.date]
     return [published.with_corpus(a.evidence, years) for a in analyses]
-
-
-def build_from_articles(reads: Iterable[ingest.Read], options: Options = Options()) -> Build:
-    """Build the timeline of articles already read."""
-    problems: list[Problem] = []
-    warnings: list[str] = []
-    analyses: list[Analysis] = []
-    for read in reads:
-        if read.warning:
-            warnings.append(read.warning)
-        if read.article is None:
-            problems.append(Problem(read.path, read.problem or "unreadable"))
-            continue
-        analyses.append(analyse(read.article))
-    reports: list[ArticleReport] = []
-    events: list[Event] = []
-    for analysis, date in zip(analyses, date_articles(analyses), strict=True):
-        warnings.extend(analysis.evidence.warnings)
-        if date.date is None:
-            problems.append(Problem(analysis.article.id, f"undated: {date.reason}"))
-        report, told = finish(analysis, date, options.policy)
-        reports.append(report)
-        events.extend(told)
-    kept = tuple(e for e in merge(events) if _overlaps(e, options))
-    timeline = Timeline(tuple(reports), kept, tuple(problems))
-    return Build(timeline, tuple(warnings))
-
-
-def build_timeline(paths: Sequence[str], options: Options = Options()) -> Build:
-    """Build the chronology of the articles found at ``paths`` (files or folders)."""
-    return build_from_articles(ingest.read_corpus(ingest.discover(paths)), options)
 
 
 @dataclass(frozen=True, slots=True)

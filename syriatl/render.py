@@ -8,7 +8,7 @@ business.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
 from typing import Any
 
@@ -64,8 +64,8 @@ def article_data(report: ArticleReport) -> dict[str, Any]:
     """One article as schema data."""
     p = report.published
     return {
-        "id": report.article.id,
-        "path": report.article.path,
+        "id": report.id,
+        "path": report.path,
         "title": report.title,
         "published": p.date.isoformat() if p.date else None,
         "published_rule": p.rule,
@@ -73,17 +73,24 @@ def article_data(report: ArticleReport) -> dict[str, Any]:
     }
 
 
+Sections = list[tuple[str, Iterable[Any]]]
+
+
+def timeline_sections(timeline: Timeline) -> Sections:
+    """The whole timeline as named lists of plain data, in the documented key order."""
+    return [
+        ("articles", (article_data(a) for a in timeline.articles)),
+        ("events", (event_data(e) for e in timeline.events)),
+        ("problems", ({"article": p.article, "problem": p.problem} for p in timeline.problems)),
+    ]
+
+
 def timeline_data(timeline: Timeline) -> dict[str, Any]:
-    """The whole timeline as plain data in the documented key order."""
-    return {
-        "articles": [article_data(a) for a in timeline.articles],
-        "events": [event_data(e) for e in timeline.events],
-        "problems": [{"article": p.article, "problem": p.problem} for p in timeline.problems],
-    }
+    """The whole timeline as one mapping of plain data."""
+    return {key: list(items) for key, items in timeline_sections(timeline)}
 
 
-def to_yaml(data: Any) -> str:
-    """YAML with a fixed key order, Unicode kept, one line per scalar."""
+def _dump_yaml(data: Any) -> str:
     import yaml
 
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -91,17 +98,40 @@ def to_yaml(data: Any) -> str:
         yaml.dump(
             data,
             Dumper=dumper,
+            default_flow_style=False,
             sort_keys=False,
             allow_unicode=True,
             width=1 << 30,
-            default_flow_style=False,
         )
     )
 
 
-def to_json(data: Any) -> str:
-    """JSON with the same structure as the YAML, indented, Unicode kept."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def yaml_chunks(sections: Sections) -> Iterator[str]:
+    """A YAML document of top-level lists, written item by item (the same bytes as one
+    dump of the whole, without holding it all): fixed key order, Unicode kept."""
+    for key, items in sections:
+        empty = True
+        for item in items:
+            if empty:
+                yield f"{key}:\n"
+                empty = False
+            yield _dump_yaml([item])
+        if empty:
+            yield f"{key}: []\n"
+
+
+def json_chunks(sections: Sections) -> Iterator[str]:
+    """The same structure as JSON, indented by two, written item by item."""
+    yield "{"
+    for n, (key, items) in enumerate(sections):
+        yield ("," if n else "") + f"\n  {json.dumps(key)}: ["
+        empty = True
+        for item in items:
+            body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+            yield ("\n" if empty else ",\n") + "    " + body
+            empty = False
+        yield "]" if empty else "\n  ]"
+    yield "\n}\n"
 
 
 # ---- tables for people -------------------------------------------------------------------
@@ -185,7 +215,7 @@ def articles_table(timeline: Timeline) -> RenderableType:
     for a in timeline.articles:
         p = a.published
         table.add_row(
-            a.article.id,
+            a.id,
             a.title or "",
             p.date.isoformat() if p.date else "undated",
             p.rule or "",
@@ -206,37 +236,35 @@ def updates_table(timeline: Timeline) -> RenderableType:
             stamp = "undated"
             if e.when:
                 stamp = e.when.value + (f" {e.when.time} UTC" if e.when.time else "")
-            table.add_row(a.article.id, e.entry.label, stamp, e.lead)
+            table.add_row(a.id, e.entry.label, stamp, e.lead)
     return table
 
 
-def articles_data(timeline: Timeline) -> dict[str, Any]:
-    """The ``articles`` listing as data."""
-    rows = []
-    for a in timeline.articles:
-        row = article_data(a)
-        row["undated_reason"] = a.published.reason
-        row["entries"] = len(a.entries)
-        row["events"] = a.events
-        rows.append(row)
-    return {"articles": rows}
+def articles_sections(timeline: Timeline) -> Sections:
+    """The ``articles`` listing as data: the schema's article fields and three more."""
+
+    def row(a: ArticleReport) -> dict[str, Any]:
+        data = article_data(a)
+        data.update(undated_reason=a.published.reason, entries=len(a.entries), events=a.events)
+        return data
+
+    return [("articles", (row(a) for a in timeline.articles))]
 
 
-def updates_data(timeline: Timeline) -> dict[str, Any]:
+def updates_sections(timeline: Timeline) -> Sections:
     """The ``updates`` listing as data."""
-    rows = []
-    for a in timeline.articles:
-        for e in a.entries:
-            rows.append(
-                {
-                    "article": a.article.id,
-                    "entry": e.entry.label,
-                    "date": e.when.value if e.when else None,
-                    "time": e.when.time if e.when else None,
-                    "first_sentence": e.lead,
-                }
-            )
-    return {"updates": rows}
+    rows = (
+        {
+            "article": a.id,
+            "entry": e.entry.label,
+            "date": e.when.value if e.when else None,
+            "time": e.when.time if e.when else None,
+            "first_sentence": e.lead,
+        }
+        for a in timeline.articles
+        for e in a.entries
+    )
+    return [("updates", rows)]
 
 
 def anchor_data(anchor: Anchor | None) -> dict[str, Any] | None:
@@ -302,22 +330,31 @@ def tags_table(tagged: Iterable[Tagged]) -> RenderableType:
     return Group(*tables)
 
 
-Renderer = Callable[[Timeline], "str | RenderableType"]
+Renderer = Callable[[Timeline], "Iterator[str] | RenderableType"]
+
+_SECTIONS: dict[str, Callable[[Timeline], Sections]] = {
+    "build": timeline_sections,
+    "articles": articles_sections,
+    "updates": updates_sections,
+}
+_TABLES: dict[str, Callable[[Timeline], RenderableType]] = {
+    "build": events_table,
+    "articles": articles_table,
+    "updates": updates_table,
+}
+
+
+def _machine(
+    sections: Callable[[Timeline], Sections], chunks: Callable[[Sections], Iterator[str]]
+) -> Renderer:
+    return lambda timeline: chunks(sections(timeline))
+
 
 RENDERERS: dict[str, dict[str, Renderer]] = {
-    "build": {
-        "table": events_table,
-        "yaml": lambda t: to_yaml(timeline_data(t)),
-        "json": lambda t: to_json(timeline_data(t)),
-    },
-    "articles": {
-        "table": articles_table,
-        "yaml": lambda t: to_yaml(articles_data(t)),
-        "json": lambda t: to_json(articles_data(t)),
-    },
-    "updates": {
-        "table": updates_table,
-        "yaml": lambda t: to_yaml(updates_data(t)),
-        "json": lambda t: to_json(updates_data(t)),
-    },
+    command: {
+        "table": _TABLES[command],
+        "yaml": _machine(_SECTIONS[command], yaml_chunks),
+        "json": _machine(_SECTIONS[command], json_chunks),
+    }
+    for command in _SECTIONS
 }
