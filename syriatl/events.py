@@ -1,24 +1,25 @@
-"""Dated sentences become events that cite their source.
+"""Dated sentences become the sources of events.
 
-Every resolved expression that places a happening on the calendar gives its sentence an
-event at that date; every live-blog entry's lead sentence is an event at the entry's
-clock. Durations, recurrences, PRESENT_REF and open-ended bounds ("more than a week
-ago") date nothing; expressions outside the story (date lines, datelines, chrome,
-comments) are evidence, not events.
+Every resolved expression that places a happening on the calendar gives its sentence a
+dated source at that date; every live-blog entry's lead sentence is one at the entry's
+clock (``merge`` then makes events of them). Durations, recurrences, PRESENT_REF and
+open-ended bounds ("more than a week ago") date nothing; expressions outside the story
+(date lines, datelines, chrome, comments) are evidence, not events.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 from syriatl.model import (
     Anchor,
     AnchorKind,
     Article,
     Entry,
-    Event,
     Precision,
     Published,
     Resolution,
@@ -50,15 +51,32 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=64)
+def _quote(text: str, start: int, end: int) -> str:
+    """A sentence on one line; one string for all the events of a sentence."""
+    return one_line(text[start:end])
+
+
 def entry_day(entry: Entry, published: dt.date) -> dt.date:
     """The day of a live-blog entry: the publication date plus the entry's day offset."""
     return published + dt.timedelta(days=entry.day_offset)
 
 
+@lru_cache(maxsize=1024)
 def entry_anchor(entry: Entry, published: dt.date) -> Anchor:
     """An entry's clock as the reference time of its text."""
     clock = dt.time(entry.hour, entry.minute or 0) if entry.hour is not None else None
     return Anchor(AnchorKind.ENTRY, entry_day(entry, published), clock, entry.label)
+
+
+@lru_cache(maxsize=1 << 16)
+def shared_when(
+    value: str, precision: Precision, start: dt.date, end: dt.date, time: str | None,
+    modifier: str | None,
+) -> When:  # fmt: skip
+    """A When, one object per distinct date: a large corpus repeats a few thousand dates
+    across hundreds of thousands of events."""
+    return When(value, precision, start, end, time, modifier)
 
 
 def when_of(resolution: Resolution) -> When | None:
@@ -71,19 +89,17 @@ def when_of(resolution: Resolution) -> When | None:
     value = r.value.split("T", 1)[0]
     zone = (r.mention.spec.zone or "").upper()
     if r.time and zone in _UTC and r.time != "24:00":
-        return When(value, Precision.TIME, r.start, r.end, r.time, None)
+        return shared_when(value, Precision.TIME, r.start, r.end, r.time, None)
     precision = Precision.DAY if r.precision is Precision.TIME else r.precision
-    return When(value, precision, r.start, r.end, None, _MODIFIERS.get(r.mod or ""))
+    return shared_when(value, precision, r.start, r.end, None, _MODIFIERS.get(r.mod or ""))
 
 
 def entry_when(entry: Entry, published: dt.date) -> When:
     """The timestamp of a live-blog entry: its day, and its clock when it prints one."""
     day = entry_day(entry, published)
-    if entry.hour is None:
-        return When(day.isoformat(), Precision.DAY, day, day)
-    return When(
-        day.isoformat(), Precision.TIME, day, day, f"{entry.hour:02d}:{entry.minute or 0:02d}"
-    )
+    clock = f"{entry.hour:02d}:{entry.minute or 0:02d}" if entry.hour is not None else None
+    precision = Precision.DAY if clock is None else Precision.TIME
+    return shared_when(day.isoformat(), precision, day, day, clock, None)
 
 
 def _sentence_of(
@@ -100,11 +116,11 @@ def article_events(
     sentences: Sequence[Sentence],
     resolutions: Sequence[Resolution],
     published: Published,
-) -> tuple[Event, ...]:
-    """The events one article tells, in text order."""
+) -> tuple[Source, ...]:
+    """The dated sentences one article tells, in text order."""
     starts = [s.start for s in sentences]
     text = article.text
-    events: list[Event] = []
+    events: list[Source] = []
     seen: set[tuple[int, str, str | None]] = set()
     leads: dict[int, When] = {}
     if published.date is not None:
@@ -154,18 +170,19 @@ def _event(
     rule: str,
     published: Published,
     anchor: Anchor | None,
-) -> Event:
-    quote = one_line(text[sentence.start : sentence.end])
+) -> Source:
+    quote = _quote(text, sentence.start, sentence.end)
     entry = sentence.segment.entry
     source = Source(
         article=article.id,
         quote=quote,
+        when=when,
         expression=r.mention.text if r else None,
-        rule=f"{r.mention.rule}/{rule}" if r else rule,
+        rule=sys.intern(f"{r.mention.rule}/{rule}" if r else rule),
         line=sentence.line + article.line_offset,
         entry=entry.label if entry else None,
         anchor=anchor,
         outlet=article.meta.outlet,
         published=published.date,
     )
-    return Event(when, quote, (source,))
+    return source

@@ -1,33 +1,65 @@
 """Merge the events of all articles into one chronology.
 
-Events are compared only within a block of the same date at the same precision (and
-clock and modifier), so the cost stays near-linear. Two events of a block tell the same
-happening when their sentences share at least two content words and the shared words
-carry enough of the weight of the lighter sentence: ``ACROSS`` for sentences of two
-articles (the same day in two reports of one process is most often the same news),
-``WITHIN`` for two sentences of one article (which rarely tells a thing twice, but may
-repeat a lead in a caption). A word weighs more the rarer it is among all the events'
-sentences (inverse document frequency); names (capitalised words inside a sentence)
-count double. Words are folded before comparing: lowercase, no
-apostrophes or hyphens, light stemming, no final "h" ("Ja'afari"/"Jaafari",
-"Fija"/"Fijah").
+The rule, in the order it is applied:
+
+1. Dates must be compatible. Events are blocked by date: a day or a clock time goes in
+   its day's block, anything coarser in the block of its own value and precision. A
+   "next month" event therefore only ever meets month-level events of the same month,
+   and a day never swallows a month. A day-level event also meets the blocks of the
+   ``WINDOW`` days on either side, where sources may disagree on the day.
+2. Events that sources put on different days must be of the same kind. Each event's
+   sentence is read for what happens at its date (announced, took effect, ended, met,
+   attacked ...: ``ASPECTS``, the cue nearest its expression); the announcement of a
+   truce on the 29th and its start on the 30th are two events, not one told twice with
+   two dates.
+3. The sentences must tell the same thing. Words are folded (lowercase, no apostrophes
+   or hyphens, light stemming, no final "h": "Ja'afari"/"Jaafari", "Fija"/"Fijah");
+   each weighs more the rarer it is among all the events' sentences, and names count
+   double. Two events share enough when the words they share carry at least a
+   threshold of the weight of the lighter sentence, and they share at least two words:
+   ``ACROSS`` for two articles on the same date, ``WITHIN`` for two sentences of one
+   article (which rarely tells a thing twice but may repeat its lead in a caption), and
+   ``DISSENT`` for two articles that put the event on different days. Two sentences that
+   each name a salient name (a capitalised word found in at most ``SALIENT`` of all the
+   events' sentences, or in at most ``SALIENT_AT_LEAST`` of them in a small corpus: so
+   "Douma" but not "Syria") but share none tell of different places or people, and stay
+   apart.
+
+A merged event keeps the best-supported date (the most precise, then the one most
+sources give, then the earliest published); sources that give another date are listed
+as its conflicts. An event that fits several clusters joins them into one (the same
+happening told three ways, where two of the tellings share too little to meet directly).
+Comparisons stay near-linear: only events of neighbouring blocks that
+share one of their rarest words (of those found in more than one sentence) are compared,
+each against a cluster's first sentences.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import math
 import re
+import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from itertools import islice
 
-from syriatl.model import Event, When
-from syriatl.patterns.words import STOPWORDS
+from syriatl.model import Event, Precision, Source, When
+from syriatl.patterns.words import ASPECTS, STOPWORDS
 
 _TOKEN = re.compile(r"[^\W\d_][^\W_'’-]*(?:['’-][^\W_]+)*")
 MIN_SHARED = 2
 ACROSS = 0.12
 WITHIN = 0.5
+DISSENT = 0.45
 NAME_WEIGHT = 2.0
+WINDOW = 2
+SALIENT = 0.1
+SALIENT_AT_LEAST = 2
+KEYS_PER_EVENT = 6
+COMPARED_MEMBERS = 3
 
 
 def normal(word: str) -> str:
@@ -40,77 +72,283 @@ def normal(word: str) -> str:
     return w[:-1] if w.endswith("h") and len(w) > 4 else w
 
 
-def words_of(text: str) -> dict[str, float]:
-    """The folded content words of a sentence, names weighted NAME_WEIGHT, others 1."""
-    out: dict[str, float] = {}
+@dataclass(frozen=True, slots=True)
+class Bag:
+    """The folded content words of a sentence, and which of them are names."""
+
+    words: frozenset[str]
+    names: frozenset[str]
+
+    def weight(self, word: str) -> float:
+        """NAME_WEIGHT for a name, 1 for another word."""
+        return NAME_WEIGHT if word in self.names else 1.0
+
+
+def words_of(text: str) -> Bag:
+    """The folded content words of a sentence; names are capitalised words inside it."""
+    words, names = set(), set()
     for i, token in enumerate(_TOKEN.findall(text)):
         if token.lower() in STOPWORDS or len(token) < 3:
             continue
-        word = normal(token)
-        weight = NAME_WEIGHT if i and token[0].isupper() else 1.0
-        out[word] = max(out.get(word, 0.0), weight)
-    return out
+        word = sys.intern(normal(token))
+        words.add(word)
+        if i and token[0].isupper():
+            names.add(word)
+    return Bag(frozenset(words), frozenset(names))
 
 
-def similarity(a: str, b: str, rarity: Mapping[str, float]) -> float:
-    """The weight of the words two sentences share over that of the lighter sentence
-    (0 when they share fewer than MIN_SHARED)."""
-    words_a, words_b = words_of(a), words_of(b)
-    shared = words_a.keys() & words_b.keys()
+def document_counts(bags: Iterable[Bag]) -> tuple[Counter[str], int]:
+    """In how many bags each word occurs, and how many bags there are."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for bag in bags:
+        total += 1
+        counts.update(bag.words)
+    return counts, total
+
+
+def overlap(a: Bag, b: Bag, rarity: Callable[[str], float]) -> float:
+    """The weight of the words two bags share over that of the lighter bag (0 when they
+    share fewer than MIN_SHARED words)."""
+    shared = a.words & b.words
     if len(shared) < MIN_SHARED:
         return 0.0
 
-    def weight(words: Mapping[str, float], keys: Iterable[str]) -> float:
-        return sum(words[w] * rarity.get(w, 1.0) for w in keys)
+    def weight(bag: Bag, keys: Iterable[str]) -> float:
+        return sum(bag.weight(w) * rarity(w) for w in keys)
 
-    lighter = min(weight(words_a, words_a), weight(words_b, words_b))
-    together = min(weight(words_a, shared), weight(words_b, shared))
-    return together / lighter if lighter else 0.0
-
-
-def rarity_of(texts: Iterable[str]) -> dict[str, float]:
-    """Inverse document frequency of every folded word over the given sentences."""
-    counts: Counter[str] = Counter()
-    total = 0
-    for text in texts:
-        total += 1
-        counts.update(words_of(text).keys())
-    return {w: math.log((1 + total) / (1 + n)) + 1.0 for w, n in counts.items()}
+    lighter = min(weight(a, a.words), weight(b, b.words))
+    return min(weight(a, shared), weight(b, shared)) / lighter if lighter else 0.0
 
 
-def same_happening(a: Event, b: Event, rarity: Mapping[str, float]) -> bool:
-    """True when two events of one date block tell the same happening (module rule)."""
-    articles_a = {s.article for s in a.sources}
-    across = not articles_a & {s.article for s in b.sources}
-    bar = ACROSS if across else WITHIN
-    return any(similarity(x.quote, y.quote, rarity) >= bar for x in a.sources for y in b.sources)
+def similarity(a: str, b: str, rarity: Callable[[str], float]) -> float:
+    """``overlap`` of two sentences' words."""
+    return overlap(words_of(a), words_of(b), rarity)
 
 
-def _key(when: When) -> tuple[str, str | None, str, str | None]:
+def aspect_of(quote: str, expression: str | None) -> str | None:
+    """What happens at the date: the aspect cue nearest the expression, or None."""
+    lower = quote.lower()
+    at = lower.find(expression.lower()) if expression else -1
+    best: tuple[int, str] | None = None
+    for aspect, pattern in sorted(_aspect_patterns().items()):
+        for match in pattern.finditer(lower):
+            distance = abs(match.start() - at) if at >= 0 else match.start()
+            if best is None or distance < best[0]:
+                best = (distance, aspect)
+    return best[1] if best else None
+
+
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def _aspect_patterns() -> dict[str, re.Pattern[str]]:
+    if not _COMPILED:
+        for aspect, cues in ASPECTS.items():
+            _COMPILED[aspect] = re.compile(r"\b(?:" + "|".join(cues) + r")\b")
+    return _COMPILED
+
+
+@dataclass(slots=True)
+class _Item:
+    """A source while its date block is open: its words, salient names and aspect."""
+
+    source: Source
+    bag: Bag
+    names: frozenset[str]
+    aspect: str | None
+    cluster: int = -1
+
+
+@dataclass(slots=True)
+class _Cluster:
+    """The sources of one happening so far; ``live`` are those still open to comparison."""
+
+    sources: list[Source] = field(default_factory=list)
+    live: dict[int, _Item] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Block:
+    """An open date block: where its sources' rarest words lead, and its items."""
+
+    first: tuple[dt.date, int]
+    index: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    items: list[_Item] = field(default_factory=list)
+
+
+Key = tuple[str, str]
+
+
+def _block(when: When) -> Key:
+    if when.precision in (Precision.DAY, Precision.TIME):
+        return ("day", when.start.isoformat())
+    return (when.precision.value, f"{when.value}|{when.modifier or ''}")
+
+
+def _neighbours(block: Key) -> list[Key]:
+    if block[0] != "day":
+        return [block]
+    day = dt.date.fromisoformat(block[1])
+    return [("day", (day + dt.timedelta(days=d)).isoformat()) for d in range(-WINDOW, 1)]
+
+
+def _expired(key: Key, block: _Block, when: When) -> bool:
+    """True when no source at or after ``when`` (in chronological order) can meet the block."""
+    if key[0] == "day":
+        return when.start > dt.date.fromisoformat(key[1]) + dt.timedelta(days=WINDOW)
+    return (when.start, when.precision.rank) > block.first
+
+
+def _likeness(item: _Item, cluster: _Cluster, rarity: Callable[[str], float]) -> tuple[bool, float]:
+    """How well a source fits a cluster: whether a fitting member gives the same date, and
+    the best overlap with the cluster's first open members that clears the bar for that
+    pair (0 when none does)."""
+    best: tuple[bool, float] = (False, 0.0)
+    for member in islice(cluster.live.values(), COMPARED_MEMBERS):
+        if item.names and member.names and not item.names & member.names:
+            return (False, 0.0)
+        a, b = item.source, member.source
+        same_date = _date_key(a.when) == _date_key(b.when) or _block(a.when) == _block(b.when)
+        across = a.article != b.article
+        if not same_date and (not across or item.aspect != member.aspect):
+            continue
+        bar = (ACROSS if same_date else DISSENT) if across else WITHIN
+        score = overlap(item.bag, member.bag, rarity)
+        if score >= bar:
+            best = max(best, (same_date, score))
+    return best
+
+
+def _find(parent: list[int], cluster: int) -> int:
+    """The cluster a (possibly merged-away) cluster now lives in."""
+    while parent[cluster] != cluster:
+        parent[cluster] = parent[parent[cluster]]
+        cluster = parent[cluster]
+    return cluster
+
+
+def _date_key(when: When) -> tuple[str, str | None, str, str | None]:
     return (when.value, when.time, when.precision.value, when.modifier)
 
 
-def merge(events: Iterable[Event]) -> tuple[Event, ...]:
-    """One event per happening, in chronological order, sources in the order told."""
-    listed = list(events)
-    rarity = rarity_of(e.text for e in listed)
-    groups: dict[tuple[str, str | None, str, str | None], list[Event]] = defaultdict(list)
-    for event in listed:
-        groups[_key(event.when)].append(event)
-    merged: list[Event] = []
-    for group in groups.values():
-        clusters: list[Event] = []
-        for event in sorted(group, key=_source_order):
-            for i, cluster in enumerate(clusters):
-                if same_happening(event, cluster, rarity):
-                    clusters[i] = Event(cluster.when, cluster.text, cluster.sources + event.sources)
-                    break
-            else:
-                clusters.append(event)
-        merged.extend(clusters)
-    return tuple(sorted(merged, key=lambda e: (e.when.sort_key, _source_order(e))))
+def _position(source: Source) -> tuple[object, ...]:
+    return (source.when.sort_key, _order(source), source.quote, source.expression or "")
 
 
-def _source_order(event: Event) -> tuple[str, str, int]:
-    first = event.sources[0]
-    return (first.published.isoformat() if first.published else "9999", first.article, first.line)
+def merge(told: Iterable[Source]) -> tuple[Event, ...]:
+    """One event per happening, in chronological order (see the module rule). Each source
+    is one dated sentence of one article; memory beyond the sources stays bounded by the
+    blocks open at once."""
+    ordered = sorted(told, key=_position)
+    counts, total = document_counts(words_of(s.quote) for s in ordered)
+
+    def rarity(word: str) -> float:
+        return math.log((1 + total) / (1 + counts[word])) + 1.0
+
+    rare_enough = max(SALIENT_AT_LEAST, SALIENT * total)
+    clusters: list[_Cluster] = []
+    parent: list[int] = []
+    blocks: dict[Key, _Block] = {}
+    for source in ordered:
+        for key in [k for k, b in blocks.items() if _expired(k, b, source.when)]:
+            for item in blocks.pop(key).items:
+                del clusters[_find(parent, item.cluster)].live[id(item)]
+        bag = words_of(source.quote)
+        names = frozenset(w for w in bag.names if counts[w] <= rare_enough)
+        item = _Item(source, bag, names, aspect_of(source.quote, source.expression))
+        told_twice = [w for w in bag.words if counts[w] > 1]
+        keys = sorted(told_twice, key=lambda w: (-rarity(w), w))[:KEYS_PER_EVENT]
+        candidates: set[int] = set()
+        for near in _neighbours(_block(source.when)):
+            if near in blocks:
+                for word in keys:
+                    candidates.update(blocks[near].index.get(word, ()))
+        roots = sorted({_find(parent, c) for c in candidates})
+        scores = {c: _likeness(item, clusters[c], rarity) for c in roots}
+        fits = [c for c in roots if scores[c][1] > 0.0]
+        fits = [c for c in fits if scores[c][0]] or fits
+        if fits:
+            chosen = fits[0]
+            for other in fits[1:]:
+                parent[other] = chosen
+                clusters[chosen].sources.extend(clusters[other].sources)
+                clusters[chosen].live.update(clusters[other].live)
+                clusters[other] = _Cluster()
+        else:
+            chosen = len(clusters)
+            clusters.append(_Cluster())
+            parent.append(chosen)
+        item.cluster = chosen
+        clusters[chosen].sources.append(source)
+        clusters[chosen].live[id(item)] = item
+        block = blocks.setdefault(
+            _block(source.when), _Block((source.when.start, source.when.precision.rank))
+        )
+        block.items.append(item)
+        for word in keys:
+            block.index[word].append(chosen)
+    merged = [_event(cluster.sources) for cluster in clusters if cluster.sources]
+    merged.sort(key=lambda e: _position(e.sources[0]))
+    return _with_ids(merged)
+
+
+def _event(members: list[Source]) -> Event:
+    """One event from the sources of a happening: the best-supported date, the sources
+    that agree with it, and the dissent."""
+    votes = Counter(_date_key(s.when) for s in members)
+    first_order: dict[tuple[str, str | None, str, str | None], tuple[str, str, int]] = {}
+    for s in sorted(members, key=_order):
+        first_order.setdefault(_date_key(s.when), _order(s))
+
+    def support(source: Source) -> tuple[int, int, tuple[str, str, int]]:
+        key = _date_key(source.when)
+        return (-source.when.precision.rank, -votes[key], first_order[key])
+
+    best = min(members, key=support).when
+    agreeing = sorted((s for s in members if agrees(s.when, best)), key=_order)
+    dissent = sorted((s for s in members if not agrees(s.when, best)), key=_order)
+    reported = min((s.published for s in agreeing if s.published), default=None)
+    return Event(
+        when=best,
+        text=agreeing[0].quote,
+        sources=tuple(agreeing),
+        conflicts=tuple(dissent),
+        reported=reported,
+    )
+
+
+def agrees(given: When, kept: When) -> bool:
+    """True when a source's date agrees with the event's: the same, or the day of the
+    event's clock time."""
+    if _date_key(given) == _date_key(kept):
+        return True
+    return (
+        given.precision is Precision.DAY
+        and kept.precision is Precision.TIME
+        and (given.start == kept.start)
+    )
+
+
+def event_id(when: When, text: str) -> str:
+    """A stable id from the event's content: its date and the folded text of its first
+    source, so that it survives rebuilds and changes only when the event does."""
+    folded = " ".join(normal(w) for w in _TOKEN.findall(text))
+    digest = hashlib.sha1(f"{when.value}|{when.time or ''}|{folded}".encode()).hexdigest()
+    return f"ev-{digest[:10]}"
+
+
+def _with_ids(events: list[Event]) -> tuple[Event, ...]:
+    seen: Counter[str] = Counter()
+    out = []
+    for event in events:
+        base = event_id(event.when, event.text)
+        seen[base] += 1
+        ident = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        out.append(replace(event, id=ident))
+    return tuple(out)
+
+
+def _order(source: Source) -> tuple[str, str, int]:
+    published = source.published.isoformat() if source.published else "9999"
+    return (published, source.article, source.line)

@@ -281,21 +281,6 @@ class Published:
 
 
 @dataclass(frozen=True, slots=True)
-class Source:
-    """Where an event was told: the article, the sentence, the expression and its rule."""
-
-    article: str
-    quote: str
-    expression: str | None
-    rule: str
-    line: int
-    entry: str | None = None
-    anchor: Anchor | None = None
-    outlet: str | None = None
-    published: dt.date | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class When:
     """The date of an event at its own precision; ``start``/``end`` are the days it spans."""
 
@@ -313,12 +298,37 @@ class When:
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """One dated sentence of one article: the date it gives, the sentence, the expression
+    and the rule that dated it, and where it stands (line, live-blog entry)."""
+
+    article: str
+    quote: str
+    expression: str | None
+    rule: str
+    line: int
+    when: When
+    entry: str | None = None
+    anchor: Anchor | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
-    """A dated happening with the sources that tell it."""
+    """A dated happening with the sources that tell it.
+
+    ``conflicts`` are sources that tell the same happening but give another date (each
+    with its own ``when``); ``reported`` is the publication date of the earliest source;
+    ``id`` is stable across rebuilds (see ``merge.event_id``).
+    """
 
     when: When
     text: str
     sources: tuple[Source, ...]
+    conflicts: tuple[Source, ...] = ()
+    reported: dt.date | None = None
+    id: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from syriatl import ingest, published
 from syriatl.detect import detect
-from syriatl.events import article_events, entry_anchor, entry_when
+from syriatl.events import article_events, entry_anchor, entry_when, shared_when
 from syriatl.merge import merge
 from syriatl.model import (
     Anchor,
@@ -34,6 +34,7 @@ from syriatl.model import (
     Problem,
     Published,
     Resolution,
+    Source,
     Timeline,
 )
 from syriatl.resolve import NEWS, Policy, resolve_all
@@ -68,7 +69,7 @@ class Told:
 
     path: str
     report: ArticleReport | None
-    events: tuple[Event, ...] = ()
+    sources: tuple[Source, ...] = ()
     warnings: tuple[str, ...] = ()
     problem: Problem | None = None
     waiting: bool = False
@@ -133,8 +134,8 @@ def _entry_lead(analysis: Analysis, start: int) -> str:
 
 def finish(
     analysis: Analysis, date: Published, policy: Policy
-) -> tuple[ArticleReport, tuple[Event, ...]]:
-    """An article's report and events once its publication date is settled."""
+) -> tuple[ArticleReport, tuple[Source, ...]]:
+    """An article's report and dated sentences once its publication date is settled."""
     resolutions = resolve_mentions(analysis, date, policy, story_mentions(analysis))
     events = article_events(analysis.article, analysis.layout.sentences, resolutions, date)
     entries = tuple(
@@ -182,7 +183,7 @@ def tell_file(job: Job) -> Told:
     if read.article is None:
         return Told(read.path, None, (), warnings, Problem(read.path, read.problem or "unreadable"))
     told = tell(read.article, corpus_years, policy)
-    return Told(told.path, told.report, told.events, warnings + told.warnings, told.problem,
+    return Told(told.path, told.report, told.sources, warnings + told.warnings, told.problem,
                 told.waiting)  # fmt: skip
 
 
@@ -205,31 +206,53 @@ def build_timeline(paths: Sequence[str], options: Options = Options()) -> Build:
     files = ingest.discover(paths)
     given, warnings = ingest.metadata_beside(files)
     first: list[Job] = [(path, given.get(path), None, options.policy) for path in files]
-    told = list(_run(first, options.jobs))
-    years = sorted({t.report.published.date.year for t in told
-                    if t.report and t.report.published.date})  # fmt: skip
-    waiting = [i for i, t in enumerate(told) if t.waiting]
+    collected = _Collected(list(warnings))
+    waiting: list[int] = []
+    for index, told in enumerate(_run(first, options.jobs)):
+        if told.waiting:
+            waiting.append(index)
+        collected.add(index, told)
+    years = sorted(collected.years)
     second: list[Job] = [(files[i], given.get(files[i]), years, options.policy) for i in waiting]
-    for i, result in zip(waiting, _run(second, options.jobs), strict=True):
-        told[i] = result
-    return assemble(told, options, warnings)
+    for index, told in zip(waiting, _run(second, options.jobs), strict=True):
+        collected.add(index, told)
+    return collected.build(options)
 
 
-def assemble(told: Iterable[Told], options: Options, warnings: Sequence[str] = ()) -> Build:
-    """The timeline of articles already told: merged, filtered, with their problems."""
-    reports: list[ArticleReport] = []
-    events: list[Event] = []
-    problems: list[Problem] = []
-    notes = list(warnings)
-    for t in told:
-        notes.extend(t.warnings)
-        if t.report:
-            reports.append(t.report)
-        if t.problem:
-            problems.append(t.problem)
-        events.extend(t.events)
-    kept = tuple(e for e in merge(events) if _overlaps(e, options))
-    return Build(Timeline(tuple(reports), kept, tuple(problems)), tuple(notes))
+@dataclass(slots=True)
+class _Collected:
+    """What the articles told so far, kept as they arrive (their texts are already gone)."""
+
+    warnings: list[str]
+    reports: dict[int, ArticleReport] = field(default_factory=dict)
+    problems: dict[int, Problem] = field(default_factory=dict)
+    sources: list[Source] = field(default_factory=list)
+    years: set[int] = field(default_factory=set)
+
+    def add(self, index: int, told: Told) -> None:
+        self.warnings.extend(told.warnings)
+        if told.report:
+            self.reports[index] = told.report
+            if told.report.published.date:
+                self.years.add(told.report.published.date.year)
+        if told.problem:
+            self.problems[index] = told.problem
+        self.sources.extend(_shared(s) for s in told.sources)
+
+    def build(self, options: Options) -> Build:
+        sources, self.sources = self.sources, []
+        kept = tuple(e for e in merge(sources) if _overlaps(e, options))
+        reports = tuple(self.reports[i] for i in sorted(self.reports))
+        problems = tuple(self.problems[i] for i in sorted(self.problems))
+        return Build(Timeline(reports, kept, problems), tuple(self.warnings))
+
+
+def _shared(source: Source) -> Source:
+    """The source with its date object shared with every other source of that date (those
+    from worker processes arrive with copies of their own)."""
+    w = source.when
+    canonical = shared_when(w.value, w.precision, w.start, w.end, w.time, w.modifier)
+    return source if canonical is w else replace(source, when=canonical)
 
 
 def date_articles(analyses: Sequence[Analysis]) -> list[Published]:

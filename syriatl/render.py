@@ -47,16 +47,32 @@ def source_data(source: Source) -> dict[str, Any]:
     }
 
 
+def conflict_data(source: Source) -> dict[str, Any]:
+    """A source that puts the event on another date: which, the date it gives, its words."""
+    when = source.when
+    return {
+        "article": source.article,
+        "date": when.value if when else None,
+        "time": when.time if when else None,
+        "quote": source.quote,
+        "expression": source.expression,
+        "line": source.line,
+    }
+
+
 def event_data(event: Event) -> dict[str, Any]:
     """One event as schema data."""
     w = event.when
     return {
+        "id": event.id,
         "date": w.value,
         "time": w.time,
         "precision": w.precision.value,
         "modifier": w.modifier,
+        "reported": event.reported.isoformat() if event.reported else None,
         "text": event.text,
         "sources": [source_data(s) for s in event.sources],
+        "conflicts": [conflict_data(s) for s in event.conflicts],
     }
 
 

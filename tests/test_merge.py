@@ -1,4 +1,11 @@
-"""Merging: one happening told twice is one event; two happenings stay two."""
+"""Merging: one happening told twice is one event; two happenings stay two.
+
+Each case is a small set of dated sentences, as articles would tell them, with the
+events a careful reader would make of them. A background of unrelated reports makes
+the corpus look like a real one (so that "Syria" is common and "Douma" is rare).
+Weekdays: 29 Dec 2016 was a Thursday and 30 Dec a Friday (1 Jan 2016 was a Friday; 29
+Dec is day 364 of the leap year, 363 = 51 weeks + 6 days).
+"""
 
 from __future__ import annotations
 
@@ -9,79 +16,160 @@ import pytest
 from syriatl.merge import merge, normal
 from syriatl.model import Event, Precision, Source, When
 
-DAY = When("2019-03-08", Precision.DAY, dt.date(2019, 3, 8), dt.date(2019, 3, 8))
-MONTH = When("2019-04", Precision.MONTH, dt.date(2019, 4, 1), dt.date(2019, 4, 30))
+PUBLISHED = dt.date(2017, 1, 10)
 
 
-def event(article: str, text: str, when: When = DAY, line: int = 1) -> Event:
-    source = Source(article, text, None, "test", line, published=dt.date(2019, 3, 9))
-    return Event(when, text, (source,))
+def day(value: str, time: str | None = None) -> When:
+    date = dt.date.fromisoformat(value)
+    return When(value, Precision.TIME if time else Precision.DAY, date, date, time)
 
 
-# (first sentence, second sentence, same article?, expected number of events)
-CASES = [
-    # The same truce told by two outlets.
-    (
-        "The truce in Idlib held on Friday, monitors said.",
-        "Monitors said the Idlib truce held on Friday.",
-        False,
-        1,
-    ),
-    # The same talks, announced in two wordings, a month ahead.
-    (
-        "The opposition will join a new round of peace talks in Geneva next month.",
-        "Government and opposition are due to meet in Geneva next month for peace talks.",
-        False,
-        1,
-    ),
-    # Transliteration variants of one name.
-    (
-        "Ja'afari said the offensive on Wadi Barada would go on.",
-        "Jaafari vowed the Wadi Barada offensive would continue.",
-        False,
-        1,
-    ),
-    # Two happenings of one day, sharing only the place.
-    ("Air strikes hit Douma on Friday.", "Talks on Douma's future ended on Friday.", False, 2),
-    # Two sentences of one article are two happenings unless they repeat each other.
-    ("The foreign minister met the envoy.", "The foreign minister spoke to reporters.", True, 2),
-    (
-        "Assad told Putin on Wednesday that he was ready to help.",
-        "Assad told Putin (above) on Wednesday that he was ready to help.",
-        True,
-        1,
-    ),
+def month(value: str) -> When:
+    first = dt.date.fromisoformat(value + "-01")
+    following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return When(value, Precision.MONTH, first, following - dt.timedelta(days=1))
+
+
+def told(article: str, when: When, text: str, expression: str | None = None,
+         line: int = 1, published: dt.date = PUBLISHED) -> Source:  # fmt: skip
+    return Source(article, text, expression, "test", line, when, published=published)
+
+
+BACKGROUND = [
+    told(f"bg{i}", day(f"2016-11-{i + 1:02d}"), text)
+    for i, text in enumerate(
+        [
+            "Russia and Syria discussed aid to the north.",
+            "The Syrian army said it advanced in the east.",
+            "Turkey and Russia held talks on Syria.",
+            "Iran said Syria would get more fuel.",
+            "The UN said aid reached parts of Syria.",
+            "Russian jets struck targets in Syria.",
+            "Syria's government rejected the report.",
+            "Turkey said its troops would stay in Syria.",
+            "Rebels in Syria said they had repelled an attack.",
+            "The Syrian opposition met in Riyadh.",
+            "Russia said talks with Turkey went well.",
+            "Iran and Russia signed an energy deal.",
+        ]
+    )
 ]
 
 
-@pytest.mark.parametrize(("first", "second", "same_article", "count"), CASES)
-def test_merge_or_keep_apart(first: str, second: str, same_article: bool, count: int) -> None:
-    when = MONTH if "next month" in first else DAY
-    a = event("a", first, when)
-    b = event("a" if same_article else "b", second, when, line=2)
-    assert len(merge([a, b])) == count
+# (name, dated sentences, expected groups: lists of indexes into the sentences)
+CASES = [
+    ("one truce told by two outlets",
+     [told("a", day("2016-12-30"), "The nationwide truce held on Friday, monitors said.", "Friday"),
+      told("b", day("2016-12-30"), "Monitors said the nationwide truce held on Friday.", "Friday")],
+     [[0, 1]]),
+    ("one round of talks a month ahead, two wordings",
+     [told("a", month("2017-02"), "The opposition will join peace talks in Geneva next month.", "next month"),
+      told("b", month("2017-02"), "Government and opposition are due to meet in Geneva next month for peace talks.", "next month")],
+     [[0, 1]]),
+    ("transliterations of one name",
+     [told("a", day("2017-01-24"), "Ja'afari said the offensive on Wadi Barada would go on.", "Tuesday"),
+      told("b", day("2017-01-24"), "Jaafari vowed the Wadi Barada offensive would continue.", "Tuesday")],
+     [[0, 1]]),
+    ("a live blog repeating yesterday's paragraph",
+     [told("blog-1", day("2016-12-19"), "The Russian ambassador was shot dead at an art gallery in Ankara on Monday.", "Monday"),
+      told("blog-2", day("2016-12-19"), "The Russian ambassador was shot dead at an art gallery in Ankara on Monday.", "Monday",
+           published=dt.date(2017, 1, 11))],
+     [[0, 1]]),
+    ("a clock time and the day it falls on",
+     [told("a", day("2017-01-25", "11:30"), "The regime's air force has bombed Harasta this morning."),
+      told("b", day("2017-01-25"), "Regime jets bombed Harasta on Wednesday, activists said.", "Wednesday")],
+     [[0, 1]]),
+    ("two happenings of one day sharing only a place",
+     [told("a", day("2016-12-30"), "Air strikes hit Douma on Friday.", "Friday"),
+      told("b", day("2016-12-30"), "Talks on Douma's future ended on Friday.", "Friday")],
+     [[0], [1]]),
+    ("the same report about two different places",
+     [told("a", day("2016-12-30"), "Shelling killed five civilians in Douma on Friday, monitors said.", "Friday"),
+      told("b", day("2016-12-30"), "Shelling killed five civilians in Madaya on Friday, monitors said.", "Friday")],
+     [[0], [1]]),
+    ("two sentences of one article",
+     [told("a", day("2016-12-20"), "The foreign minister met the envoy on Tuesday.", "Tuesday", line=3),
+      told("a", day("2016-12-20"), "The foreign minister spoke to reporters on Tuesday.", "Tuesday", line=5)],
+     [[0], [1]]),
+    ("a caption repeating its article's lead",
+     [told("a", day("2016-02-24"), "Assad told Putin (above) on Wednesday that he was ready to help.", "Wednesday", line=3),
+      told("a", day("2016-02-24"), "Assad told Putin on Wednesday that he was ready to help.", "Wednesday", line=5)],
+     [[0, 1]]),
+    ("a day never swallows a month",
+     [told("a", day("2017-02-08"), "Peace talks open in Geneva on Wednesday.", "Wednesday"),
+      told("b", month("2017-02"), "Peace talks open in Geneva next month.", "next month")],
+     [[0], [1]]),
+    ("the same talks a week apart",
+     [told("a", day("2017-01-02"), "Talks resumed in Geneva on Monday.", "Monday"),
+      told("b", day("2017-01-09"), "Talks resumed in Geneva on Monday.", "Monday")],
+     [[0], [1]]),
+    ("an announcement, its start, and a third wording of the start",
+     [told("a", day("2016-12-29"), "Russia announced a nationwide truce in Syria on Thursday.", "Thursday"),
+      told("b", day("2016-12-30"), "The nationwide truce in Syria took effect on Friday.", "Friday"),
+      told("c", day("2016-12-30"), "The nationwide truce that began on Friday held in most of Syria.", "Friday")],
+     [[0], [1, 2]]),
+]  # fmt: skip
 
 
-def test_different_dates_or_precisions_never_merge() -> None:
-    text = "Peace talks open in Geneva."
-    assert len(merge([event("a", text, DAY), event("b", text, MONTH)])) == 2
+@pytest.mark.parametrize(("name", "sentences", "groups"), CASES, ids=[c[0] for c in CASES])
+def test_merge_or_keep_apart(name: str, sentences: list[Source], groups: list[list[int]]) -> None:
+    events = [e for e in merge(sentences + BACKGROUND) if e.sources[0].article[:2] != "bg"]
+    found = sorted(sorted(sentences.index(s) for s in (*e.sources, *e.conflicts)) for e in events)
+    assert found == sorted(groups)
+
+
+def test_sources_that_disagree_on_the_day_become_conflicts() -> None:
+    # Two outlets put the truce's start on Thursday 29 and Friday 30 Dec; a third agrees on
+    # the 30th: the 30th has more sources, the 29th is listed as dissent.
+    sentences = [
+        told("a", day("2016-12-29"), "The nationwide truce in Syria took effect on Thursday.", "Thursday",
+             published=dt.date(2016, 12, 29)),
+        told("b", day("2016-12-30"), "The nationwide truce in Syria took effect on Friday.", "Friday"),
+        told("c", day("2016-12-30"), "Syria's nationwide truce took effect on Friday, monitors said.", "Friday"),
+    ]  # fmt: skip
+    (event,) = [e for e in merge(sentences + BACKGROUND) if e.sources[0].article in "abc"]
+    assert event.when.value == "2016-12-30"
+    assert [s.article for s in event.sources] == ["b", "c"]
+    assert [(s.article, s.when.value) for s in event.conflicts] == [("a", "2016-12-29")]
+    assert event.reported == PUBLISHED
+
+
+def test_a_tie_keeps_the_most_precise_then_the_earliest_published() -> None:
+    sentences = [
+        told("late", day("2016-12-30"), "The nationwide truce in Syria took effect on Friday.", "Friday",
+             published=dt.date(2017, 1, 2)),
+        told("early", day("2016-12-29"), "The nationwide truce in Syria took effect on Thursday.", "Thursday",
+             published=dt.date(2016, 12, 30)),
+    ]  # fmt: skip
+    (event,) = [
+        e for e in merge(sentences + BACKGROUND) if e.sources[0].article in ("late", "early")
+    ]
+    assert event.when.value == "2016-12-29"
+    assert event.reported == dt.date(2016, 12, 30)
 
 
 def test_merge_is_independent_of_input_order() -> None:
-    events = [
-        event(a, t)
-        for a, t in (
-            ("a", "The truce in Idlib held on Friday."),
-            ("b", "Monitors said the Idlib truce held."),
-            ("c", "Air strikes hit Douma on Friday."),
-        )
-    ]
-    assert merge(events) == merge(list(reversed(events)))
+    sentences = [s for _, group, _ in CASES for s in group] + BACKGROUND
+    assert merge(sentences) == merge(list(reversed(sentences)))
 
 
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [("Ja'afari", "Jaafari"), ("Fija", "Fijah"), ("talks", "talk"), ("Russia’s", "Russias")],
-)
+def test_events_are_in_chronological_order_with_stable_distinct_ids() -> None:
+    events = merge([s for _, group, _ in CASES for s in group] + BACKGROUND)
+    keys = [e.when.sort_key for e in events]
+    assert keys == sorted(keys)
+    ids = [e.id for e in events]
+    assert len(set(ids)) == len(ids)
+    assert ids == [e.id for e in merge(list(reversed([s for e in events for s in e.sources])))]
+
+
+@pytest.mark.parametrize(("a", "b"), [("Ja'afari", "Jaafari"), ("Fija", "Fijah"),
+                                      ("talks", "talk"), ("Russia’s", "Russias")])  # fmt: skip
 def test_spelling_variants_fold_together(a: str, b: str) -> None:
     assert normal(a) == normal(b)
+
+
+def test_merged_event_keeps_every_source_once() -> None:
+    sentences = [s for _, group, _ in CASES for s in group] + BACKGROUND
+    events: list[Event] = list(merge(sentences))
+    kept = [s for e in events for s in (*e.sources, *e.conflicts)]
+    assert sorted(map(id, kept)) == sorted(map(id, sentences))
