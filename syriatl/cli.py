@@ -150,12 +150,14 @@ def _show(build: Build, kind: str, fmt: Format, output: Path | None) -> None:
             err.print(f"problem: {problem.article}: {problem.problem}", markup=False)
 
 
-def _build(paths: list[str] | None, since: str | None = None, until: str | None = None) -> Build:
+def _build(
+    paths: list[str] | None, since: str | None = None, until: str | None = None, jobs: int = 1
+) -> Build:
     from syriatl.pipeline import Options, build_timeline
 
     start = _period(since, "--since")
     end = _period(until, "--until")
-    options = Options(since=start[0] if start else None, until=end[1] if end else None)
+    options = Options(since=start[0] if start else None, until=end[1] if end else None, jobs=jobs)
     return build_timeline(paths or [DEFAULT_CORPUS], options)
 
 
@@ -172,6 +174,14 @@ FormatOption = Annotated[
         "-f",
         help="table, yaml or json. Default: table on a terminal, else yaml.",
         show_default=False,
+    ),
+]
+
+
+JobsOption = Annotated[
+    int,
+    typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes that read the articles (merging stays one)."
     ),
 ]
 
@@ -193,13 +203,48 @@ def build(
     strict: Annotated[
         bool, typer.Option(help="Exit with 1 when the build lists problems.")
     ] = False,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Show how each source's date was reached (expression, rule, anchor)."
+        ),
+    ] = False,
+    jobs: JobsOption = 1,
 ) -> None:
     """Build the merged chronology of the articles."""
     with _errors():
-        result = _build(paths, since, until)
-        _show(result, "build", _format(fmt), output)
+        result = _build(paths, since, until, jobs)
+        _show(result, "build-explained" if explain else "build", _format(fmt), output)
     if strict and result.timeline.problems:
         raise typer.Exit(int(ExitCode.PROBLEMS))
+
+
+@app.command()
+def explain(
+    event_id: Annotated[
+        str,
+        typer.Argument(
+            help="The event's id (or a prefix of it that only it has).", show_default=False
+        ),
+    ],
+    paths: Paths = None,
+    fmt: FormatOption = None,
+) -> None:
+    """Show how an event got its date: for each source, expression, rule, anchor, date."""
+    from dataclasses import replace
+
+    from syriatl.explain import find_event
+
+    with _errors():
+        result = _build(paths)
+        event = find_event(result.timeline, event_id)
+        if event is None:
+            count = len(result.timeline.events)
+            raise SyriatlError(
+                event_id, f"no single event of the {count} built has this id", ExitCode.USAGE
+            )
+        only = replace(result, timeline=replace(result.timeline, events=(event,)))
+        _show(only, "explain", _format(fmt), None)
 
 
 @app.command()

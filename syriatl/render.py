@@ -8,7 +8,8 @@ business.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import partial
 from itertools import groupby
 from typing import Any
 
@@ -16,11 +17,13 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from syriatl.explain import chain, event_explanation, publications
 from syriatl.model import (
     Anchor,
     ArticleReport,
     Event,
     Precision,
+    Published,
     Resolution,
     Source,
     Timeline,
@@ -30,14 +33,17 @@ from syriatl.pipeline import Tagged
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
+# Columns whose values mean nothing when broken across lines.
+_UNBROKEN = frozenset({"Article", "Published", "Entries", "Events", "Timestamp"})
 
 
 # ---- the data schema ------------------------------------------------------------------
 
 
-def source_data(source: Source) -> dict[str, Any]:
-    """One source as schema data."""
-    return {
+def source_data(source: Source, published: Published | None = None) -> dict[str, Any]:
+    """One source as schema data; with ``published`` (``build --explain``) also the chain
+    expression -> rule -> anchor -> date."""
+    data = {
         "article": source.article,
         "quote": source.quote,
         "expression": source.expression,
@@ -45,6 +51,9 @@ def source_data(source: Source) -> dict[str, Any]:
         "line": source.line,
         "entry": source.entry,
     }
+    if published is not None:
+        data["explanation"] = chain(source, published)
+    return data
 
 
 def conflict_data(source: Source) -> dict[str, Any]:
@@ -60,8 +69,8 @@ def conflict_data(source: Source) -> dict[str, Any]:
     }
 
 
-def event_data(event: Event) -> dict[str, Any]:
-    """One event as schema data."""
+def event_data(event: Event, dates: Mapping[str, Published] | None = None) -> dict[str, Any]:
+    """One event as schema data; with ``dates`` each source also explains its date."""
     w = event.when
     return {
         "id": event.id,
@@ -71,7 +80,7 @@ def event_data(event: Event) -> dict[str, Any]:
         "modifier": w.modifier,
         "reported": event.reported.isoformat() if event.reported else None,
         "text": event.text,
-        "sources": [source_data(s) for s in event.sources],
+        "sources": [source_data(s, dates[s.article] if dates else None) for s in event.sources],
         "conflicts": [conflict_data(s) for s in event.conflicts],
     }
 
@@ -92,11 +101,13 @@ def article_data(report: ArticleReport) -> dict[str, Any]:
 Sections = list[tuple[str, Iterable[Any]]]
 
 
-def timeline_sections(timeline: Timeline) -> Sections:
-    """The whole timeline as named lists of plain data, in the documented key order."""
+def timeline_sections(timeline: Timeline, explain: bool = False) -> Sections:
+    """The whole timeline as named lists of plain data, in the documented key order; with
+    ``explain`` every source says how its date was reached."""
+    dates = publications(timeline) if explain else None
     return [
         ("articles", (article_data(a) for a in timeline.articles)),
-        ("events", (event_data(e) for e in timeline.events)),
+        ("events", (event_data(e, dates) for e in timeline.events)),
         ("problems", ({"article": p.article, "problem": p.problem} for p in timeline.problems)),
     ]
 
@@ -158,7 +169,8 @@ def date_label(when: When) -> str:
     start, value = when.start, when.value
     prefix = f"{when.modifier} " if when.modifier else ""
     if when.precision in (Precision.DAY, Precision.TIME):
-        return f"{start:%a} {start.day} {_MONTHS[start.month - 1]} {start.year}"
+        clock = f" {when.time} UTC" if when.time else ""
+        return f"{start:%a} {start.day} {_MONTHS[start.month - 1]} {start.year}{clock}"
     if when.precision is Precision.WEEK and value.endswith("-WE"):
         return f"{start.day}-{when.end.day} {_MONTHS[when.end.month - 1]} {when.end.year}"
     if when.precision is Precision.WEEK:
@@ -189,9 +201,19 @@ def _sources_cell(event: Event) -> Text:
     return Text(f"{count} · " + ", ".join(names) if count > 1 else ", ".join(names))
 
 
-def events_table(timeline: Timeline) -> RenderableType:
+def _event_cell(event: Event, dates: Mapping[str, Published] | None) -> Text:
+    cell = Text(event.text)
+    if dates is not None:
+        for source in event.sources:
+            cell.append(f"\n{source.article}: {chain(source, dates.get(source.article))}", "dim")
+    return cell
+
+
+def events_table(timeline: Timeline, explain: bool = False) -> RenderableType:
     """One row per event, a table per month (per year for coarser dates), the date at its
-    own precision; column widths are fixed so that the month tables line up."""
+    own precision; column widths are fixed so that the month tables line up. With
+    ``explain``, each event also shows how every source's date was reached."""
+    dates = publications(timeline) if explain else None
     tables: list[RenderableType] = []
     for month, events in groupby(timeline.events, key=_group):
         table = Table(
@@ -203,14 +225,11 @@ def events_table(timeline: Timeline) -> RenderableType:
             show_edge=False,
             show_header=not tables,
         )
-        table.add_column("Date", no_wrap=True, width=16)
-        table.add_column("UTC", no_wrap=True, width=5)
+        table.add_column("Date", width=15)
         table.add_column("Event", ratio=1, overflow="fold")
         table.add_column("Sources", width=16, overflow="fold")
         for event in events:
-            table.add_row(
-                date_label(event.when), event.when.time or "", event.text, _sources_cell(event)
-            )
+            table.add_row(date_label(event.when), _event_cell(event, dates), _sources_cell(event))
         tables.append(table)
     if not tables:
         tables.append(Text("No dated events."))
@@ -227,7 +246,7 @@ def articles_table(timeline: Timeline) -> RenderableType:
     """One row per article: how it was dated and what it told."""
     table = Table(pad_edge=False)
     for name in ("Article", "Title", "Published", "Rule", "Evidence", "Entries", "Events"):
-        table.add_column(name, overflow="fold")
+        table.add_column(name, overflow="fold", no_wrap=name in _UNBROKEN)
     for a in timeline.articles:
         p = a.published
         table.add_row(
@@ -246,7 +265,7 @@ def updates_table(timeline: Timeline) -> RenderableType:
     """Every live-blog entry with its resolved timestamp and first sentence."""
     table = Table(pad_edge=False)
     for name in ("Article", "Entry", "Timestamp", "First sentence"):
-        table.add_column(name, overflow="fold")
+        table.add_column(name, overflow="fold", no_wrap=name in _UNBROKEN)
     for a in timeline.articles:
         for e in a.entries:
             stamp = "undated"
@@ -346,15 +365,43 @@ def tags_table(tagged: Iterable[Tagged]) -> RenderableType:
     return Group(*tables)
 
 
+def explain_sections(timeline: Timeline) -> Sections:
+    """The events of ``timeline`` with the chain behind each source's date."""
+    dates = publications(timeline)
+    return [("events", (event_explanation(e, dates) for e in timeline.events))]
+
+
+def explain_table(timeline: Timeline) -> RenderableType:
+    """Each event, then each source: where it stands, its words and how its date was
+    reached."""
+    dates = publications(timeline)
+    lines: list[RenderableType] = []
+    for event in timeline.events:
+        lines.append(Text(f"{event.id}  {date_label(event.when)}", style="bold"))
+        lines.append(Text(event.text))
+        for heading, sources in (("source", event.sources), ("conflict", event.conflicts)):
+            for source in sources:
+                where = f" ({source.outlet})" if source.outlet else ""
+                entry = f", {source.entry}" if source.entry else ""
+                lines.append(Text(f"{heading}: {source.article}{where}, line {source.line}{entry}"))
+                lines.append(Text(f"  {source.quote}", style="italic"))
+                lines.append(Text(f"  {chain(source, dates.get(source.article))}", style="dim"))
+    return Group(*lines)
+
+
 Renderer = Callable[[Timeline], "Iterator[str] | RenderableType"]
 
 _SECTIONS: dict[str, Callable[[Timeline], Sections]] = {
     "build": timeline_sections,
+    "build-explained": partial(timeline_sections, explain=True),
+    "explain": explain_sections,
     "articles": articles_sections,
     "updates": updates_sections,
 }
 _TABLES: dict[str, Callable[[Timeline], RenderableType]] = {
     "build": events_table,
+    "build-explained": partial(events_table, explain=True),
+    "explain": explain_table,
     "articles": articles_table,
     "updates": updates_table,
 }

@@ -205,12 +205,69 @@ def test_broken_sources_yaml_stops_the_run(corpus: Corpus) -> None:
     assert len(err.strip().splitlines()) == 1
 
 
+ANCHORED = (
+    "Offensive Goes On\n\nJanuary 25, 2017\n\n"
+    "The offensive began on December 22. A truce was announced a week later.\n"
+)
+
+
+def test_explain_shows_expression_rule_anchor_and_date(corpus: Corpus) -> None:
+    folder = corpus({"story.txt": ANCHORED})
+    events = yaml.safe_load(run("build", str(folder), "-f", "yaml")[1])["events"]
+    # "December 22" in a January 2017 article is the previous December: 2016-12-22;
+    # "a week later" is 22 + 7 = 29 December 2016, read against that earlier date.
+    truce = next(e for e in events if e["date"] == "2016-12-29")
+    code, out, err = run("explain", truce["id"][:8], str(folder), "-f", "yaml")
+    assert code == 0, err
+    (explained,) = yaml.safe_load(out)["events"]
+    assert explained["id"] == truce["id"]
+    (source,) = explained["sources"]
+    assert source["explanation"] == (
+        '"a week later" -> units-later/anchored:earlier-date -> anchor: the date given '
+        "earlier in the story, December 22 = 2016-12-22 -> 2016-12-29"
+    )
+    offensive = next(e for e in events if e["date"] == "2016-12-22")
+    out = run("explain", offensive["id"], str(folder), "-f", "table")[1]
+    assert "anchor: publication date 2017-01-25, dated by date-line: January 25, 2017" in (
+        " ".join(out.split())
+    )
+
+
+def test_explain_an_unknown_event_is_a_usage_error(corpus: Corpus) -> None:
+    folder = corpus({"story.txt": STORY})
+    code, out, err = run("explain", "ev-nothing", str(folder))
+    assert (code, out) == (2, "")
+    assert err.strip() == "syriatl: ev-nothing: no single event of the 1 built has this id"
+
+
+def test_build_explain_adds_a_chain_to_every_source(corpus: Corpus) -> None:
+    folder = corpus({"blog.txt": BLOG})
+    events = yaml.safe_load(run("build", str(folder), "-f", "yaml", "--explain")[1])["events"]
+    chains = [s["explanation"] for e in events for s in e["sources"]]
+    assert len(chains) == sum(len(e["sources"]) for e in events) > 0
+    # The 1130 GMT entry's lead is dated by the entry's clock on the given date.
+    assert (
+        'the lead of "UPDATE 1130 GMT" -> entry-clock -> anchor: entry "UPDATE 1130 GMT" at '
+        "2017-01-25 11:30 UTC (publication date 2017-01-25, dated by metadata: published: "
+        "2017-01-25) -> 2017-01-25 11:30 UTC"
+    ) in chains
+    plain = yaml.safe_load(run("build", str(folder), "-f", "yaml")[1])["events"]
+    assert all("explanation" not in s for e in plain for s in e["sources"])
+
+
+def test_jobs_give_the_same_output(corpus: Corpus) -> None:
+    folder = corpus({"story.txt": STORY, "blog.txt": BLOG, "anchored.txt": ANCHORED})
+    one = run("build", str(folder), "-f", "yaml")[1]
+    assert run("build", str(folder), "-f", "yaml", "--jobs", "2")[1] == one
+    assert run("build", str(folder), "--jobs", "0")[0] == 2
+
+
 def test_version() -> None:
     code, out, _ = run("--version")
     assert (code, out.strip()) == (0, f"syriatl {__version__}")
 
 
-@pytest.mark.parametrize("command", ["build", "articles", "updates", "ingest"])
+@pytest.mark.parametrize("command", ["build", "articles", "updates", "ingest", "explain", "tag"])
 def test_every_command_has_help(command: str) -> None:
     code, out, _ = run(command, "--help")
     assert code == 0

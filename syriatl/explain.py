@@ -1,0 +1,88 @@
+"""Why an event has its date: for each source, expression -> rule -> anchor -> date.
+
+The anchor is what a relative expression was read against: a live-blog entry's clock,
+the publication date with the evidence that dated the article, or a date the story gave
+earlier. Explicit dates need none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from syriatl.model import Anchor, AnchorKind, Event, Published, Source, Timeline
+
+
+def _stamp(anchor: Anchor) -> str:
+    clock = f" {anchor.time:%H:%M} UTC" if anchor.time else ""
+    return anchor.date.isoformat() + clock
+
+
+def _dated_by(published: Published | None) -> str:
+    if published is None or published.date is None:
+        return ""
+    evidence = f": {published.evidence}" if published.evidence else ""
+    return f"{published.date.isoformat()}, dated by {published.rule}{evidence}"
+
+
+def anchor_words(anchor: Anchor | None, published: Published | None) -> str:
+    """What a source's expression was resolved against, in words a reader can check."""
+    if anchor is None:
+        return "none (the words give the date in full)"
+    if anchor.kind is AnchorKind.ENTRY:
+        dated = _dated_by(published)
+        return f'entry "{anchor.label}" at {_stamp(anchor)} (publication date {dated})'
+    if anchor.kind is AnchorKind.PUBLISHED:
+        return f"publication date {_dated_by(published) or _stamp(anchor)}"
+    if anchor.kind is AnchorKind.EARLIER:
+        return f"the date given earlier in the story, {anchor.label}"
+    return f"{anchor.label}, {_stamp(anchor)}"
+
+
+def chain(source: Source, published: Published | None) -> str:
+    """One line: expression -> rule -> anchor -> date."""
+    said = f'"{source.expression}"' if source.expression else f'the lead of "{source.entry}"'
+    when = source.when.value + (f" {source.when.time} UTC" if source.when.time else "")
+    anchor = anchor_words(source.anchor, published)
+    return f"{said} -> {source.rule} -> anchor: {anchor} -> {when}"
+
+
+def find_event(timeline: Timeline, wanted: str) -> Event | None:
+    """The event whose id is ``wanted``, or the only one whose id starts with it; None
+    when no event or more than one matches."""
+    exact = [e for e in timeline.events if e.id == wanted]
+    if exact:
+        return exact[0]
+    found = [e for e in timeline.events if e.id.startswith(wanted)]
+    return found[0] if len(found) == 1 else None
+
+
+def publications(timeline: Timeline) -> Mapping[str, Published]:
+    """Each article's publication date with its evidence, by article id."""
+    return {report.id: report.published for report in timeline.articles}
+
+
+def _source_data(source: Source, dates: Mapping[str, Published]) -> dict[str, Any]:
+    published = dates.get(source.article)
+    return {
+        "article": source.article,
+        "outlet": source.outlet,
+        "line": source.line,
+        "entry": source.entry,
+        "quote": source.quote,
+        "date": source.when.value,
+        "time": source.when.time,
+        "explanation": chain(source, published),
+    }
+
+
+def event_explanation(event: Event, dates: Mapping[str, Published]) -> dict[str, Any]:
+    """An event with the chain behind each of its sources and of each dissenting one."""
+    return {
+        "id": event.id,
+        "date": event.when.value,
+        "time": event.when.time,
+        "text": event.text,
+        "sources": [_source_data(s, dates) for s in event.sources],
+        "conflicts": [_source_data(s, dates) for s in event.conflicts],
+    }
