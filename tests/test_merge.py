@@ -108,6 +108,23 @@ CASES = [
       told("b", day("2016-12-30"), "The nationwide truce in Syria took effect on Friday.", "Friday"),
       told("c", day("2016-12-30"), "The nationwide truce that began on Friday held in most of Syria.", "Friday")],
      [[0], [1, 2]]),
+    ("an air strike and the end of talks, one day, one capital named by both",
+     [told("a", day("2017-01-24"), "Regime jets bombed villages near Damascus on Tuesday.", "Tuesday"),
+      told("b", day("2017-01-24"), "Talks in Astana ended on Tuesday with a statement Damascus rejected.", "Tuesday")],
+     [[0], [1]]),
+    ("one announced meeting, two wordings and a title",
+     [told("a", day("2017-01-27"), "Russian Foreign Minister Sergei Lavrov will meet Syrian opposition representatives in Moscow on Friday.", "Friday"),
+      told("b", day("2017-01-27"), "Lavrov is to host Syrian opposition figures in Moscow on Friday, the ministry said.", "Friday")],
+     [[0, 1]]),
+    ("a repost by another outlet, word for word",
+     [told("a", day("2016-12-28"), "Turkish state media said Turkey and Russia had agreed a nationwide truce plan.", "Wednesday"),
+      told("b", day("2016-12-28"), "Turkish state media said Turkey and Russia had agreed a nationwide truce plan.", "Wednesday",
+           published=dt.date(2016, 12, 29))],
+     [[0, 1]]),
+    ("the same talks announced for two different months",
+     [told("a", month("2017-02"), "Peace talks will open in Geneva next month.", "next month"),
+      told("b", month("2017-03"), "Peace talks will open in Geneva next month.", "next month")],
+     [[0], [1]]),
 ]  # fmt: skip
 
 
