@@ -99,11 +99,14 @@ def test_a_cp1252_file_is_read_with_a_warning(corpus: Corpus) -> None:
 
 
 def test_an_undated_article_is_reported_not_dropped(corpus: Corpus) -> None:
-    folder = corpus({"undated.txt": "Talks End\n\nThe talks ended on Tuesday.\n"})
+    text = "Talks End\n\nThe talks ended on Tuesday. The war began in March 2011.\n"
+    folder = corpus({"undated.txt": text})
     code, out, err = run("build", str(folder), "-f", "yaml")
     assert code == 0
     data = yaml.safe_load(out)
     assert data["articles"][0]["published"] is None
+    # "Tuesday" needs a reference date and stays unresolved; "March 2011" does not.
+    assert [e["date"] for e in data["events"]] == ["2011-03"]
     assert data["problems"][0]["article"] == "undated"
     assert data["problems"][0]["problem"].startswith("undated: ")
     assert "problem: undated: undated:" in err
