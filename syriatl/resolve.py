@@ -26,6 +26,7 @@ from syriatl.model import (
     TimexType,
     Unit,
 )
+from syriatl.patterns.cues import DECISIVE
 
 _UNIT_LETTER = {
     Unit.SECOND: "S",
@@ -61,10 +62,16 @@ class Policy:
     latest such day on or before the reference (reports look back), so PAST.
     ``calendar_default``: a month or month-day without year and without a cue: NONE takes
     the nearest occurrence.
+    ``cue_weight``, ``cue_slack``: how far a weak tense cue may pull a year-less date from
+    its nearest occurrence. Measured on news: "-ed" words and "said" often belong to
+    another clause ("the reduced dividend is payable Jan. 2"), so the occurrence the cue
+    picks must be no more than four times (plus a month) as far as the other one.
     """
 
     weekday_default: Direction = Direction.PAST
     calendar_default: Direction = Direction.NONE
+    cue_weight: int = 4
+    cue_slack: int = 30
 
 
 NEWS = Policy()
@@ -156,29 +163,35 @@ def _weekday_rule(relation: int | None, day: dt.date, reference: dt.date, d: Dir
 
 
 def _pick_year(
-    candidates: Iterable[tuple[int, dt.date, dt.date]], reference: dt.date, direction: Direction
+    candidates: Iterable[tuple[int, dt.date, dt.date]],
+    reference: dt.date,
+    direction: Direction,
+    decisive: bool,
+    policy: Policy,
 ) -> int:
     """Of the years a year-less date could fall in, the one the direction and nearness pick.
 
-    Each candidate is (year, first day, last day) of the period in that year.
+    Each candidate is (year, first day, last day) of the period in that year. A decisive
+    cue picks the occurrence on its side; a weak one does unless the other side's is
+    more than ``policy.cue_weight`` times nearer (plus ``policy.cue_slack`` days); no cue,
+    the nearest.
     """
     options = list(candidates)
-    if direction is Direction.PAST:
-        past = [c for c in options if c[1] <= reference]
-        if past:
-            return max(past, key=lambda c: c[1])[0]
-    if direction is Direction.FUTURE:
-        future = [c for c in options if c[2] >= reference]
-        if future:
-            return min(future, key=lambda c: c[1])[0]
 
-    def distance(c: tuple[int, dt.date, dt.date]) -> tuple[int, int]:
+    def gap(c: tuple[int, dt.date, dt.date]) -> int:
         if c[1] <= reference <= c[2]:
-            return (0, 0)
-        gap = (c[1] - reference).days if c[1] > reference else (reference - c[2]).days
-        return (gap, 0 if c[1] <= reference else 1)
+            return 0
+        return (c[1] - reference).days if c[1] > reference else (reference - c[2]).days
 
-    return min(options, key=distance)[0]
+    past = max((c for c in options if c[1] <= reference), key=lambda c: c[1], default=None)
+    future = min((c for c in options if c[2] >= reference), key=lambda c: c[1], default=None)
+    side, other = (past, future) if direction is Direction.PAST else (future, past)
+    if direction is not Direction.NONE and side is not None:
+        if decisive or other is None:
+            return side[0]
+        if gap(side) <= policy.cue_weight * gap(other) + policy.cue_slack:
+            return side[0]
+    return min(options, key=lambda c: (gap(c), 0 if c[1] <= reference else 1))[0]
 
 
 def _period(spec: Spec, year: int) -> tuple[dt.date, dt.date] | None:
@@ -245,7 +258,9 @@ def _calendar(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolu
             except ValueError:
                 continue
     direction = _direction(mention, policy.calendar_default)
+    decisive = (mention.cue_word or "").lower() in DECISIVE
     if spec.relation in (-1, 1):
+        decisive = True
         direction = Direction.PAST if spec.relation == -1 else Direction.FUTURE
         reference = reference + dt.timedelta(days=-1 if spec.relation == -1 else 1)
     elif spec.relation == 0:
@@ -260,7 +275,7 @@ def _calendar(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolu
             options.append((year, covered[0], covered[1]))
     if not options:
         return _result(mention, _underspecified(spec), "calendar:impossible", None)
-    year = _pick_year(options, reference, direction)
+    year = _pick_year(options, reference, direction, decisive, policy)
     rule = f"calendar:{direction.value if direction is not Direction.NONE else 'nearest'}"
     return _result(mention, _calendar_value(replace(spec, year=year)) or "", rule, anchor)
 

@@ -19,6 +19,8 @@ from syriatl.tagger import tag
 WED = dt.date(2023, 3, 15)
 FRI = dt.date(2022, 12, 30)
 TUE = dt.date(2024, 1, 2)
+NOV = dt.date(2023, 11, 2)
+OCT = dt.date(2023, 10, 27)
 
 CASES = [
     # --- weekdays: direction from the governing clause ---------------------------------
@@ -89,6 +91,21 @@ CASES = [
     (WED, "The intervention began in late August.", "late August", "2022-08"),
     (WED, "A deal was struck in the summer.", "the summer", "2022-SU"),
     (WED, "A deal will be struck in the summer.", "the summer", "2023-SU"),
+    # A weak cue ("-ed", "said") yields to nearness when its occurrence is more than four
+    # times (plus 30 days) as far. 2 Nov 2023: Jan 2 2023 is 304 days back, Jan 2 2024 is
+    # 61 ahead (304 > 4 * 61 + 30 = 274); Nov 20 2022 is 347 back, Nov 20 2023 18 ahead.
+    (NOV, "The reduced dividend is payable Jan. 2.", "Jan. 2", "2024-01-02"),
+    (NOV, "The offer was extended to Nov. 20.", "Nov. 20", "2023-11-20"),
+    (NOV, "Lenders extended loans through January.", "January", "2024-01"),
+    # ...but not when both are near: 15 Mar 2023, December 2022 ended 74 days back,
+    # December 2023 starts 261 days ahead (74 <= 4 * 261 + 30).
+    (WED, "The talks collapsed in December.", "December", "2022-12"),
+    # A future cue for a period just over: Q3 2023 ended 27 days before 27 Oct 2023, Q3
+    # 2024 starts 248 days after (248 > 4 * 27 + 30 = 138).
+    (OCT, "It expects to report a loss for the third quarter.", "the third quarter", "2023-Q3"),
+    # A modal of the date's own verb or "until" is decisive: 30 Oct 2023 is 3 days back.
+    (NOV, "The vote will be held on October 30.", "October 30", "2024-10-30"),
+    (NOV, "The offer runs until October 30.", "October 30", "2024-10-30"),
     # --- explicit dates need no reference ---------------------------------------------------
     (WED, "It was signed on 22 December 2016.", "22 December 2016", "2016-12-22"),
     (WED, "The uprising began in March 2011.", "March 2011", "2011-03"),

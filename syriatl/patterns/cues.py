@@ -16,6 +16,13 @@ ADJACENT: dict[str, Direction] = {
     "since": PAST, "until": FUTURE, "till": FUTURE, "ahead of": FUTURE,
 }  # fmt: skip
 
+# Cues a reader takes at their word: a modal of the date's own verb, or a word right
+# before the date. A past participle or a "said" may belong to another clause ("the
+# reduced dividend is payable Jan. 2"), so it only tips the balance (see ``resolve``).
+DECISIVE: frozenset[str] = frozenset(
+    {"will", "shall", "won't", "won’t", "'ll", "’ll", "until", "till", "since", "ahead of"}
+)
+
 # (pattern, direction, example clause): future markers first; they outrank a past
 # participle at the same distance ("is planned", "is expected to").
 CUES: tuple[tuple[str, Direction, str], ...] = (
