@@ -51,6 +51,8 @@ _SMALLER = {
     Unit.DECADE: (Unit.YEAR, 10),
     Unit.CENTURY: (Unit.YEAR, 100),
 }
+# The words that end a look back: "two days earlier", "a year ago", "the day before".
+_BACKWARD = ("earlier", "ago", "before")
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -84,10 +86,13 @@ def _result(
     anchor: Anchor | None,
     kind: TimexType = TimexType.DATE,
     mod: str | None = None,
+    covered: str | None = None,
 ) -> Resolution:
-    covered = timex.span(value)
-    start, end, precision = covered if covered else (None, None, None)
-    clock = timex.clock(value)
+    """A resolution of ``value``; ``covered``, when given, is the date value whose days
+    it records instead (a length counted from a known date)."""
+    days = timex.span(covered or value)
+    start, end, precision = days if days else (None, None, None)
+    clock = timex.clock(covered or value)
     return Resolution(
         mention=mention,
         value=value,
@@ -168,8 +173,9 @@ def _pick_year(
     direction: Direction,
     decisive: bool,
     policy: Policy,
-) -> int:
-    """Of the years a year-less date could fall in, the one the direction and nearness pick.
+) -> tuple[int, bool]:
+    """Of the years a year-less date could fall in, the one the direction and nearness pick,
+    and whether the direction picked it.
 
     Each candidate is (year, first day, last day) of the period in that year. A decisive
     cue picks the occurrence on its side; a weak one does unless the other side's is
@@ -188,10 +194,10 @@ def _pick_year(
     side, other = (past, future) if direction is Direction.PAST else (future, past)
     if direction is not Direction.NONE and side is not None:
         if decisive or other is None:
-            return side[0]
+            return side[0], True
         if gap(side) <= policy.cue_weight * gap(other) + policy.cue_slack:
-            return side[0]
-    return min(options, key=lambda c: (gap(c), 0 if c[1] <= reference else 1))[0]
+            return side[0], True
+    return min(options, key=lambda c: (gap(c), 0 if c[1] <= reference else 1))[0], False
 
 
 def _period(spec: Spec, year: int) -> tuple[dt.date, dt.date] | None:
@@ -275,8 +281,8 @@ def _calendar(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolu
             options.append((year, covered[0], covered[1]))
     if not options:
         return _result(mention, _underspecified(spec), "calendar:impossible", None)
-    year = _pick_year(options, reference, direction, decisive, policy)
-    rule = f"calendar:{direction.value if direction is not Direction.NONE else 'nearest'}"
+    year, by_cue = _pick_year(options, reference, direction, decisive, policy)
+    rule = f"calendar:{direction.value if by_cue else 'nearest'}"
     return _result(mention, _calendar_value(replace(spec, year=year)) or "", rule, anchor)
 
 
@@ -322,33 +328,96 @@ def _weekend(mention: Mention, anchor: Anchor, policy: Policy) -> str:
     return shift_value(reference, Unit.WEEKEND, int(amount), mention.spec)
 
 
-def _shift(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolution:
+def _same_period(story: Story, anchor: Anchor) -> Resolution | None:
+    """The story's reporting period when "a year ago" compares with it: a quarter or half
+    that began within the year before the reference."""
+    period = story.period
+    if period is None or period.start is None:
+        return None
+    if anchor.date - dt.timedelta(days=366) < period.start <= anchor.date:
+        return period
+    return None
+
+
+def _shift(mention: Mention, anchor: Anchor | None, policy: Policy, story: Story) -> Resolution:
     spec = mention.spec
     if spec.unit is None:
         return _result(mention, "XXXX", "shift:unknown", None)
-    if spec.amount is None:
-        ref = "FUTURE_REF" if mention.cue is Direction.FUTURE else "PAST_REF"
+    if spec.amount is None and spec.unit is not Unit.WEEKEND:
+        signal = _signal(mention)
+        backward = signal in _BACKWARD
+        forward = signal in ("later", "now") or mention.cue is Direction.FUTURE
+        ref = "FUTURE_REF" if forward and not backward else "PAST_REF"
         return _result(mention, ref, "shift:vague", anchor)
     if anchor is None:
         return _result(
             mention, "XXXX-XX-XX" if spec.unit is Unit.DAY else "XXXX", "shift:no-anchor", None
         )
-    amount = spec.amount
-    unit = spec.unit
+    if spec.unit is Unit.WEEKEND:
+        return _result(mention, _weekend(mention, anchor, policy), "shift:weekend", anchor)
+    amount = spec.amount or 0
+    unit: Unit = spec.unit
     while amount != int(amount) and unit in _SMALLER:
         unit, factor = _SMALLER[unit]
         amount *= factor
     if unit in (Unit.HOUR, Unit.MINUTE, Unit.SECOND):
         return _result(mention, anchor.date.isoformat(), "shift:within-day", anchor)
-    if unit is Unit.WEEKEND:
-        return _result(mention, _weekend(mention, anchor, policy), "shift:weekend", anchor)
+    period = _same_period(story, anchor) if unit is Unit.YEAR and amount == -1 else None
+    if period is not None and _signal(mention) == "ago" and not spec.month:
+        # "profit rose from $3 million a year ago" in a report on the third quarter:
+        # the same quarter a year before.
+        value = _shift_keeping(period, -1) or ""
+        used = Anchor(AnchorKind.EARLIER, period.start or anchor.date, None, period.mention.text)
+        return _result(mention, value, "shift:year:same-period", used)
     value = shift_value(anchor.date, unit, int(amount), spec)
     kind = TimexType.TIME if "T" in value else TimexType.DATE
     return _result(mention, value, f"shift:{unit.value}", anchor, kind)
 
 
-def _anchored(mention: Mention, previous: Resolution | None, anchor: Anchor | None) -> Resolution:
+def _shift_keeping(res: Resolution, years: int) -> str | None:
+    """The value of a resolved date moved by whole years at its own precision."""
+    if res.start is None or res.precision is None:
+        return None
+    day = res.start
+    if res.precision in (Precision.DAY, Precision.TIME):
+        try:
+            return day.replace(year=day.year + years).isoformat()
+        except ValueError:
+            return dt.date(day.year + years, 2, 28).isoformat()
+    if res.precision is Precision.YEAR:
+        return f"{day.year + years:04d}"
+    if res.precision is Precision.MONTH:
+        return f"{day.year + years:04d}-{day.month:02d}"
+    if res.precision is Precision.QUARTER:
+        return f"{day.year + years:04d}-Q{(day.month - 1) // 3 + 1}"
+    if res.precision is Precision.HALF:
+        return f"{day.year + years:04d}-H{1 if day.month <= 6 else 2}"
+    return None
+
+
+def _signal(mention: Mention) -> str:
+    """The last word of an anaphoric offset: "later", "after", "earlier", "ago", ..."""
+    words = mention.text.lower().replace("-", " ").split()
+    return words[-1] if words else ""
+
+
+def _counted(mention: Mention) -> bool:
+    """True for "two days later", "a year earlier"; False for "the day after", "that day"."""
+    words = mention.text.lower().split()
+    return bool(words) and words[0] not in ("the", "that", "this")
+
+
+def _earlier(story: Story, unit: Unit, anchor: Anchor | None) -> Resolution | None:
+    """The story's date an anaphoric offset counts from: a day or a week from the latest
+    date given to the day (a year or a month cannot anchor "the day before")."""
+    if unit in (Unit.DAY, Unit.WEEK):
+        return story.day
+    return story.last
+
+
+def _anchored(mention: Mention, story: Story, anchor: Anchor | None) -> Resolution:
     spec = mention.spec
+    previous = _earlier(story, spec.unit or Unit.DAY, anchor)
     base = previous.start if previous and previous.start else None
     used = (
         Anchor(AnchorKind.EARLIER, base, None, f"{previous.mention.text} = {previous.value}")
@@ -358,24 +427,44 @@ def _anchored(mention: Mention, previous: Resolution | None, anchor: Anchor | No
     if used is None or spec.unit is None:
         return _result(mention, "XXXX-XX-XX", "anchored:no-anchor", None)
     if spec.amount is None:
-        return _result(
-            mention, "PAST_REF" if (spec.amount or 0) <= 0 else "FUTURE_REF", "anchored:vague", used
-        )
+        # "a few days later" lies after the story's date, but news tells it after the
+        # fact: relative to the text's date it is past.
+        return _result(mention, "PAST_REF", "anchored:vague", used)
     unit, amount = spec.unit, spec.amount
     while amount != int(amount) and unit in _SMALLER:
         unit, factor = _SMALLER[unit]
         amount *= factor
     if unit in (Unit.HOUR, Unit.MINUTE, Unit.SECOND):
         unit, amount = Unit.DAY, 0
+    rule = "anchored:earlier-date" if used.kind is AnchorKind.EARLIER else "anchored:reference"
+    if _counted(mention) and _signal(mention) in ("after", "before"):
+        # "a month after Qantas suspended flights": the offset counts from the event the
+        # clause names, not from the story's last date, so TimeML values the length
+        # (P1M); the date counted from the story's last date stays in start/end.
+        length = duration_value(spec.unit, abs(spec.amount))
+        dated = _anchored_date(mention, previous, used, unit, int(amount))
+        return _result(mention, length, f"{rule}:length", used, TimexType.DURATION, covered=dated)
+    if unit is Unit.YEAR and _signal(mention) in ("earlier", "ago", "later"):
+        # "up from $3 million a year earlier": the same period (quarter, day) a year
+        # before, as precise as the date it is counted from.
+        same = _same_period(story, used) or previous
+        value = _shift_keeping(same, int(amount)) if same else None
+        if value:
+            return _result(mention, value, f"{rule}:same-period", used)
+    return _result(mention, _anchored_date(mention, previous, used, unit, int(amount)), rule, used)
+
+
+def _anchored_date(
+    mention: Mention, previous: Resolution | None, used: Anchor, unit: Unit, amount: int
+) -> str:
+    """The date ``amount`` units from the story's date, at the unit's precision (a week
+    from a day is a day)."""
     coarse_base = previous is not None and previous.precision in (Precision.MONTH, Precision.YEAR)
     if unit is Unit.WEEK and not coarse_base:
-        value = (used.date + dt.timedelta(weeks=int(amount))).isoformat()
         if mention.spec.relation is not None and "week" in mention.text.lower():
-            value = timex.week_value(used.date + dt.timedelta(weeks=int(amount)))
-    else:
-        value = shift_value(used.date, unit, int(amount), spec)
-    rule = "anchored:earlier-date" if used.kind is AnchorKind.EARLIER else "anchored:reference"
-    return _result(mention, value, rule, used)
+            return timex.week_value(used.date + dt.timedelta(weeks=amount))
+        return (used.date + dt.timedelta(weeks=amount)).isoformat()
+    return shift_value(used.date, unit, amount, mention.spec)
 
 
 # ---- durations, sets, references, clock times -------------------------------------------
@@ -442,34 +531,65 @@ def _clock(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Story:
+    """The dates a story has given so far, for anaphora ("a week later", "that day").
+
+    ``last`` is the latest calendar date, ``day`` the latest given to the day, ``period``
+    the latest quarter or half (the period a financial report is about). Look-backs
+    ("two days earlier", "a year ago" in a comparison) do not move the story's time.
+    """
+
+    last: Resolution | None = None
+    day: Resolution | None = None
+    period: Resolution | None = None
+
+    def told(self, resolution: Resolution) -> Story:
+        """The story after one more resolution."""
+        r = resolution
+        if r.start is None or r.type not in (TimexType.DATE, TimexType.TIME):
+            return self
+        if r.rule.endswith(":same-period") or (
+            r.mention.spec.kind is Kind.ANCHORED and _signal(r.mention) in _BACKWARD
+        ):
+            return self
+        day = r if r.precision in (Precision.DAY, Precision.TIME) else self.day
+        period = r if r.precision in (Precision.QUARTER, Precision.HALF) else self.period
+        return Story(r, day, period)
+
+
 def resolve(
     mention: Mention,
     anchor: Anchor | None,
     previous: Resolution | None = None,
     policy: Policy = NEWS,
+    story: Story | None = None,
 ) -> Resolution:
     """The value of one mention, given its reference anchor and the story's last date.
 
     ``anchor`` is None when the text's date is unknown: relative values then stay
     underspecified. ``previous`` is the latest resolved calendar date earlier in the
-    story, used by anaphoric expressions ("a week later").
+    story, used by anaphoric expressions ("a week later"); ``story`` (which
+    ``resolve_all`` keeps) tells more of what came before and overrides it.
     """
+    if story is None:
+        story = Story().told(previous) if previous is not None else Story()
     kind = mention.spec.kind
     if kind is Kind.CALENDAR:
         return _calendar(mention, anchor, policy)
     if kind is Kind.WEEKDAY:
         return _weekday(mention, anchor, policy)
     if kind is Kind.SHIFT:
-        return _shift(mention, anchor, policy)
+        return _shift(mention, anchor, policy, story)
     if kind is Kind.ANCHORED:
-        return _anchored(mention, previous, anchor)
+        return _anchored(mention, story, anchor)
     if kind is Kind.DURATION:
         return _duration(mention)
     if kind is Kind.SET:
         return _set(mention)
     if kind is Kind.REF:
         return _result(mention, mention.spec.ref or "PRESENT_REF", "reference", None)
-    return _clock(mention, anchor, previous, policy)
+    return _clock(mention, anchor, story.last, policy)
 
 
 def resolve_all(
@@ -477,14 +597,13 @@ def resolve_all(
     anchor_for: Callable[[Mention], Anchor | None],
     policy: Policy = NEWS,
 ) -> tuple[Resolution, ...]:
-    """Resolve mentions in story order, carrying the last calendar date for anaphora."""
+    """Resolve mentions in story order, carrying the story's dates for anaphora."""
     out: list[Resolution] = []
-    previous: Resolution | None = None
+    story = Story()
     for mention in mentions:
-        resolution = resolve(mention, anchor_for(mention), previous, policy)
+        resolution = resolve(mention, anchor_for(mention), None, policy, story)
         out.append(resolution)
-        if resolution.start is not None and resolution.type in (TimexType.DATE, TimexType.TIME):
-            previous = resolution
+        story = story.told(resolution)
     return tuple(out)
 
 

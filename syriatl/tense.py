@@ -20,7 +20,7 @@ _WINDOW = 240
 _AFTER_BE = re.compile(r"\bbe\s+(?:\w+ly\s+)?$")
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
 _ATTRIBUTIVE_AFTER = re.compile(
-    r"[ \t]+(?!(?:before|after|of|in|on|at|to|and|or|but|when|that|this|which|with|for|from|"
+    r"[^\S\n]+(?!(?:before|after|of|in|on|at|to|and|or|but|when|that|this|which|with|for|from|"
     r"by|as|until|since|was|were|is|are|had|has|have|will|would)\b)[a-z]{3,}\b"
 )
 

@@ -130,6 +130,58 @@ CASES = [
         "the day before",
         "2023-02-28",
     ),
+    # A day is counted from the last date given to the day, not from a year between.
+    (
+        WED,
+        "Talks opened on March 1, 2023. In 2019 a truce failed. The day before, shells fell.",
+        "The day before",
+        "2023-02-28",
+    ),
+    # --- "a year earlier" in a report: the same period, as precise as its base ----------
+    # 27 Oct 2023, "rose" looks back: the third quarter is 2023-Q3; a year before, 2022-Q3.
+    (
+        OCT,
+        "In the third quarter, profit rose to $5 million from $3 million a year earlier.",
+        "a year earlier",
+        "2022-Q3",
+    ),
+    (
+        OCT,
+        "Third-quarter sales fell to $2 billion from $3 billion a year ago.",
+        "a year ago",
+        "2022-Q3",
+    ),
+    (
+        OCT,
+        "Net rose in the third quarter. In the year-earlier quarter, it had fallen.",
+        "the year-earlier",
+        "2022-Q3",
+    ),
+    # 1 Mar 2022 less a year is 1 Mar 2021.
+    (
+        WED,
+        "Talks opened on March 1, 2022. A year earlier, the war had widened.",
+        "A year earlier",
+        "2021-03-01",
+    ),
+    # No quarter told: a year before the reference, as a year.
+    (WED, "Prices are up from a year ago.", "a year ago", "2022"),
+    # --- "N units after <an event>": TimeML values the length --------------------------
+    (WED, "It came a month after the offensive began on March 1.", "a month after", "P1M"),
+    (WED, "Twenty years after the war ended, they met.", "Twenty years after", "P20Y"),
+    (WED, "It resumed nearly two months after it was halted.", "nearly two months after", "P2M"),
+    (WED, "Buyers must wait 30 days before closing the deal.", "30 days before", "P30D"),
+    # --- the weekend: the one before the reference, or after it with a future cue ------
+    # Wed 15 Mar 2023 is in ISO week 11; the weekend before is Sat 11-Sun 12 Mar, week 10.
+    (WED, "Over the weekend, talks resumed.", "the weekend", "2023-W10-WE"),
+    (WED, "Traders squared positions ahead of the weekend.", "the weekend", "2023-W11-WE"),
+    # "ago" looks back whatever the clause's tense.
+    (
+        WED,
+        "Support will reach 51 percent, up from 35 percent several years ago.",
+        "several years ago",
+        "PAST_REF",
+    ),
     # --- clock times on the reference day ---------------------------------------------------
     (WED, "The strike came at 1530 GMT.", "1530 GMT", "2023-03-15T15:30"),
     (WED, "The truce starts at midnight.", "at midnight", "2023-03-15T24:00"),
@@ -169,6 +221,25 @@ def test_without_a_reference_relative_values_stay_underspecified(
 ) -> None:
     found = {r.mention.text: r.value for r in tag(sentence, None)}
     assert found[expression] == value
+
+
+def test_a_look_back_does_not_move_the_story() -> None:
+    # Both comparisons count from the third quarter (2023-Q3), not from each other.
+    text = (
+        "In the third quarter, sales rose from $3 billion a year earlier. "
+        "Profit rose to $1 billion from $800 million a year earlier."
+    )
+    values = [r.value for r in tag(text, OCT) if "earlier" in r.mention.text]
+    assert values == ["2022-Q3", "2022-Q3"]
+
+
+def test_a_length_after_an_event_keeps_the_date_it_counts_to() -> None:
+    # 22 Dec 2022 + 1 month = January 2023: kept for the chronology, not in the value.
+    text = "The offensive began on December 22. A truce came a month after it began."
+    found = {r.mention.text: r for r in tag(text, WED)}
+    length = found["a month after"]
+    assert (length.value, length.type.value) == ("P1M", "DURATION")
+    assert (length.start, length.end) == (dt.date(2023, 1, 1), dt.date(2023, 1, 31))
 
 
 def test_every_resolution_names_its_rule_and_anchor() -> None:
