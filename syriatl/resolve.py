@@ -592,18 +592,62 @@ def resolve(
     return _clock(mention, anchor, story.last, policy)
 
 
+def _clock_before_day(clock: Mention, day: Mention) -> bool:
+    """True for "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9": a time of day
+    right before the day it falls on (one space apart: "0735 GMT) Friday" is not)."""
+    return (
+        clock.spec.kind is Kind.CLOCK
+        and clock.spec.hour is not None
+        and day.spec.kind in (Kind.WEEKDAY, Kind.CALENDAR)
+        and day.spec.part is None
+        and 0 <= day.start - clock.end <= 1
+    )
+
+
+def _on_day(
+    clock: Mention, day: Mention, anchor: Anchor | None, story: Story, policy: Policy
+) -> tuple[Resolution, Resolution]:
+    """A time of day and the day named right after it, both valued at that day's time.
+
+    A deadline word before the clock ("until 9 a.m. Tuesday") governs the day too.
+    """
+    if clock.cue_word and clock.cue_word.lower() in DECISIVE:
+        day = replace(day, cue=clock.cue, cue_word=clock.cue_word)
+    dated = resolve(day, anchor, None, policy, story)
+    if dated.precision is not Precision.DAY or dated.start is None:
+        return resolve(clock, anchor, None, policy, story), dated
+    spec = clock.spec
+    value = f"{dated.start.isoformat()}T{spec.hour or 0:02d}:{spec.minute or 0:02d}"
+    used = Anchor(AnchorKind.EARLIER, dated.start, None, day.text)
+    return (
+        _result(clock, value, "clock:day-after", used, TimexType.TIME),
+        _result(day, value, f"{dated.rule}:at-clock", dated.anchor, TimexType.TIME),
+    )
+
+
 def resolve_all(
     mentions: Iterable[Mention],
     anchor_for: Callable[[Mention], Anchor | None],
     policy: Policy = NEWS,
 ) -> tuple[Resolution, ...]:
     """Resolve mentions in story order, carrying the story's dates for anaphora."""
+    found = list(mentions)
     out: list[Resolution] = []
     story = Story()
-    for mention in mentions:
-        resolution = resolve(mention, anchor_for(mention), None, policy, story)
-        out.append(resolution)
-        story = story.told(resolution)
+    i = 0
+    while i < len(found):
+        mention = found[i]
+        following = found[i + 1] if i + 1 < len(found) else None
+        if following is not None and _clock_before_day(mention, following):
+            pair: tuple[Resolution, ...] = _on_day(
+                mention, following, anchor_for(following), story, policy
+            )
+        else:
+            pair = (resolve(mention, anchor_for(mention), None, policy, story),)
+        for resolution in pair:
+            out.append(resolution)
+            story = story.told(resolution)
+        i += len(pair)
     return tuple(out)
 
 

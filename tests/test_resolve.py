@@ -185,6 +185,13 @@ CASES = [
     # --- clock times on the reference day ---------------------------------------------------
     (WED, "The strike came at 1530 GMT.", "1530 GMT", "2023-03-15T15:30"),
     (WED, "The truce starts at midnight.", "at midnight", "2023-03-15T24:00"),
+    # A time right before its day takes that day (Wed 15 Mar: Monday 13, Tuesday 14), and
+    # a deadline word before the time governs the day: until Friday = Fri 17 Mar.
+    (WED, "He was seized at 10 p.m. Monday, police said.", "10 p.m.", "2023-03-13T22:00"),
+    (WED, "He was seized at 10 p.m. Monday, police said.", "Monday", "2023-03-13T22:00"),
+    (WED, "Talks broke off at noon Tuesday.", "at noon", "2023-03-14T12:00"),
+    (WED, "They have until 9 a.m. Friday to sign.", "Friday", "2023-03-17T09:00"),
+    (NOV, "The offer runs until 5 p.m. EST Nov. 9.", "5 p.m. EST", "2023-11-09T17:00"),
     # --- values that are no calendar dates -----------------------------------------------------
     (WED, "After two days of talks, they agreed.", "two days", "P2D"),
     (WED, "A seven-week offensive on al-Bab.", "seven-week", "P7W"),
