@@ -36,6 +36,9 @@ CASES = [
     (WED, "25,000 people have been moved since Thursday.", "Thursday", "2023-03-09"),
     # Friday: 5 days back (10), 2 days ahead (17).
     (WED, '"We have until Friday," he said.', "Friday", "2023-03-17"),
+    (WED, "The envoy could arrive as early as Friday.", "Friday", "2023-03-17"),
+    # A possessive takes the news default, the latest Friday: 15 - 5 = 10 Mar.
+    (WED, "They will look for ways around Friday's ruling.", "Friday", "2023-03-10"),
     (WED, "The ceasefire would take effect starting on Friday.", "Friday", "2023-03-17"),
     # The reference day itself, whatever the tense.
     (

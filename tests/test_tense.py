@@ -20,6 +20,10 @@ CASES = [
     ("Erdogan had on Tuesday launched an attack.", "Tuesday", P),
     ("25,000 people have been moved since Thursday.", "Thursday", P),
     ('"We have until Friday," he said.', "Friday", F),
+    ("The father could arrive as early as Tuesday.", "Tuesday", F),
+    ("The group might come as soon as Tuesday.", "Tuesday", F),
+    # A possessive names a known happening: no verb governs it.
+    ("They would look for ways around Wednesday's ruling.", "Wednesday", N),
     ("He said on Tuesday that talks will resume on Friday.", "Tuesday", P),
     ("He said on Tuesday that talks will resume on Friday.", "Friday", F),
     ("On Friday, the ministers will meet.", "Friday", F),

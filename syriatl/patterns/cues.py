@@ -14,6 +14,7 @@ FUTURE, PAST = Direction.FUTURE, Direction.PAST
 # Words right before an expression that fix its direction whatever the verb says.
 ADJACENT: dict[str, Direction] = {
     "since": PAST, "until": FUTURE, "till": FUTURE, "ahead of": FUTURE,
+    "as soon as": FUTURE, "as early as": FUTURE,
 }  # fmt: skip
 
 # Cues a reader takes at their word: a modal of the date's own verb, or a word right
