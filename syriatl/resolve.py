@@ -26,7 +26,7 @@ from syriatl.model import (
     TimexType,
     Unit,
 )
-from syriatl.patterns.cues import DECISIVE
+from syriatl.patterns.cues import DECISIVE, WEEKDAY_MUTE
 
 _UNIT_LETTER = {
     Unit.SECOND: "S",
@@ -148,6 +148,8 @@ def _weekday(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolut
     if anchor is None:
         return _result(mention, f"XXXX-WXX-{spec.weekday + 1}", "weekday:no-anchor", None)
     direction = _direction(mention, policy.weekday_default)
+    if (mention.cue_word or "").lower() in WEEKDAY_MUTE:
+        direction = policy.weekday_default
     day = weekday_date(anchor.date, spec.weekday, spec.relation, direction)
     rule = _weekday_rule(spec.relation, day, anchor.date, direction)
     value, kind = _with_part(day, spec.part)

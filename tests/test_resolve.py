@@ -21,6 +21,8 @@ FRI = dt.date(2022, 12, 30)
 TUE = dt.date(2024, 1, 2)
 NOV = dt.date(2023, 11, 2)
 OCT = dt.date(2023, 10, 27)
+LATE_OCT = dt.date(2023, 10, 30)
+JUN = dt.date(2023, 6, 15)
 
 CASES = [
     # --- weekdays: direction from the governing clause ---------------------------------
@@ -106,6 +108,19 @@ CASES = [
     # A future cue for a period just over: Q3 2023 ended 27 days before 27 Oct 2023, Q3
     # 2024 starts 248 days after (248 > 4 * 27 + 30 = 138).
     (OCT, "It expects to report a loss for the third quarter.", "the third quarter", "2023-Q3"),
+    # "payable", "effective", "by" set a deadline. 15 Jun 2023: Feb 1 2023 is 134 days
+    # back, Feb 1 2024 231 ahead (231 <= 4 * 134 + 30). 30 Oct 2023: February 2023 ended
+    # 242 days back, February 2024 starts 94 days ahead.
+    (JUN, "The board declared a dividend payable Feb. 1.", "Feb. 1", "2024-02-01"),
+    (JUN, "The board approved a new fee effective Feb. 1.", "Feb. 1", "2024-02-01"),
+    (
+        LATE_OCT,
+        "Half the loan was repaid, and the rest falls due by February.",
+        "February",
+        "2024-02",
+    ),
+    # ...but "by Friday" in a report closes a count: the latest Friday, 10 Mar.
+    (WED, "By Friday, 300 people had fled.", "Friday", "2023-03-10"),
     # A modal of the date's own verb or "until" is decisive: 30 Oct 2023 is 3 days back.
     (NOV, "The vote will be held on October 30.", "October 30", "2024-10-30"),
     (NOV, "The offer runs until October 30.", "October 30", "2024-10-30"),

@@ -14,8 +14,13 @@ FUTURE, PAST = Direction.FUTURE, Direction.PAST
 # Words right before an expression that fix its direction whatever the verb says.
 ADJACENT: dict[str, Direction] = {
     "since": PAST, "until": FUTURE, "till": FUTURE, "ahead of": FUTURE,
-    "as soon as": FUTURE, "as early as": FUTURE,
+    "as soon as": FUTURE, "as early as": FUTURE, "payable": FUTURE, "effective": FUTURE,
+    "by": FUTURE,
 }  # fmt: skip
+
+# Words that set a deadline for a month or a date ("payable Dec. 1", "by August") but
+# in a report most often close a count that is over: "by Friday, 300 had fled".
+WEEKDAY_MUTE: frozenset[str] = frozenset({"by"})
 
 # Cues a reader takes at their word: a modal of the date's own verb, or a word right
 # before the date. A past participle or a "said" may belong to another clause ("the
