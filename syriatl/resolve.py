@@ -343,6 +343,10 @@ def _same_period(story: Story, anchor: Anchor) -> Resolution | None:
 
 def _shift(mention: Mention, anchor: Anchor | None, policy: Policy, story: Story) -> Resolution:
     spec = mention.spec
+    if spec.unit is None and spec.part and anchor is not None:
+        # "later this afternoon": a part of the reference day.
+        value, kind = _with_part(anchor.date, spec.part)
+        return _result(mention, value, "shift:part-of-day", anchor, kind)
     if spec.unit is None:
         return _result(mention, "XXXX", "shift:unknown", None)
     if spec.amount is None and spec.unit is not Unit.WEEKEND:

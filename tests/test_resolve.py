@@ -69,6 +69,8 @@ CASES = [
     (WED, "The talks resume today.", "today", "2023-03-15"),
     (WED, "The air force bombed Harasta this morning.", "this morning", "2023-03-15TMO"),
     (WED, "Shelling was heard last night.", "last night", "2023-03-14TNI"),
+    (WED, "He will meet the envoy later this afternoon.", "later this afternoon", "2023-03-15TAF"),
+    (WED, "Shares fell early this morning.", "early this morning", "2023-03-15TMO"),
     # --- weeks, months, years: precision kept -------------------------------------------------
     # 15 Mar 2023 is in ISO week 11 (Mon 2 Jan 2023 starts W01; 13 Mar is 10 weeks later).
     (WED, "Russia's line has eased this week.", "this week", "2023-W11"),
