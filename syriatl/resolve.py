@@ -491,7 +491,12 @@ def duration_value(unit: Unit, amount: float | None) -> str:
 
 def _duration(mention: Mention) -> Resolution:
     spec = mention.spec
-    value = duration_value(spec.unit or Unit.DAY, spec.amount)
+    amount = spec.amount
+    words = mention.text.lower().split()
+    if amount == 1 and words and words[-1].endswith("s"):
+        # "the coming years": a unit named in the plural without a count is no single one.
+        amount = None
+    value = duration_value(spec.unit or Unit.DAY, amount)
     return _result(mention, value, "duration", None, TimexType.DURATION)
 
 

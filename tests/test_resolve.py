@@ -216,6 +216,8 @@ CASES = [
     (WED, "After two days of talks, they agreed.", "two days", "P2D"),
     (WED, "A seven-week offensive on al-Bab.", "seven-week", "P7W"),
     (WED, "A plan within the next 90 days.", "the next 90 days", "P90D"),
+    (WED, "They will buy new arms in the coming years.", "the coming years", "PXY"),
+    (WED, "Prices rose over the past months.", "the past months", "PXM"),
     (WED, "Prayers are held every Friday.", "every Friday", "XXXX-WXX-5"),
     (WED, "The ceasefire is now in force.", "now", "PRESENT_REF"),
 ]
