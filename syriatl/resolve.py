@@ -453,7 +453,7 @@ def _anchored(mention: Mention, story: Story, anchor: Anchor | None) -> Resoluti
     if unit is Unit.YEAR and _signal(mention) in ("earlier", "ago", "later"):
         # "up from $3 million a year earlier": the same period (quarter, day) a year
         # before, as precise as the date it is counted from.
-        same = _same_period(story, used) or previous
+        same = _same_period(story, anchor or used) or previous
         value = _shift_keeping(same, int(amount)) if same else None
         if value:
             return _result(mention, value, f"{rule}:same-period", used)

@@ -177,6 +177,13 @@ CASES = [
         "the year-earlier",
         "2022-Q3",
     ),
+    # The report's quarter, not a year named in between, is what "a year earlier" compares.
+    (
+        OCT,
+        "In the third quarter, net rose. The plant opened in 2010. Sales beat a year earlier.",
+        "a year earlier",
+        "2022-Q3",
+    ),
     # 1 Mar 2022 less a year is 1 Mar 2021.
     (
         WED,
