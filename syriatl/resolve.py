@@ -62,8 +62,9 @@ class Policy:
 
     ``weekday_default``: a bare weekday with no tense cue. In news it is most often the
     latest such day on or before the reference (reports look back), so PAST.
-    ``calendar_default``: a month or month-day without year and without a cue: NONE takes
-    the nearest occurrence.
+    ``calendar_default``: a month or month-day without year and without a cue ("the Oct.
+    23 slaying"): PAST takes the occurrence before the reference unless the one after
+    is nearer by more than ``cue_slack`` days (``default_weight`` 1): news looks back.
     ``cue_weight``, ``cue_slack``: how far a weak tense cue may pull a year-less date from
     its nearest occurrence. Measured on news: "-ed" words and "said" often belong to
     another clause ("the reduced dividend is payable Jan. 2"), so the occurrence the cue
@@ -71,8 +72,9 @@ class Policy:
     """
 
     weekday_default: Direction = Direction.PAST
-    calendar_default: Direction = Direction.NONE
+    calendar_default: Direction = Direction.PAST
     cue_weight: int = 4
+    default_weight: int = 1
     cue_slack: int = 30
 
 
@@ -174,15 +176,15 @@ def _pick_year(
     reference: dt.date,
     direction: Direction,
     decisive: bool,
-    policy: Policy,
+    weight: int,
+    slack: int,
 ) -> tuple[int, bool]:
     """Of the years a year-less date could fall in, the one the direction and nearness pick,
     and whether the direction picked it.
 
     Each candidate is (year, first day, last day) of the period in that year. A decisive
     cue picks the occurrence on its side; a weak one does unless the other side's is
-    more than ``policy.cue_weight`` times nearer (plus ``policy.cue_slack`` days); no cue,
-    the nearest.
+    more than ``weight`` times nearer (plus ``slack`` days); no direction, the nearest.
     """
     options = list(candidates)
 
@@ -197,7 +199,7 @@ def _pick_year(
     if direction is not Direction.NONE and side is not None:
         if decisive or other is None:
             return side[0], True
-        if gap(side) <= policy.cue_weight * gap(other) + policy.cue_slack:
+        if gap(side) <= weight * gap(other) + slack:
             return side[0], True
     return min(options, key=lambda c: (gap(c), 0 if c[1] <= reference else 1))[0], False
 
@@ -283,8 +285,10 @@ def _calendar(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolu
             options.append((year, covered[0], covered[1]))
     if not options:
         return _result(mention, _underspecified(spec), "calendar:impossible", None)
-    year, by_cue = _pick_year(options, reference, direction, decisive, policy)
-    rule = f"calendar:{direction.value if by_cue else 'nearest'}"
+    cued = mention.cue is not Direction.NONE or spec.relation is not None
+    weight = policy.cue_weight if cued else policy.default_weight
+    year, by_cue = _pick_year(options, reference, direction, decisive, weight, policy.cue_slack)
+    rule = f"calendar:{direction.value if by_cue and cued else 'nearest'}"
     return _result(mention, _calendar_value(replace(spec, year=year)) or "", rule, anchor)
 
 

@@ -23,6 +23,7 @@ NOV = dt.date(2023, 11, 2)
 OCT = dt.date(2023, 10, 27)
 LATE_OCT = dt.date(2023, 10, 30)
 JUN = dt.date(2023, 6, 15)
+APR = dt.date(2023, 4, 20)
 
 CASES = [
     # --- weekdays: direction from the governing clause ---------------------------------
@@ -98,6 +99,11 @@ CASES = [
     (WED, "The intervention began in late August.", "late August", "2022-08"),
     (WED, "A deal was struck in the summer.", "the summer", "2022-SU"),
     (WED, "A deal will be struck in the summer.", "the summer", "2023-SU"),
+    # No cue: the occurrence before, unless the one after is nearer by over 30 days.
+    # 20 Apr 2023: October 2022 ended 171 days back, October 2023 starts 164 ahead.
+    (APR, "Police studied the October slaying.", "October", "2022-10"),
+    # 2 Nov 2023: December 2022 ended 306 days back, December 2023 starts 29 ahead.
+    (NOV, "He voiced hope for the December summit.", "December", "2023-12"),
     # A weak cue ("-ed", "said") yields to nearness when its occurrence is more than four
     # times (plus 30 days) as far. 2 Nov 2023: Jan 2 2023 is 304 days back, Jan 2 2024 is
     # 61 ahead (304 > 4 * 61 + 30 = 274); Nov 20 2022 is 347 back, Nov 20 2023 18 ahead.
