@@ -28,29 +28,6 @@ from syriatl.model import (
 )
 from syriatl.patterns.cues import DECISIVE, WEEKDAY_MUTE
 
-_UNIT_LETTER = {
-    Unit.SECOND: "S",
-    Unit.MINUTE: "M",
-    Unit.HOUR: "H",
-    Unit.DAY: "D",
-    Unit.WEEKEND: "WE",
-    Unit.WEEK: "W",
-    Unit.MONTH: "M",
-    Unit.QUARTER: "Q",
-    Unit.HALF: "H",
-    Unit.YEAR: "Y",
-    Unit.DECADE: "DE",
-    Unit.CENTURY: "CE",
-}
-_SMALLER = {
-    Unit.YEAR: (Unit.MONTH, 12),
-    Unit.MONTH: (Unit.DAY, 30),
-    Unit.WEEK: (Unit.DAY, 7),
-    Unit.DAY: (Unit.HOUR, 24),
-    Unit.HOUR: (Unit.MINUTE, 60),
-    Unit.DECADE: (Unit.YEAR, 10),
-    Unit.CENTURY: (Unit.YEAR, 100),
-}
 # The words that end a look back: "two days earlier", "a year ago", "the day before".
 _BACKWARD = ("earlier", "ago", "before")
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -114,9 +91,8 @@ def _direction(mention: Mention, default: Direction) -> Direction:
 
 
 def _with_part(day: dt.date, part: str | None) -> tuple[str, TimexType]:
-    if part in (None, "MI"):
-        return day.isoformat(), TimexType.DATE
-    return f"{day.isoformat()}T{part}", TimexType.TIME
+    value = timex.with_part(day, part)
+    return value, TimexType.TIME if "T" in value else TimexType.DATE
 
 
 # ---- weekdays -----------------------------------------------------------------------
@@ -206,64 +182,24 @@ def _pick_year(
 
 def _period(spec: Spec, year: int) -> tuple[dt.date, dt.date] | None:
     """The days a year-less calendar value covers in a given year."""
-    value = _calendar_value(replace(spec, year=year))
+    value = timex.calendar_value(replace(spec, year=year))
     covered = timex.span(value) if value else None
     return (covered[0], covered[1]) if covered else None
 
 
-def _calendar_value(spec: Spec) -> str | None:
-    """The TIMEX3 value of a calendar spec whose year is known."""
-    if spec.century is not None:
-        return f"{spec.century:02d}"
-    if spec.decade is not None:
-        return f"{spec.decade:03d}"
-    if spec.year is None:
-        return None
-    year = f"{spec.year:04d}"
-    if spec.month and spec.day:
-        try:
-            day = dt.date(spec.year, spec.month, spec.day)
-        except ValueError:
-            return None
-        if spec.hour is not None:
-            return f"{day.isoformat()}T{spec.hour:02d}:{spec.minute or 0:02d}"
-        return _with_part(day, spec.part)[0]
-    if spec.month:
-        return f"{year}-{spec.month:02d}"
-    if spec.quarter:
-        return f"{year}-Q{spec.quarter if spec.quarter > 0 else 4}"
-    if spec.half:
-        return f"{year}-H{spec.half if spec.half > 0 else 2}"
-    if spec.season:
-        return f"{year}-{spec.season}"
-    return year
-
-
-def _underspecified(spec: Spec) -> str:
-    if spec.month and spec.day:
-        return f"XXXX-{spec.month:02d}-{spec.day:02d}"
-    if spec.month:
-        return f"XXXX-{spec.month:02d}"
-    if spec.quarter:
-        return f"XXXX-Q{spec.quarter if spec.quarter > 0 else 4}"
-    if spec.season:
-        return f"XXXX-{spec.season}"
-    return "XXXX"
-
-
 def _calendar(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolution:
     spec = mention.spec
-    value = _calendar_value(spec)
+    value = timex.calendar_value(spec)
     if value is not None:
         return _result(mention, value, "calendar:explicit", None)
     if anchor is None:
-        return _result(mention, _underspecified(spec), "calendar:no-anchor", None)
+        return _result(mention, timex.underspecified(spec), "calendar:no-anchor", None)
     reference = anchor.date
     if spec.weekday is not None and spec.month and spec.day:
         for year in (reference.year, reference.year - 1, reference.year + 1):
             try:
                 if dt.date(year, spec.month, spec.day).weekday() == spec.weekday:
-                    value = _calendar_value(replace(spec, year=year))
+                    value = timex.calendar_value(replace(spec, year=year))
                     return _result(mention, value or "", "calendar:weekday-fits-year", anchor)
             except ValueError:
                 continue
@@ -276,7 +212,7 @@ def _calendar(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolu
     elif spec.relation == 0:
         year = reference.year
         return _result(
-            mention, _calendar_value(replace(spec, year=year)) or "", "calendar:this", anchor
+            mention, timex.calendar_value(replace(spec, year=year)) or "", "calendar:this", anchor
         )
     options = []
     for year in (reference.year - 1, reference.year, reference.year + 1):
@@ -284,43 +220,15 @@ def _calendar(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolu
         if covered:
             options.append((year, covered[0], covered[1]))
     if not options:
-        return _result(mention, _underspecified(spec), "calendar:impossible", None)
+        return _result(mention, timex.underspecified(spec), "calendar:impossible", None)
     cued = mention.cue is not Direction.NONE or spec.relation is not None
     weight = policy.cue_weight if cued else policy.default_weight
     year, by_cue = _pick_year(options, reference, direction, decisive, weight, policy.cue_slack)
     rule = f"calendar:{direction.value if by_cue and cued else 'nearest'}"
-    return _result(mention, _calendar_value(replace(spec, year=year)) or "", rule, anchor)
+    return _result(mention, timex.calendar_value(replace(spec, year=year)) or "", rule, anchor)
 
 
 # ---- shifts from the reference and from the previous date ----------------------------
-
-
-def shift_value(day: dt.date, unit: Unit, amount: int, spec: Spec) -> str:
-    """The value ``amount`` units from ``day``, at the unit's precision."""
-    if unit is Unit.DAY:
-        return _with_part(day + dt.timedelta(days=amount), spec.part)[0]
-    if unit in (Unit.WEEK, Unit.WEEKEND):
-        week = timex.week_value(day + dt.timedelta(weeks=amount))
-        return f"{week}-WE" if unit is Unit.WEEKEND else week
-    if unit is Unit.MONTH:
-        year, month = timex.add_months(day.year, day.month, amount)
-        return f"{year:04d}-{month:02d}"
-    if unit is Unit.QUARTER:
-        year, month = timex.add_months(day.year, day.month, 3 * amount)
-        return f"{year:04d}-Q{(month - 1) // 3 + 1}"
-    if unit is Unit.HALF:
-        year, month = timex.add_months(day.year, day.month, 6 * amount)
-        return f"{year:04d}-H{1 if month <= 6 else 2}"
-    if unit is Unit.YEAR:
-        year = day.year + amount
-        if spec.month:
-            return f"{year:04d}-{spec.month:02d}"
-        return f"{year:04d}"
-    if unit is Unit.DECADE:
-        return f"{day.year // 10 + amount:03d}"
-    if unit is Unit.CENTURY:
-        return f"{day.year // 100 + amount:02d}"
-    return day.isoformat()
 
 
 def _weekend(mention: Mention, anchor: Anchor, policy: Policy) -> str:
@@ -331,7 +239,7 @@ def _weekend(mention: Mention, anchor: Anchor, policy: Policy) -> str:
         if reference.weekday() == 6:
             saturday = reference - dt.timedelta(days=1)
         return f"{timex.week_value(saturday)}-WE"
-    return shift_value(reference, Unit.WEEKEND, int(amount), mention.spec)
+    return timex.shift_value(reference, Unit.WEEKEND, int(amount), mention.spec)
 
 
 def _same_period(story: Story, anchor: Anchor) -> Resolution | None:
@@ -367,9 +275,7 @@ def _shift(mention: Mention, anchor: Anchor | None, policy: Policy, story: Story
         return _result(mention, _weekend(mention, anchor, policy), "shift:weekend", anchor)
     amount = spec.amount or 0
     unit: Unit = spec.unit
-    while amount != int(amount) and unit in _SMALLER:
-        unit, factor = _SMALLER[unit]
-        amount *= factor
+    unit, amount = timex.whole_units(unit, amount)
     if unit in (Unit.HOUR, Unit.MINUTE, Unit.SECOND):
         return _result(mention, anchor.date.isoformat(), "shift:within-day", anchor)
     period = _same_period(story, anchor) if unit is Unit.YEAR and amount == -1 else None
@@ -379,30 +285,16 @@ def _shift(mention: Mention, anchor: Anchor | None, policy: Policy, story: Story
         value = _shift_keeping(period, -1) or ""
         used = Anchor(AnchorKind.EARLIER, period.start or anchor.date, None, period.mention.text)
         return _result(mention, value, "shift:year:same-period", used)
-    value = shift_value(anchor.date, unit, int(amount), spec)
+    value = timex.shift_value(anchor.date, unit, int(amount), spec)
     kind = TimexType.TIME if "T" in value else TimexType.DATE
     return _result(mention, value, f"shift:{unit.value}", anchor, kind)
 
 
 def _shift_keeping(res: Resolution, years: int) -> str | None:
-    """The value of a resolved date moved by whole years at its own precision."""
+    """A resolved date moved by whole years at its own precision."""
     if res.start is None or res.precision is None:
         return None
-    day = res.start
-    if res.precision in (Precision.DAY, Precision.TIME):
-        try:
-            return day.replace(year=day.year + years).isoformat()
-        except ValueError:
-            return dt.date(day.year + years, 2, 28).isoformat()
-    if res.precision is Precision.YEAR:
-        return f"{day.year + years:04d}"
-    if res.precision is Precision.MONTH:
-        return f"{day.year + years:04d}-{day.month:02d}"
-    if res.precision is Precision.QUARTER:
-        return f"{day.year + years:04d}-Q{(day.month - 1) // 3 + 1}"
-    if res.precision is Precision.HALF:
-        return f"{day.year + years:04d}-H{1 if day.month <= 6 else 2}"
-    return None
+    return timex.shift_years(res.start, res.precision, years)
 
 
 def _signal(mention: Mention) -> str:
@@ -417,7 +309,7 @@ def _counted(mention: Mention) -> bool:
     return bool(words) and words[0] not in ("the", "that", "this")
 
 
-def _earlier(story: Story, unit: Unit, anchor: Anchor | None) -> Resolution | None:
+def _earlier(story: Story, unit: Unit) -> Resolution | None:
     """The story's date an anaphoric offset counts from: a day or a week from the latest
     date given to the day (a year or a month cannot anchor "the day before")."""
     if unit in (Unit.DAY, Unit.WEEK):
@@ -427,7 +319,7 @@ def _earlier(story: Story, unit: Unit, anchor: Anchor | None) -> Resolution | No
 
 def _anchored(mention: Mention, story: Story, anchor: Anchor | None) -> Resolution:
     spec = mention.spec
-    previous = _earlier(story, spec.unit or Unit.DAY, anchor)
+    previous = _earlier(story, spec.unit or Unit.DAY)
     base = previous.start if previous and previous.start else None
     used = (
         Anchor(AnchorKind.EARLIER, base, None, f"{previous.mention.text} = {previous.value}")
@@ -441,9 +333,7 @@ def _anchored(mention: Mention, story: Story, anchor: Anchor | None) -> Resoluti
         # fact: relative to the text's date it is past.
         return _result(mention, "PAST_REF", "anchored:vague", used)
     unit, amount = spec.unit, spec.amount
-    while amount != int(amount) and unit in _SMALLER:
-        unit, factor = _SMALLER[unit]
-        amount *= factor
+    unit, amount = timex.whole_units(unit, amount)
     if unit in (Unit.HOUR, Unit.MINUTE, Unit.SECOND):
         unit, amount = Unit.DAY, 0
     rule = "anchored:earlier-date" if used.kind is AnchorKind.EARLIER else "anchored:reference"
@@ -451,7 +341,7 @@ def _anchored(mention: Mention, story: Story, anchor: Anchor | None) -> Resoluti
         # "a month after Qantas suspended flights": the offset counts from the event the
         # clause names, not from the story's last date, so TimeML values the length
         # (P1M); the date counted from the story's last date stays in start/end.
-        length = duration_value(spec.unit, abs(spec.amount))
+        length = timex.duration_value(spec.unit, abs(spec.amount))
         dated = _anchored_date(mention, previous, used, unit, int(amount))
         return _result(mention, length, f"{rule}:length", used, TimexType.DURATION, covered=dated)
     if unit is Unit.YEAR and _signal(mention) in ("earlier", "ago", "later"):
@@ -474,23 +364,10 @@ def _anchored_date(
         if mention.spec.relation is not None and "week" in mention.text.lower():
             return timex.week_value(used.date + dt.timedelta(weeks=amount))
         return (used.date + dt.timedelta(weeks=amount)).isoformat()
-    return shift_value(used.date, unit, amount, mention.spec)
+    return timex.shift_value(used.date, unit, amount, mention.spec)
 
 
 # ---- durations, sets, references, clock times -------------------------------------------
-
-
-def duration_value(unit: Unit, amount: float | None) -> str:
-    """A TIMEX3 duration such as ``P2D``, ``PT4H``, ``P1DE``; ``X`` for a vague amount."""
-    if amount is not None:
-        while amount != int(amount) and unit in _SMALLER:
-            unit, factor = _SMALLER[unit]
-            amount *= factor
-    count = "X" if amount is None else str(int(amount))
-    if unit is Unit.WEEKEND:
-        return f"P{count}WE"
-    time_part = "T" if unit in (Unit.HOUR, Unit.MINUTE, Unit.SECOND) else ""
-    return f"P{time_part}{count}{_UNIT_LETTER[unit]}"
 
 
 def _duration(mention: Mention) -> Resolution:
@@ -500,7 +377,7 @@ def _duration(mention: Mention) -> Resolution:
     if amount == 1 and words and words[-1].endswith("s"):
         # "the coming years": a unit named in the plural without a count is no single one.
         amount = None
-    value = duration_value(spec.unit or Unit.DAY, amount)
+    value = timex.duration_value(spec.unit or Unit.DAY, amount)
     return _result(mention, value, "duration", None, TimexType.DURATION)
 
 
@@ -513,7 +390,7 @@ def _set(mention: Mention) -> Resolution:
     elif spec.month:
         value = f"XXXX-{spec.month:02d}"
     else:
-        value = duration_value(spec.unit or Unit.DAY, spec.amount)
+        value = timex.duration_value(spec.unit or Unit.DAY, spec.amount)
     return _result(mention, value, "set", None, TimexType.SET)
 
 
