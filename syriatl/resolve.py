@@ -2,8 +2,10 @@
 
 Deictic forms ("Tuesday", "next month", "yesterday") take the reference time of their
 segment; anaphoric forms ("a week later", "the day before") take the last date the story
-gave. Direction comes from the clause (see ``tense``); a weekday that names the
-reference day is that day whatever the tense. Without a reference date, relative values
+gave (``Story``), and "a year earlier" in a report the period it reports on. Direction
+comes from the clause (see ``tense``); a weekday that names the reference day is that day
+whatever the tense. "A month after <an event>" is valued as the length TimeML gives it,
+its counted date kept in ``start``/``end``. Without a reference date, relative values
 stay underspecified (``XXXX-...``): nothing is guessed.
 """
 
@@ -56,6 +58,33 @@ class Policy:
 
 
 NEWS = Policy()
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """The dates a story has given so far, for anaphora ("a week later", "that day").
+
+    ``last`` is the latest calendar date, ``day`` the latest given to the day, ``period``
+    the latest quarter or half (the period a financial report is about). Look-backs
+    ("two days earlier", "a year ago" in a comparison) do not move the story's time.
+    """
+
+    last: Resolution | None = None
+    day: Resolution | None = None
+    period: Resolution | None = None
+
+    def told(self, resolution: Resolution) -> Story:
+        """The story after one more resolution."""
+        r = resolution
+        if r.start is None or r.type not in (TimexType.DATE, TimexType.TIME):
+            return self
+        if r.rule.endswith(":same-period") or (
+            r.mention.spec.kind is Kind.ANCHORED and _signal(r.mention) in _BACKWARD
+        ):
+            return self
+        day = r if r.precision in (Precision.DAY, Precision.TIME) else self.day
+        period = r if r.precision in (Precision.QUARTER, Precision.HALF) else self.period
+        return Story(r, day, period)
 
 
 def _result(
@@ -421,33 +450,6 @@ def _clock(
     return _result(
         mention, anchor.date.isoformat() + time, "clock:reference", anchor, TimexType.TIME
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Story:
-    """The dates a story has given so far, for anaphora ("a week later", "that day").
-
-    ``last`` is the latest calendar date, ``day`` the latest given to the day, ``period``
-    the latest quarter or half (the period a financial report is about). Look-backs
-    ("two days earlier", "a year ago" in a comparison) do not move the story's time.
-    """
-
-    last: Resolution | None = None
-    day: Resolution | None = None
-    period: Resolution | None = None
-
-    def told(self, resolution: Resolution) -> Story:
-        """The story after one more resolution."""
-        r = resolution
-        if r.start is None or r.type not in (TimexType.DATE, TimexType.TIME):
-            return self
-        if r.rule.endswith(":same-period") or (
-            r.mention.spec.kind is Kind.ANCHORED and _signal(r.mention) in _BACKWARD
-        ):
-            return self
-        day = r if r.precision in (Precision.DAY, Precision.TIME) else self.day
-        period = r if r.precision in (Precision.QUARTER, Precision.HALF) else self.period
-        return Story(r, day, period)
 
 
 def resolve(
