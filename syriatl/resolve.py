@@ -32,6 +32,9 @@ from syriatl.patterns.cues import DECISIVE, WEEKDAY_MUTE
 
 # The words that end a look back: "two days earlier", "a year ago", "the day before".
 _BACKWARD = ("earlier", "ago", "before")
+_COARSER_THAN_DAY = frozenset(
+    {Precision.YEAR, Precision.HALF, Precision.QUARTER, Precision.SEASON, Precision.MONTH}
+)
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -64,13 +67,12 @@ NEWS = Policy()
 class Story:
     """The dates a story has given so far, for anaphora ("a week later", "that day").
 
-    ``last`` is the latest calendar date, ``day`` the latest given to the day, ``period``
-    the latest quarter or half (the period a financial report is about). Look-backs
+    ``last`` is the latest calendar date, ``period`` the latest quarter or half (the
+    period a financial report is about). Look-backs
     ("two days earlier", "a year ago" in a comparison) do not move the story's time.
     """
 
     last: Resolution | None = None
-    day: Resolution | None = None
     period: Resolution | None = None
 
     def told(self, resolution: Resolution) -> Story:
@@ -82,9 +84,8 @@ class Story:
             r.mention.spec.kind is Kind.ANCHORED and _signal(r.mention) in _BACKWARD
         ):
             return self
-        day = r if r.precision in (Precision.DAY, Precision.TIME) else self.day
         period = r if r.precision in (Precision.QUARTER, Precision.HALF) else self.period
-        return Story(r, day, period)
+        return Story(r, period)
 
 
 def _result(
@@ -338,17 +339,9 @@ def _counted(mention: Mention) -> bool:
     return bool(words) and words[0] not in ("the", "that", "this")
 
 
-def _earlier(story: Story, unit: Unit) -> Resolution | None:
-    """The story's date an anaphoric offset counts from: a day or a week from the latest
-    date given to the day (a year or a month cannot anchor "the day before")."""
-    if unit in (Unit.DAY, Unit.WEEK):
-        return story.day
-    return story.last
-
-
 def _anchored(mention: Mention, story: Story, anchor: Anchor | None) -> Resolution:
     spec = mention.spec
-    previous = _earlier(story, spec.unit or Unit.DAY)
+    previous = story.last
     base = previous.start if previous and previous.start else None
     used = (
         Anchor(AnchorKind.EARLIER, base, None, f"{previous.mention.text} = {previous.value}")
@@ -366,6 +359,11 @@ def _anchored(mention: Mention, story: Story, anchor: Anchor | None) -> Resoluti
     if unit in (Unit.HOUR, Unit.MINUTE, Unit.SECOND):
         unit, amount = Unit.DAY, 0
     rule = "anchored:earlier-date" if used.kind is AnchorKind.EARLIER else "anchored:reference"
+    coarse = previous is not None and previous.precision in _COARSER_THAN_DAY
+    if unit is Unit.DAY and coarse and previous is not None and not _counted(mention):
+        # "In 2019 a truce failed. The day before, ...": a day of a year the story does
+        # not give to the day is somewhere in that year; no day is invented.
+        return _result(mention, previous.value, f"{rule}:coarse", used)
     if _counted(mention) and _signal(mention) in ("after", "before"):
         # "a month after Qantas suspended flights": the offset counts from the event the
         # clause names, not from the story's last date, so TimeML values the length

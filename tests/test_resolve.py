@@ -156,13 +156,14 @@ CASES = [
         "the day before",
         "2023-02-28",
     ),
-    # A day is counted from the last date given to the day, not from a year between.
+    # A day of a year the story does not give to the day stays that year: no day invented.
     (
         WED,
         "Talks opened on March 1, 2023. In 2019 a truce failed. The day before, shells fell.",
         "The day before",
-        "2023-02-28",
+        "2019",
     ),
+    (WED, "The siege began in August 2016. That day, shells fell.", "That day", "2016-08"),
     # --- "a year earlier" in a report: the same period, as precise as its base ----------
     # 27 Oct 2023, "rose" looks back: the third quarter is 2023-Q3; a year before, 2022-Q3.
     (
