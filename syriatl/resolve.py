@@ -67,8 +67,8 @@ NEWS = Policy()
 class Story:
     """The dates a story has given so far, for anaphora ("a week later", "that day").
 
-    ``last`` is the latest calendar date, ``period`` the latest quarter or half (the
-    period a financial report is about). Look-backs
+    ``last`` is the latest calendar date, ``period`` the period a financial report is
+    about (see ``_reports_on``). Look-backs
     ("two days earlier", "a year ago" in a comparison) do not move the story's time.
     """
 
@@ -84,8 +84,18 @@ class Story:
             r.mention.spec.kind is Kind.ANCHORED and _signal(r.mention) in _BACKWARD
         ):
             return self
-        period = r if r.precision in (Precision.QUARTER, Precision.HALF) else self.period
-        return Story(r, period)
+        return Story(r, self.period or (r if _reports_on(r) else None))
+
+
+def _reports_on(r: Resolution) -> bool:
+    """True for a quarter or half named without its year ("third-quarter net rose"): the
+    period a financial report is about. The first one told stays the story's period;
+    later ones are asides ("up from the second quarter")."""
+    return (
+        r.precision in (Precision.QUARTER, Precision.HALF)
+        and r.anchor is not None
+        and r.anchor.kind is not AnchorKind.EARLIER
+    )
 
 
 def _result(

@@ -276,6 +276,16 @@ def test_a_look_back_does_not_move_the_story() -> None:
     assert values == ["2022-Q3", "2022-Q3"]
 
 
+def test_a_report_compares_with_the_quarter_it_reports_on() -> None:
+    # 27 Oct 2023: the report is on 2023-Q3; "the second quarter" (2023-Q2) is an aside.
+    text = (
+        "Third-quarter net rose to $5 million from $4 million a year ago. "
+        "It also beat the second quarter. Sales rose from $3 billion a year ago."
+    )
+    values = [r.value for r in tag(text, OCT) if r.mention.text == "a year ago"]
+    assert values == ["2022-Q3", "2022-Q3"]
+
+
 def test_a_length_after_an_event_keeps_the_date_it_counts_to() -> None:
     # 22 Dec 2022 + 1 month = January 2023: kept for the chronology, not in the value.
     text = "The offensive began on December 22. A truce came a month after it began."
