@@ -361,8 +361,11 @@ def _anchored(mention: Mention, story: Story, anchor: Anchor | None) -> Resoluti
     if used is None or spec.unit is None:
         return _result(mention, "XXXX-XX-XX", "anchored:no-anchor", None)
     if spec.amount is None:
-        # "a few days later" lies after the story's date, but news tells it after the
-        # fact: relative to the text's date it is past.
+        if _counted(mention):
+            # "a few days later", "several months before he took office": no date can be
+            # counted, so TimeML values the length, and the chronology dates nothing.
+            vague = timex.duration_value(spec.unit, None)
+            return _result(mention, vague, "anchored:vague-length", used, TimexType.DURATION)
         return _result(mention, "PAST_REF", "anchored:vague", used)
     unit, amount = spec.unit, spec.amount
     unit, amount = timex.whole_units(unit, amount)

@@ -205,6 +205,9 @@ CASES = [
     (WED, "Twenty years after the war ended, they met.", "Twenty years after", "P20Y"),
     (WED, "It resumed nearly two months after it was halted.", "nearly two months after", "P2M"),
     (WED, "Buyers must wait 30 days before closing the deal.", "30 days before", "P30D"),
+    # Without a count no date can be counted: the length, whichever the signal.
+    (WED, "A few days later, the firm reported a loss.", "A few days later", "PXD"),
+    (WED, "He said so several months before he took office.", "several months before", "PXM"),
     # --- the weekend: the one before the reference, or after it with a future cue ------
     # Wed 15 Mar 2023 is in ISO week 11; the weekend before is Sat 11-Sun 12 Mar, week 10.
     (WED, "Over the weekend, talks resumed.", "the weekend", "2023-W10-WE"),
