@@ -30,6 +30,8 @@ CASES = [
     ("A deal will be struck in the summer.", "summer", F),
     ("Activists are reporting attacks near Damascus on Tuesday morning.", "Tuesday", N),
     ("The envoy expressed optimism for the February talks.", "February", N),
+    # An adjective in -ed is no past tense: the modal decides.
+    ("It would be paid on an unspecified date in January.", "January", F),
     # Web pages put no-break spaces around words; the date is still attributive.
     ("The envoy expressed optimism for the\u00a0February\u00a0talks.", "February", N),
     (

@@ -70,7 +70,8 @@ NOT_PAST: frozenset[str] = frozenset(
      "proposed", "reported", "concerned", "related", "limited", "advanced", "supposed",
      "interested", "involved", "unprecedented", "biased", "skilled", "wounded", "injured",
      "killed", "displaced", "besieged", "backed", "linked", "led", "allied", "sanctioned",
-     "designated", "aged", "wicked", "naked", "sacred", "beloved", "bloodied", "devoted"}
+     "designated", "aged", "wicked", "naked", "sacred", "beloved", "bloodied", "devoted",
+     "unspecified", "undisclosed", "unexpected", "unresolved"}
 )  # fmt: skip
 
 # Where a clause ends: nothing beyond these says anything about the expression's verb.
