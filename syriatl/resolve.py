@@ -244,7 +244,10 @@ def _calendar(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolu
             except ValueError:
                 continue
     direction = _direction(mention, policy.calendar_default)
-    decisive = (mention.cue_word or "").lower() in DECISIVE
+    # A financial quarter is reported on after it ends: "will report a loss for the third
+    # quarter" in October is this year's, so even a modal only tips the balance there.
+    periodic = spec.quarter is not None or spec.half is not None
+    decisive = (mention.cue_word or "").lower() in DECISIVE and not periodic
     if spec.relation in (-1, 1):
         decisive = True
         direction = Direction.PAST if spec.relation == -1 else Direction.FUTURE

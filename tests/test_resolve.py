@@ -116,6 +116,7 @@ CASES = [
     # A future cue for a period just over: Q3 2023 ended 27 days before 27 Oct 2023, Q3
     # 2024 starts 248 days after (248 > 4 * 27 + 30 = 138).
     (OCT, "It expects to report a loss for the third quarter.", "the third quarter", "2023-Q3"),
+    (OCT, "It will report a loss for the third quarter.", "the third quarter", "2023-Q3"),
     # "payable", "effective", "by" set a deadline. 15 Jun 2023: Feb 1 2023 is 134 days
     # back, Feb 1 2024 231 ahead (231 <= 4 * 134 + 30). 30 Oct 2023: February 2023 ended
     # 242 days back, February 2024 starts 94 days ahead.
