@@ -321,6 +321,9 @@ def _shift(mention: Mention, anchor: Anchor | None, policy: Policy, story: Story
     unit, amount = timex.whole_units(unit, amount)
     if unit in (Unit.HOUR, Unit.MINUTE, Unit.SECOND):
         return _result(mention, anchor.date.isoformat(), "shift:within-day", anchor)
+    if unit in (Unit.DECADE, Unit.CENTURY) and _signal(mention) == "ago":
+        # "a decade ago" is about ten years back (1989 from 1999), not "the 1980s".
+        unit, amount = Unit.YEAR, amount * (10 if unit is Unit.DECADE else 100)
     period = _same_period(story, anchor) if unit is Unit.YEAR and amount == -1 else None
     if period is not None and _signal(mention) == "ago" and not spec.month:
         # "profit rose from $3 million a year ago" in a report on the third quarter:

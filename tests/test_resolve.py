@@ -87,6 +87,10 @@ CASES = [
     (FRI, "Talks will be held next month.", "next month", "2023-01"),
     (WED, "The offensive began two years ago.", "two years ago", "2021"),
     (WED, "It happened five months ago.", "five months ago", "2022-10"),
+    # A decade ago is ten years back at year precision; "the last decade" is the 2010s.
+    (WED, "The wall fell a decade ago.", "a decade ago", "2013"),
+    (WED, "Two decades ago the war began.", "Two decades ago", "2003"),
+    (WED, "Prices doubled last decade.", "last decade", "201"),
     # --- month-days and months without a year: the occurrence the tense and nearness pick ---
     (WED, "The offensive began on December 22.", "December 22", "2022-12-22"),
     (TUE, "The December 22 offensive goes on.", "December 22", "2023-12-22"),
