@@ -234,9 +234,15 @@ def whole_units(unit: Unit, amount: float) -> tuple[Unit, float]:
 
 
 def duration_value(unit: Unit, amount: float | None) -> str:
-    """A TIMEX3 duration such as ``P2D``, ``PT4H``, ``P1DE``; ``X`` for a vague amount."""
+    """A TIMEX3 duration such as ``P2D``, ``PT4H``, ``P20Y``; ``X`` for a vague amount.
+
+    Counted decades and centuries are written in years ("two decades" is ``P20Y``): ISO
+    8601 has no designator for them. Vague ones keep theirs (``PXDE``, "decades").
+    """
     if amount is not None:
         unit, amount = whole_units(unit, amount)
+        if unit in (Unit.DECADE, Unit.CENTURY):
+            unit, amount = Unit.YEAR, amount * (10 if unit is Unit.DECADE else 100)
     count = "X" if amount is None else str(int(amount))
     if unit is Unit.WEEKEND:
         return f"P{count}WE"

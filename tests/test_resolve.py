@@ -237,6 +237,9 @@ CASES = [
     # --- values that are no calendar dates -----------------------------------------------------
     (WED, "After two days of talks, they agreed.", "two days", "P2D"),
     (WED, "A seven-week offensive on al-Bab.", "seven-week", "P7W"),
+    # Decades and centuries in years: 2 x 10 = 20, 1 x 100 = 100.
+    (WED, "The lowest rate in almost two decades.", "almost two decades", "P20Y"),
+    (WED, "The lowest rate in a century.", "a century", "P100Y"),
     (WED, "A plan within the next 90 days.", "the next 90 days", "P90D"),
     (WED, "They will buy new arms in the coming years.", "the coming years", "PXY"),
     (WED, "Prices rose over the past months.", "the past months", "PXM"),
