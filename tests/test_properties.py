@@ -12,6 +12,7 @@ from syriatl.detect import detect
 from syriatl.merge import merge
 from syriatl.model import Anchor, AnchorKind, Direction, Precision, Source, When
 from syriatl.resolve import resolve, weekday_date
+from syriatl.tagger import tag
 
 days = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31))
 weekdays = st.integers(min_value=0, max_value=6)
@@ -86,6 +87,33 @@ def test_a_weak_past_cue_yields_only_to_a_much_nearer_month(day: dt.date, month:
         back = dt.date(first.year - 1, first.month, 1)
         back_last = dt.date(last.year - 1, last.month, last.day if last.month != 2 else 28)
         assert _month_gap(back, back_last, day) > 4 * (first - day).days + 30
+
+
+@given(days, st.integers(min_value=1, max_value=12))
+def test_a_month_with_no_cue_leans_back_unless_the_next_is_a_month_nearer(
+    day: dt.date, month: int
+) -> None:
+    value = _value(f"He hoped for the {MONTHS[month - 1]} talks.", Anchor(AnchorKind.GIVEN, day))
+    first, last, _ = timex.span(value) or (None, None, None)
+    assert first is not None and last is not None
+    if first > day:
+        back = dt.date(first.year - 1, first.month, 1)
+        back_last = dt.date(last.year - 1, last.month, last.day if last.month != 2 else 28)
+        assert _month_gap(back, back_last, day) > (first - day).days + 30
+    else:
+        assert (day - first).days < 366
+
+
+UNITS = {"days": "D", "weeks": "W", "months": "M", "years": "Y"}
+
+
+@given(days, st.integers(min_value=2, max_value=40), st.sampled_from(sorted(UNITS)))
+def test_a_count_after_an_event_is_its_length(day: dt.date, count: int, unit: str) -> None:
+    sentence = (
+        f"Talks opened on {day:%B} {day.day}, {day.year}. It fell {count} {unit} after they began."
+    )
+    found = [r for r in tag(sentence, day) if r.mention.text.endswith("after")]
+    assert [(r.value, r.type.value) for r in found] == [(f"P{count}{UNITS[unit]}", "DURATION")]
 
 
 @given(
