@@ -123,7 +123,7 @@ CASES = [
     (OCT, "It will report a loss for the third quarter.", "the third quarter", "2023-Q3"),
     # "payable", "effective", "by" set a deadline. 15 Jun 2023: Feb 1 2023 is 134 days
     # back, Feb 1 2024 231 ahead (231 <= 4 * 134 + 30). 30 Oct 2023: February 2023 ended
-    # 242 days back, February 2024 starts 94 days ahead.
+    # 244 days back, February 2024 starts 94 days ahead.
     (JUN, "The board declared a dividend payable Feb. 1.", "Feb. 1", "2024-02-01"),
     (JUN, "The board approved a new fee effective Feb. 1.", "Feb. 1", "2024-02-01"),
     (
