@@ -80,9 +80,8 @@ class Story:
         r = resolution
         if r.start is None or r.type not in (TimexType.DATE, TimexType.TIME):
             return self
-        if r.rule.endswith(":same-period") or (
-            r.mention.spec.kind is Kind.ANCHORED and _signal(r.mention) in _BACKWARD
-        ):
+        look_back = r.mention.spec.kind is Kind.ANCHORED or r.rule.endswith(":same-period")
+        if look_back and _signal(r.mention) in _BACKWARD:
             return self
         return Story(r, self.period or (r if _reports_on(r) else None))
 
@@ -378,8 +377,12 @@ def _anchored(mention: Mention, story: Story, anchor: Anchor | None) -> Resoluti
     if unit in (Unit.HOUR, Unit.MINUTE, Unit.SECOND):
         unit, amount = Unit.DAY, 0
     rule = "anchored:earlier-date" if used.kind is AnchorKind.EARLIER else "anchored:reference"
-    coarse = previous is not None and previous.precision in _COARSER_THAN_DAY
-    if unit is Unit.DAY and coarse and previous is not None and not _counted(mention):
+    if (
+        unit is Unit.DAY
+        and previous is not None
+        and previous.precision in _COARSER_THAN_DAY
+        and not _counted(mention)
+    ):
         # "In 2019 a truce failed. The day before, ...": a day of a year the story does
         # not give to the day is somewhere in that year; no day is invented.
         return _result(mention, previous.value, f"{rule}:coarse", used)

@@ -287,6 +287,13 @@ def test_a_look_back_does_not_move_the_story() -> None:
     assert values == ["2022-Q3", "2022-Q3"]
 
 
+def test_a_year_later_moves_the_story_on() -> None:
+    # 1 Mar 2021 + 1 year = 1 Mar 2022; the next day counts from there: 2 Mar 2022.
+    text = "Talks opened on March 1, 2021. A year later they failed. The next day, shells fell."
+    found = {r.mention.text: r.value for r in tag(text, WED)}
+    assert (found["A year later"], found["The next day"]) == ("2022-03-01", "2022-03-02")
+
+
 def test_a_report_compares_with_the_quarter_it_reports_on() -> None:
     # 27 Oct 2023: the report is on 2023-Q3; "the second quarter" (2023-Q2) is an aside.
     text = (
