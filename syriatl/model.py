@@ -157,7 +157,9 @@ class Resolution:
     """A mention's value at its own precision, with the rule and anchor that produced it.
 
     ``start``/``end`` are the first and last day the value covers; they are None for
-    durations, sets, REF values and values left underspecified.
+    durations, sets, REF values and values left underspecified, except a length counted
+    from the story's date ("a month after the talks", value ``P1M``), which keeps the
+    days it counts to.
     """
 
     mention: Mention

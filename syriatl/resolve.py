@@ -2,8 +2,10 @@
 
 Deictic forms ("Tuesday", "next month", "yesterday") take the reference time of their
 segment; anaphoric forms ("a week later", "the day before") take the last date the story
-gave. Direction comes from the clause (see ``tense``); a weekday that names the
-reference day is that day whatever the tense. Without a reference date, relative values
+gave (``Story``), and "a year earlier" in a report the period it reports on. Direction
+comes from the clause (see ``tense``); a weekday that names the reference day is that day
+whatever the tense. "A month after <an event>" is valued as the length TimeML gives it,
+its counted date kept in ``start``/``end``. Without a reference date, relative values
 stay underspecified (``XXXX-...``): nothing is guessed.
 """
 
@@ -26,30 +28,13 @@ from syriatl.model import (
     TimexType,
     Unit,
 )
+from syriatl.patterns.cues import DECISIVE, WEEKDAY_MUTE
 
-_UNIT_LETTER = {
-    Unit.SECOND: "S",
-    Unit.MINUTE: "M",
-    Unit.HOUR: "H",
-    Unit.DAY: "D",
-    Unit.WEEKEND: "WE",
-    Unit.WEEK: "W",
-    Unit.MONTH: "M",
-    Unit.QUARTER: "Q",
-    Unit.HALF: "H",
-    Unit.YEAR: "Y",
-    Unit.DECADE: "DE",
-    Unit.CENTURY: "CE",
-}
-_SMALLER = {
-    Unit.YEAR: (Unit.MONTH, 12),
-    Unit.MONTH: (Unit.DAY, 30),
-    Unit.WEEK: (Unit.DAY, 7),
-    Unit.DAY: (Unit.HOUR, 24),
-    Unit.HOUR: (Unit.MINUTE, 60),
-    Unit.DECADE: (Unit.YEAR, 10),
-    Unit.CENTURY: (Unit.YEAR, 100),
-}
+# The words that end a look back: "two days earlier", "a year ago", "the day before".
+_BACKWARD = ("earlier", "ago", "before")
+_COARSER_THAN_DAY = frozenset(
+    {Precision.YEAR, Precision.HALF, Precision.QUARTER, Precision.SEASON, Precision.MONTH}
+)
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -59,15 +44,57 @@ class Policy:
 
     ``weekday_default``: a bare weekday with no tense cue. In news it is most often the
     latest such day on or before the reference (reports look back), so PAST.
-    ``calendar_default``: a month or month-day without year and without a cue: NONE takes
-    the nearest occurrence.
+    ``calendar_default``: a month or month-day without year and without a cue ("the Oct.
+    23 slaying"): PAST takes the occurrence before the reference unless the one after
+    is nearer by more than ``cue_slack`` days (``default_weight`` 1): news looks back.
+    ``cue_weight``, ``cue_slack``: how far a weak tense cue may pull a year-less date from
+    its nearest occurrence. Measured on news: "-ed" words and "said" often belong to
+    another clause ("the reduced dividend is payable Jan. 2"), so the occurrence the cue
+    picks must be no more than four times (plus a month) as far as the other one.
     """
 
     weekday_default: Direction = Direction.PAST
-    calendar_default: Direction = Direction.NONE
+    calendar_default: Direction = Direction.PAST
+    cue_weight: int = 4
+    default_weight: int = 1
+    cue_slack: int = 30
 
 
 NEWS = Policy()
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """The dates a story has given so far, for anaphora ("a week later", "that day").
+
+    ``last`` is the latest calendar date, ``period`` the period a financial report is
+    about (see ``_reports_on``). Look-backs
+    ("two days earlier", "a year ago" in a comparison) do not move the story's time.
+    """
+
+    last: Resolution | None = None
+    period: Resolution | None = None
+
+    def told(self, resolution: Resolution) -> Story:
+        """The story after one more resolution."""
+        r = resolution
+        if r.start is None or r.type not in (TimexType.DATE, TimexType.TIME):
+            return self
+        look_back = r.mention.spec.kind is Kind.ANCHORED or r.rule.endswith(":same-period")
+        if look_back and _signal(r.mention) in _BACKWARD:
+            return self
+        return Story(r, self.period or (r if _reports_on(r) else None))
+
+
+def _reports_on(r: Resolution) -> bool:
+    """True for a quarter or half named without its year ("third-quarter net rose"): the
+    period a financial report is about. The first one told stays the story's period;
+    later ones are asides ("up from the second quarter")."""
+    return (
+        r.precision in (Precision.QUARTER, Precision.HALF)
+        and r.anchor is not None
+        and r.anchor.kind is not AnchorKind.EARLIER
+    )
 
 
 def _result(
@@ -77,10 +104,13 @@ def _result(
     anchor: Anchor | None,
     kind: TimexType = TimexType.DATE,
     mod: str | None = None,
+    covered: str | None = None,
 ) -> Resolution:
-    covered = timex.span(value)
-    start, end, precision = covered if covered else (None, None, None)
-    clock = timex.clock(value)
+    """A resolution of ``value``; ``covered``, when given, is the date value whose days
+    it records instead (a length counted from a known date)."""
+    days = timex.span(covered or value)
+    start, end, precision = days if days else (None, None, None)
+    clock = timex.clock(covered or value)
     return Resolution(
         mention=mention,
         value=value,
@@ -100,9 +130,8 @@ def _direction(mention: Mention, default: Direction) -> Direction:
 
 
 def _with_part(day: dt.date, part: str | None) -> tuple[str, TimexType]:
-    if part in (None, "MI"):
-        return day.isoformat(), TimexType.DATE
-    return f"{day.isoformat()}T{part}", TimexType.TIME
+    value = timex.with_part(day, part)
+    return value, TimexType.TIME if "T" in value else TimexType.DATE
 
 
 # ---- weekdays -----------------------------------------------------------------------
@@ -136,6 +165,8 @@ def _weekday(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolut
     if anchor is None:
         return _result(mention, f"XXXX-WXX-{spec.weekday + 1}", "weekday:no-anchor", None)
     direction = _direction(mention, policy.weekday_default)
+    if (mention.cue_word or "").lower() in WEEKDAY_MUTE:
+        direction = policy.weekday_default
     day = weekday_date(anchor.date, spec.weekday, spec.relation, direction)
     rule = _weekday_rule(spec.relation, day, anchor.date, direction)
     value, kind = _with_part(day, spec.part)
@@ -156,102 +187,74 @@ def _weekday_rule(relation: int | None, day: dt.date, reference: dt.date, d: Dir
 
 
 def _pick_year(
-    candidates: Iterable[tuple[int, dt.date, dt.date]], reference: dt.date, direction: Direction
-) -> int:
-    """Of the years a year-less date could fall in, the one the direction and nearness pick.
+    candidates: Iterable[tuple[int, dt.date, dt.date]],
+    reference: dt.date,
+    direction: Direction,
+    decisive: bool,
+    weight: int,
+    slack: int,
+) -> tuple[int, bool]:
+    """Of the years a year-less date could fall in, the one the direction and nearness pick,
+    and whether the direction picked it.
 
-    Each candidate is (year, first day, last day) of the period in that year.
+    Each candidate is (year, first day, last day) of the period in that year. A decisive
+    cue picks the occurrence on its side; a weak one does unless the other side's is
+    more than ``weight`` times nearer (plus ``slack`` days); no direction, the nearest.
     """
     options = list(candidates)
-    if direction is Direction.PAST:
-        past = [c for c in options if c[1] <= reference]
-        if past:
-            return max(past, key=lambda c: c[1])[0]
-    if direction is Direction.FUTURE:
-        future = [c for c in options if c[2] >= reference]
-        if future:
-            return min(future, key=lambda c: c[1])[0]
 
-    def distance(c: tuple[int, dt.date, dt.date]) -> tuple[int, int]:
+    def gap(c: tuple[int, dt.date, dt.date]) -> int:
         if c[1] <= reference <= c[2]:
-            return (0, 0)
-        gap = (c[1] - reference).days if c[1] > reference else (reference - c[2]).days
-        return (gap, 0 if c[1] <= reference else 1)
+            return 0
+        return (c[1] - reference).days if c[1] > reference else (reference - c[2]).days
 
-    return min(options, key=distance)[0]
+    past = max((c for c in options if c[1] <= reference), key=lambda c: c[1], default=None)
+    future = min((c for c in options if c[2] >= reference), key=lambda c: c[1], default=None)
+    side, other = (past, future) if direction is Direction.PAST else (future, past)
+    if direction is not Direction.NONE and side is not None:
+        if decisive or other is None:
+            return side[0], True
+        if gap(side) <= weight * gap(other) + slack:
+            return side[0], True
+    return min(options, key=lambda c: (gap(c), 0 if c[1] <= reference else 1))[0], False
 
 
 def _period(spec: Spec, year: int) -> tuple[dt.date, dt.date] | None:
     """The days a year-less calendar value covers in a given year."""
-    value = _calendar_value(replace(spec, year=year))
+    value = timex.calendar_value(replace(spec, year=year))
     covered = timex.span(value) if value else None
     return (covered[0], covered[1]) if covered else None
 
 
-def _calendar_value(spec: Spec) -> str | None:
-    """The TIMEX3 value of a calendar spec whose year is known."""
-    if spec.century is not None:
-        return f"{spec.century:02d}"
-    if spec.decade is not None:
-        return f"{spec.decade:03d}"
-    if spec.year is None:
-        return None
-    year = f"{spec.year:04d}"
-    if spec.month and spec.day:
-        try:
-            day = dt.date(spec.year, spec.month, spec.day)
-        except ValueError:
-            return None
-        if spec.hour is not None:
-            return f"{day.isoformat()}T{spec.hour:02d}:{spec.minute or 0:02d}"
-        return _with_part(day, spec.part)[0]
-    if spec.month:
-        return f"{year}-{spec.month:02d}"
-    if spec.quarter:
-        return f"{year}-Q{spec.quarter if spec.quarter > 0 else 4}"
-    if spec.half:
-        return f"{year}-H{spec.half if spec.half > 0 else 2}"
-    if spec.season:
-        return f"{year}-{spec.season}"
-    return year
-
-
-def _underspecified(spec: Spec) -> str:
-    if spec.month and spec.day:
-        return f"XXXX-{spec.month:02d}-{spec.day:02d}"
-    if spec.month:
-        return f"XXXX-{spec.month:02d}"
-    if spec.quarter:
-        return f"XXXX-Q{spec.quarter if spec.quarter > 0 else 4}"
-    if spec.season:
-        return f"XXXX-{spec.season}"
-    return "XXXX"
-
-
 def _calendar(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolution:
     spec = mention.spec
-    value = _calendar_value(spec)
+    value = timex.calendar_value(spec)
     if value is not None:
         return _result(mention, value, "calendar:explicit", None)
     if anchor is None:
-        return _result(mention, _underspecified(spec), "calendar:no-anchor", None)
+        return _result(mention, timex.underspecified(spec), "calendar:no-anchor", None)
     reference = anchor.date
     if spec.weekday is not None and spec.month and spec.day:
         for year in (reference.year, reference.year - 1, reference.year + 1):
             try:
                 if dt.date(year, spec.month, spec.day).weekday() == spec.weekday:
-                    value = _calendar_value(replace(spec, year=year))
+                    value = timex.calendar_value(replace(spec, year=year))
                     return _result(mention, value or "", "calendar:weekday-fits-year", anchor)
             except ValueError:
                 continue
     direction = _direction(mention, policy.calendar_default)
+    # A financial quarter is reported on after it ends: "will report a loss for the third
+    # quarter" in October is this year's, so even a modal only tips the balance there.
+    periodic = spec.quarter is not None or spec.half is not None
+    decisive = (mention.cue_word or "").lower() in DECISIVE and not periodic
     if spec.relation in (-1, 1):
+        decisive = True
         direction = Direction.PAST if spec.relation == -1 else Direction.FUTURE
         reference = reference + dt.timedelta(days=-1 if spec.relation == -1 else 1)
     elif spec.relation == 0:
         year = reference.year
         return _result(
-            mention, _calendar_value(replace(spec, year=year)) or "", "calendar:this", anchor
+            mention, timex.calendar_value(replace(spec, year=year)) or "", "calendar:this", anchor
         )
     options = []
     for year in (reference.year - 1, reference.year, reference.year + 1):
@@ -259,41 +262,15 @@ def _calendar(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolu
         if covered:
             options.append((year, covered[0], covered[1]))
     if not options:
-        return _result(mention, _underspecified(spec), "calendar:impossible", None)
-    year = _pick_year(options, reference, direction)
-    rule = f"calendar:{direction.value if direction is not Direction.NONE else 'nearest'}"
-    return _result(mention, _calendar_value(replace(spec, year=year)) or "", rule, anchor)
+        return _result(mention, timex.underspecified(spec), "calendar:impossible", None)
+    cued = mention.cue is not Direction.NONE or spec.relation is not None
+    weight = policy.cue_weight if cued else policy.default_weight
+    year, by_cue = _pick_year(options, reference, direction, decisive, weight, policy.cue_slack)
+    rule = f"calendar:{direction.value if by_cue and cued else 'nearest'}"
+    return _result(mention, timex.calendar_value(replace(spec, year=year)) or "", rule, anchor)
 
 
 # ---- shifts from the reference and from the previous date ----------------------------
-
-
-def shift_value(day: dt.date, unit: Unit, amount: int, spec: Spec) -> str:
-    """The value ``amount`` units from ``day``, at the unit's precision."""
-    if unit is Unit.DAY:
-        return _with_part(day + dt.timedelta(days=amount), spec.part)[0]
-    if unit in (Unit.WEEK, Unit.WEEKEND):
-        week = timex.week_value(day + dt.timedelta(weeks=amount))
-        return f"{week}-WE" if unit is Unit.WEEKEND else week
-    if unit is Unit.MONTH:
-        year, month = timex.add_months(day.year, day.month, amount)
-        return f"{year:04d}-{month:02d}"
-    if unit is Unit.QUARTER:
-        year, month = timex.add_months(day.year, day.month, 3 * amount)
-        return f"{year:04d}-Q{(month - 1) // 3 + 1}"
-    if unit is Unit.HALF:
-        year, month = timex.add_months(day.year, day.month, 6 * amount)
-        return f"{year:04d}-H{1 if month <= 6 else 2}"
-    if unit is Unit.YEAR:
-        year = day.year + amount
-        if spec.month:
-            return f"{year:04d}-{spec.month:02d}"
-        return f"{year:04d}"
-    if unit is Unit.DECADE:
-        return f"{day.year // 10 + amount:03d}"
-    if unit is Unit.CENTURY:
-        return f"{day.year // 100 + amount:02d}"
-    return day.isoformat()
 
 
 def _weekend(mention: Mention, anchor: Anchor, policy: Policy) -> str:
@@ -304,36 +281,82 @@ def _weekend(mention: Mention, anchor: Anchor, policy: Policy) -> str:
         if reference.weekday() == 6:
             saturday = reference - dt.timedelta(days=1)
         return f"{timex.week_value(saturday)}-WE"
-    return shift_value(reference, Unit.WEEKEND, int(amount), mention.spec)
+    return timex.shift_value(reference, Unit.WEEKEND, int(amount), mention.spec)
 
 
-def _shift(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolution:
+def _same_period(story: Story, anchor: Anchor) -> Resolution | None:
+    """The story's reporting period when "a year ago" compares with it: a quarter or half
+    that began within the year before the reference."""
+    period = story.period
+    if period is None or period.start is None:
+        return None
+    if anchor.date - dt.timedelta(days=366) < period.start <= anchor.date:
+        return period
+    return None
+
+
+def _shift(mention: Mention, anchor: Anchor | None, policy: Policy, story: Story) -> Resolution:
     spec = mention.spec
+    if spec.unit is None and spec.part and anchor is not None:
+        # "later this afternoon": a part of the reference day.
+        value, kind = _with_part(anchor.date, spec.part)
+        return _result(mention, value, "shift:part-of-day", anchor, kind)
     if spec.unit is None:
         return _result(mention, "XXXX", "shift:unknown", None)
-    if spec.amount is None:
-        ref = "FUTURE_REF" if mention.cue is Direction.FUTURE else "PAST_REF"
+    if spec.amount is None and spec.unit is not Unit.WEEKEND:
+        signal = _signal(mention)
+        backward = signal in _BACKWARD
+        forward = signal in ("later", "now") or mention.cue is Direction.FUTURE
+        ref = "FUTURE_REF" if forward and not backward else "PAST_REF"
         return _result(mention, ref, "shift:vague", anchor)
     if anchor is None:
         return _result(
             mention, "XXXX-XX-XX" if spec.unit is Unit.DAY else "XXXX", "shift:no-anchor", None
         )
-    amount = spec.amount
-    unit = spec.unit
-    while amount != int(amount) and unit in _SMALLER:
-        unit, factor = _SMALLER[unit]
-        amount *= factor
+    if spec.unit is Unit.WEEKEND:
+        return _result(mention, _weekend(mention, anchor, policy), "shift:weekend", anchor)
+    amount = spec.amount or 0
+    unit: Unit = spec.unit
+    unit, amount = timex.whole_units(unit, amount)
     if unit in (Unit.HOUR, Unit.MINUTE, Unit.SECOND):
         return _result(mention, anchor.date.isoformat(), "shift:within-day", anchor)
-    if unit is Unit.WEEKEND:
-        return _result(mention, _weekend(mention, anchor, policy), "shift:weekend", anchor)
-    value = shift_value(anchor.date, unit, int(amount), spec)
+    if unit in (Unit.DECADE, Unit.CENTURY) and _signal(mention) == "ago":
+        # "a decade ago" is about ten years back (1989 from 1999), not "the 1980s".
+        unit, amount = Unit.YEAR, amount * (10 if unit is Unit.DECADE else 100)
+    period = _same_period(story, anchor) if unit is Unit.YEAR and amount == -1 else None
+    if period is not None and _signal(mention) == "ago" and not spec.month:
+        # "profit rose from $3 million a year ago" in a report on the third quarter:
+        # the same quarter a year before.
+        value = _shift_keeping(period, -1) or ""
+        used = Anchor(AnchorKind.EARLIER, period.start or anchor.date, None, period.mention.text)
+        return _result(mention, value, "shift:year:same-period", used)
+    value = timex.shift_value(anchor.date, unit, int(amount), spec)
     kind = TimexType.TIME if "T" in value else TimexType.DATE
     return _result(mention, value, f"shift:{unit.value}", anchor, kind)
 
 
-def _anchored(mention: Mention, previous: Resolution | None, anchor: Anchor | None) -> Resolution:
+def _shift_keeping(res: Resolution, years: int) -> str | None:
+    """A resolved date moved by whole years at its own precision."""
+    if res.start is None or res.precision is None:
+        return None
+    return timex.shift_years(res.start, res.precision, years)
+
+
+def _signal(mention: Mention) -> str:
+    """The last word of an anaphoric offset: "later", "after", "earlier", "ago", ..."""
+    words = mention.text.lower().replace("-", " ").split()
+    return words[-1] if words else ""
+
+
+def _counted(mention: Mention) -> bool:
+    """True for "two days later", "a year earlier"; False for "the day after", "that day"."""
+    words = mention.text.lower().split()
+    return bool(words) and words[0] not in ("the", "that", "this")
+
+
+def _anchored(mention: Mention, story: Story, anchor: Anchor | None) -> Resolution:
     spec = mention.spec
+    previous = story.last
     base = previous.start if previous and previous.start else None
     used = (
         Anchor(AnchorKind.EARLIER, base, None, f"{previous.mention.text} = {previous.value}")
@@ -343,45 +366,67 @@ def _anchored(mention: Mention, previous: Resolution | None, anchor: Anchor | No
     if used is None or spec.unit is None:
         return _result(mention, "XXXX-XX-XX", "anchored:no-anchor", None)
     if spec.amount is None:
-        return _result(
-            mention, "PAST_REF" if (spec.amount or 0) <= 0 else "FUTURE_REF", "anchored:vague", used
-        )
+        if _counted(mention):
+            # "a few days later", "several months before he took office": no date can be
+            # counted, so TimeML values the length, and the chronology dates nothing.
+            vague = timex.duration_value(spec.unit, None)
+            return _result(mention, vague, "anchored:vague-length", used, TimexType.DURATION)
+        return _result(mention, "PAST_REF", "anchored:vague", used)
     unit, amount = spec.unit, spec.amount
-    while amount != int(amount) and unit in _SMALLER:
-        unit, factor = _SMALLER[unit]
-        amount *= factor
+    unit, amount = timex.whole_units(unit, amount)
     if unit in (Unit.HOUR, Unit.MINUTE, Unit.SECOND):
         unit, amount = Unit.DAY, 0
+    rule = "anchored:earlier-date" if used.kind is AnchorKind.EARLIER else "anchored:reference"
+    if (
+        unit is Unit.DAY
+        and previous is not None
+        and previous.precision in _COARSER_THAN_DAY
+        and not _counted(mention)
+    ):
+        # "In 2019 a truce failed. The day before, ...": a day of a year the story does
+        # not give to the day is somewhere in that year; no day is invented.
+        return _result(mention, previous.value, f"{rule}:coarse", used)
+    if _counted(mention) and _signal(mention) in ("after", "before"):
+        # "a month after Qantas suspended flights": the offset counts from the event the
+        # clause names, not from the story's last date, so TimeML values the length
+        # (P1M); the date counted from the story's last date stays in start/end.
+        length = timex.duration_value(spec.unit, abs(spec.amount))
+        dated = _anchored_date(mention, previous, used, unit, int(amount))
+        return _result(mention, length, f"{rule}:length", used, TimexType.DURATION, covered=dated)
+    if unit is Unit.YEAR and _signal(mention) in ("earlier", "ago", "later"):
+        # "up from $3 million a year earlier": the same period (quarter, day) a year
+        # before, as precise as the date it is counted from.
+        same = _same_period(story, anchor or used) or previous
+        value = _shift_keeping(same, int(amount)) if same else None
+        if value:
+            return _result(mention, value, f"{rule}:same-period", used)
+    return _result(mention, _anchored_date(mention, previous, used, unit, int(amount)), rule, used)
+
+
+def _anchored_date(
+    mention: Mention, previous: Resolution | None, used: Anchor, unit: Unit, amount: int
+) -> str:
+    """The date ``amount`` units from the story's date, at the unit's precision (a week
+    from a day is a day)."""
     coarse_base = previous is not None and previous.precision in (Precision.MONTH, Precision.YEAR)
     if unit is Unit.WEEK and not coarse_base:
-        value = (used.date + dt.timedelta(weeks=int(amount))).isoformat()
         if mention.spec.relation is not None and "week" in mention.text.lower():
-            value = timex.week_value(used.date + dt.timedelta(weeks=int(amount)))
-    else:
-        value = shift_value(used.date, unit, int(amount), spec)
-    rule = "anchored:earlier-date" if used.kind is AnchorKind.EARLIER else "anchored:reference"
-    return _result(mention, value, rule, used)
+            return timex.week_value(used.date + dt.timedelta(weeks=amount))
+        return (used.date + dt.timedelta(weeks=amount)).isoformat()
+    return timex.shift_value(used.date, unit, amount, mention.spec)
 
 
 # ---- durations, sets, references, clock times -------------------------------------------
 
 
-def duration_value(unit: Unit, amount: float | None) -> str:
-    """A TIMEX3 duration such as ``P2D``, ``PT4H``, ``P1DE``; ``X`` for a vague amount."""
-    if amount is not None:
-        while amount != int(amount) and unit in _SMALLER:
-            unit, factor = _SMALLER[unit]
-            amount *= factor
-    count = "X" if amount is None else str(int(amount))
-    if unit is Unit.WEEKEND:
-        return f"P{count}WE"
-    time_part = "T" if unit in (Unit.HOUR, Unit.MINUTE, Unit.SECOND) else ""
-    return f"P{time_part}{count}{_UNIT_LETTER[unit]}"
-
-
 def _duration(mention: Mention) -> Resolution:
     spec = mention.spec
-    value = duration_value(spec.unit or Unit.DAY, spec.amount)
+    amount = spec.amount
+    words = mention.text.lower().split()
+    if amount == 1 and words and words[-1].endswith("s"):
+        # "the coming years": a unit named in the plural without a count is no single one.
+        amount = None
+    value = timex.duration_value(spec.unit or Unit.DAY, amount)
     return _result(mention, value, "duration", None, TimexType.DURATION)
 
 
@@ -394,7 +439,7 @@ def _set(mention: Mention) -> Resolution:
     elif spec.month:
         value = f"XXXX-{spec.month:02d}"
     else:
-        value = duration_value(spec.unit or Unit.DAY, spec.amount)
+        value = timex.duration_value(spec.unit or Unit.DAY, spec.amount)
     return _result(mention, value, "set", None, TimexType.SET)
 
 
@@ -432,29 +477,66 @@ def resolve(
     anchor: Anchor | None,
     previous: Resolution | None = None,
     policy: Policy = NEWS,
+    story: Story | None = None,
 ) -> Resolution:
     """The value of one mention, given its reference anchor and the story's last date.
 
     ``anchor`` is None when the text's date is unknown: relative values then stay
     underspecified. ``previous`` is the latest resolved calendar date earlier in the
-    story, used by anaphoric expressions ("a week later").
+    story, used by anaphoric expressions ("a week later"); ``story`` (which
+    ``resolve_all`` keeps) tells more of what came before and overrides it.
     """
+    if story is None:
+        story = Story().told(previous) if previous is not None else Story()
     kind = mention.spec.kind
     if kind is Kind.CALENDAR:
         return _calendar(mention, anchor, policy)
     if kind is Kind.WEEKDAY:
         return _weekday(mention, anchor, policy)
     if kind is Kind.SHIFT:
-        return _shift(mention, anchor, policy)
+        return _shift(mention, anchor, policy, story)
     if kind is Kind.ANCHORED:
-        return _anchored(mention, previous, anchor)
+        return _anchored(mention, story, anchor)
     if kind is Kind.DURATION:
         return _duration(mention)
     if kind is Kind.SET:
         return _set(mention)
     if kind is Kind.REF:
         return _result(mention, mention.spec.ref or "PRESENT_REF", "reference", None)
-    return _clock(mention, anchor, previous, policy)
+    return _clock(mention, anchor, story.last, policy)
+
+
+def _clock_before_day(clock: Mention, day: Mention) -> bool:
+    """True for "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9": a time of day
+    right before the day it falls on (one space apart: "0735 GMT) Friday" is not)."""
+    return (
+        clock.spec.kind is Kind.CLOCK
+        and clock.spec.hour is not None
+        and day.spec.kind in (Kind.WEEKDAY, Kind.CALENDAR)
+        and day.spec.part is None
+        and 0 <= day.start - clock.end <= 1
+    )
+
+
+def _on_day(
+    clock: Mention, day: Mention, anchor: Anchor | None, story: Story, policy: Policy
+) -> tuple[Resolution, Resolution]:
+    """A time of day and the day named right after it, both valued at that day's time.
+
+    A deadline word before the clock ("until 9 a.m. Tuesday") governs the day too.
+    """
+    if clock.cue_word and clock.cue_word.lower() in DECISIVE:
+        day = replace(day, cue=clock.cue, cue_word=clock.cue_word)
+    dated = resolve(day, anchor, None, policy, story)
+    if dated.precision is not Precision.DAY or dated.start is None:
+        return resolve(clock, anchor, None, policy, story), dated
+    spec = clock.spec
+    value = f"{dated.start.isoformat()}T{spec.hour or 0:02d}:{spec.minute or 0:02d}"
+    used = Anchor(AnchorKind.EARLIER, dated.start, None, day.text)
+    return (
+        _result(clock, value, "clock:day-after", used, TimexType.TIME),
+        _result(day, value, f"{dated.rule}:at-clock", dated.anchor, TimexType.TIME),
+    )
 
 
 def resolve_all(
@@ -462,14 +544,24 @@ def resolve_all(
     anchor_for: Callable[[Mention], Anchor | None],
     policy: Policy = NEWS,
 ) -> tuple[Resolution, ...]:
-    """Resolve mentions in story order, carrying the last calendar date for anaphora."""
+    """Resolve mentions in story order, carrying the story's dates for anaphora."""
+    found = list(mentions)
     out: list[Resolution] = []
-    previous: Resolution | None = None
-    for mention in mentions:
-        resolution = resolve(mention, anchor_for(mention), previous, policy)
-        out.append(resolution)
-        if resolution.start is not None and resolution.type in (TimexType.DATE, TimexType.TIME):
-            previous = resolution
+    story = Story()
+    i = 0
+    while i < len(found):
+        mention = found[i]
+        following = found[i + 1] if i + 1 < len(found) else None
+        if following is not None and _clock_before_day(mention, following):
+            pair: tuple[Resolution, ...] = _on_day(
+                mention, following, anchor_for(following), story, policy
+            )
+        else:
+            pair = (resolve(mention, anchor_for(mention), None, policy, story),)
+        for resolution in pair:
+            out.append(resolution)
+            story = story.told(resolution)
+        i += len(pair)
     return tuple(out)
 
 

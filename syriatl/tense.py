@@ -18,9 +18,11 @@ _WINDOW = 240
 # A participle after a bare "be" ("will be struck", "to be held") takes its tense from
 # the modal before it, not from its -ed.
 _AFTER_BE = re.compile(r"\bbe\s+(?:\w+ly\s+)?$")
+# "Wednesday's ruling": a possessive date names a happening the reader already knows.
+_POSSESSIVE = re.compile(r"[’']s\b")
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
 _ATTRIBUTIVE_AFTER = re.compile(
-    r"[ \t]+(?!(?:before|after|of|in|on|at|to|and|or|but|when|that|this|which|with|for|from|"
+    r"[^\S\n]+(?!(?:before|after|of|in|on|at|to|and|or|but|when|that|this|which|with|for|from|"
     r"by|as|until|since|was|were|is|are|had|has|have|will|would)\b)[a-z]{3,}\b"
 )
 
@@ -58,7 +60,8 @@ def _split(text: str, boundary: re.Pattern[str]) -> list[str]:
 def direction_cue(text: str, start: int, end: int) -> tuple[Direction, str | None]:
     """The direction the clause around ``text[start:end]`` gives it, and the word that says so.
 
-    A date used as an adjective ("the February talks") gets no direction. Otherwise looks
+    A date used as an adjective ("the February talks") or a possessive ("Wednesday's
+    ruling") gets no direction. Otherwise looks
     at the words right before the expression ("since", "until"), then the nearest
     tense cue in the same clause (left first, then right), then in the rest of the
     sentence. Returns ``(Direction.NONE, None)`` when nothing decides.
@@ -67,6 +70,8 @@ def direction_cue(text: str, start: int, end: int) -> tuple[Direction, str | Non
     left = text[max(0, start - _WINDOW) : start].lower()
     right = text[end : end + _WINDOW].lower()
     if _ATTRIBUTIVE_BEFORE.search(left[-8:]) and _ATTRIBUTIVE_AFTER.match(right):
+        return Direction.NONE, None
+    if _POSSESSIVE.match(right):
         return Direction.NONE, None
     near = adjacent_rx.search(left[-24:])
     if near:

@@ -1,11 +1,14 @@
-"""TIMEX3 values: calendar arithmetic to build them, and the span of days each covers."""
+"""TIMEX3 values: calendar arithmetic to build them, and the span of days each covers.
+
+Pure functions of dates and counts: no reference date is chosen here (see ``resolve``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-from syriatl.model import Precision
+from syriatl.model import Precision, Spec, Unit
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 _VALUE = re.compile(
@@ -98,3 +101,150 @@ def clock(value: str) -> str | None:
     if not match or match.group("hour") is None:
         return None
     return f"{match.group('hour')}:{match.group('minute') or '00'}"
+
+
+def with_part(day: dt.date, part: str | None) -> str:
+    """A day's value, with its part of day ("2023-03-14TNI") when one is named."""
+    if part in (None, "MI"):
+        return day.isoformat()
+    return f"{day.isoformat()}T{part}"
+
+
+_UNIT_LETTER = {
+    Unit.SECOND: "S",
+    Unit.MINUTE: "M",
+    Unit.HOUR: "H",
+    Unit.DAY: "D",
+    Unit.WEEKEND: "WE",
+    Unit.WEEK: "W",
+    Unit.MONTH: "M",
+    Unit.QUARTER: "Q",
+    Unit.HALF: "H",
+    Unit.YEAR: "Y",
+    Unit.DECADE: "DE",
+    Unit.CENTURY: "CE",
+}
+# Fractions of a unit are counted in the next smaller one ("two and a half years" is
+# 30 months).
+_SMALLER = {
+    Unit.YEAR: (Unit.MONTH, 12),
+    Unit.MONTH: (Unit.DAY, 30),
+    Unit.WEEK: (Unit.DAY, 7),
+    Unit.DAY: (Unit.HOUR, 24),
+    Unit.HOUR: (Unit.MINUTE, 60),
+    Unit.DECADE: (Unit.YEAR, 10),
+    Unit.CENTURY: (Unit.YEAR, 100),
+}
+
+
+def calendar_value(spec: Spec) -> str | None:
+    """The TIMEX3 value of a calendar spec whose year is known."""
+    if spec.century is not None:
+        return f"{spec.century:02d}"
+    if spec.decade is not None:
+        return f"{spec.decade:03d}"
+    if spec.year is None:
+        return None
+    year = f"{spec.year:04d}"
+    if spec.month and spec.day:
+        try:
+            day = dt.date(spec.year, spec.month, spec.day)
+        except ValueError:
+            return None
+        if spec.hour is not None:
+            return f"{day.isoformat()}T{spec.hour:02d}:{spec.minute or 0:02d}"
+        return with_part(day, spec.part)
+    if spec.month:
+        return f"{year}-{spec.month:02d}"
+    if spec.quarter:
+        return f"{year}-Q{spec.quarter if spec.quarter > 0 else 4}"
+    if spec.half:
+        return f"{year}-H{spec.half if spec.half > 0 else 2}"
+    if spec.season:
+        return f"{year}-{spec.season}"
+    return year
+
+
+def underspecified(spec: Spec) -> str:
+    """The TIMEX3 value of a calendar spec whose year is unknown ("XXXX-12-22")."""
+    if spec.month and spec.day:
+        return f"XXXX-{spec.month:02d}-{spec.day:02d}"
+    if spec.month:
+        return f"XXXX-{spec.month:02d}"
+    if spec.quarter:
+        return f"XXXX-Q{spec.quarter if spec.quarter > 0 else 4}"
+    if spec.season:
+        return f"XXXX-{spec.season}"
+    return "XXXX"
+
+
+def shift_value(day: dt.date, unit: Unit, amount: int, spec: Spec) -> str:
+    """The value ``amount`` units from ``day``, at the unit's precision."""
+    if unit is Unit.DAY:
+        return with_part(day + dt.timedelta(days=amount), spec.part)
+    if unit in (Unit.WEEK, Unit.WEEKEND):
+        week = week_value(day + dt.timedelta(weeks=amount))
+        return f"{week}-WE" if unit is Unit.WEEKEND else week
+    if unit is Unit.MONTH:
+        year, month = add_months(day.year, day.month, amount)
+        return f"{year:04d}-{month:02d}"
+    if unit is Unit.QUARTER:
+        year, month = add_months(day.year, day.month, 3 * amount)
+        return f"{year:04d}-Q{(month - 1) // 3 + 1}"
+    if unit is Unit.HALF:
+        year, month = add_months(day.year, day.month, 6 * amount)
+        return f"{year:04d}-H{1 if month <= 6 else 2}"
+    if unit is Unit.YEAR:
+        year = day.year + amount
+        if spec.month:
+            return f"{year:04d}-{spec.month:02d}"
+        return f"{year:04d}"
+    if unit is Unit.DECADE:
+        return f"{day.year // 10 + amount:03d}"
+    if unit is Unit.CENTURY:
+        return f"{day.year // 100 + amount:02d}"
+    return day.isoformat()
+
+
+def shift_years(day: dt.date, precision: Precision, years: int) -> str | None:
+    """The value of the period starting on ``day`` at ``precision``, moved by whole years;
+    None for precisions a year does not move cleanly (weeks, seasons)."""
+    if precision in (Precision.DAY, Precision.TIME):
+        try:
+            return day.replace(year=day.year + years).isoformat()
+        except ValueError:
+            return dt.date(day.year + years, 2, 28).isoformat()
+    if precision is Precision.YEAR:
+        return f"{day.year + years:04d}"
+    if precision is Precision.MONTH:
+        return f"{day.year + years:04d}-{day.month:02d}"
+    if precision is Precision.QUARTER:
+        return f"{day.year + years:04d}-Q{(day.month - 1) // 3 + 1}"
+    if precision is Precision.HALF:
+        return f"{day.year + years:04d}-H{1 if day.month <= 6 else 2}"
+    return None
+
+
+def whole_units(unit: Unit, amount: float) -> tuple[Unit, float]:
+    """A count in the largest unit that makes it whole ("1.5 years" is 18 months)."""
+    while amount != int(amount) and unit in _SMALLER:
+        unit, factor = _SMALLER[unit]
+        amount *= factor
+    return unit, amount
+
+
+def duration_value(unit: Unit, amount: float | None) -> str:
+    """A TIMEX3 duration such as ``P2D``, ``PT4H``, ``P20Y``; ``X`` for a vague amount.
+
+    Counted decades and centuries are written in years ("two decades" is ``P20Y``): ISO
+    8601 has no designator for them. Vague ones keep theirs (``PXDE``, "decades").
+    """
+    if amount is not None:
+        unit, amount = whole_units(unit, amount)
+        if unit in (Unit.DECADE, Unit.CENTURY):
+            unit, amount = Unit.YEAR, amount * (10 if unit is Unit.DECADE else 100)
+    count = "X" if amount is None else str(int(amount))
+    if unit is Unit.WEEKEND:
+        return f"P{count}WE"
+    time_part = "T" if unit in (Unit.HOUR, Unit.MINUTE, Unit.SECOND) else ""
+    return f"P{time_part}{count}{_UNIT_LETTER[unit]}"

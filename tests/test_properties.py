@@ -7,10 +7,12 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
+from syriatl import timex
 from syriatl.detect import detect
 from syriatl.merge import merge
 from syriatl.model import Anchor, AnchorKind, Direction, Precision, Source, When
 from syriatl.resolve import resolve, weekday_date
+from syriatl.tagger import tag
 
 days = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31))
 weekdays = st.integers(min_value=0, max_value=6)
@@ -52,6 +54,66 @@ def test_next_month_is_the_following_month_across_year_ends(day: dt.date) -> Non
     year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
     assert _value("next month", anchor) == f"{year:04d}-{month:02d}"
     assert _value("last year", anchor) == f"{day.year - 1:04d}"
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")  # fmt: skip
+
+
+def _month_gap(first: dt.date, last: dt.date, day: dt.date) -> int:
+    """Days from ``day`` to the nearest day of [first, last]."""
+    return max((first - day).days, (day - last).days, 0)
+
+
+@given(days, st.integers(min_value=1, max_value=12))
+def test_a_year_less_month_after_a_decisive_cue_lies_in_the_year_from_its_anchor(
+    day: dt.date, month: int
+) -> None:
+    value = _value(f"They will meet in {MONTHS[month - 1]}.", Anchor(AnchorKind.GIVEN, day))
+    first, last, _ = timex.span(value) or (None, None, None)
+    assert first is not None and last is not None
+    assert first.month == month
+    assert last >= day and (first - day).days < 366
+
+
+@given(days, st.integers(min_value=1, max_value=12))
+def test_a_weak_past_cue_yields_only_to_a_much_nearer_month(day: dt.date, month: int) -> None:
+    value = _value(f"Prices fell in {MONTHS[month - 1]}.", Anchor(AnchorKind.GIVEN, day))
+    first, last, _ = timex.span(value) or (None, None, None)
+    assert first is not None and last is not None
+    assert first.month == month and abs((first - day).days) < 366
+    if first > day:
+        # The same month a year earlier was more than 4 times (plus 30 days) as far.
+        back = dt.date(first.year - 1, first.month, 1)
+        back_last = dt.date(last.year - 1, last.month, last.day if last.month != 2 else 28)
+        assert _month_gap(back, back_last, day) > 4 * (first - day).days + 30
+
+
+@given(days, st.integers(min_value=1, max_value=12))
+def test_a_month_with_no_cue_leans_back_unless_the_next_is_a_month_nearer(
+    day: dt.date, month: int
+) -> None:
+    value = _value(f"He hoped for the {MONTHS[month - 1]} talks.", Anchor(AnchorKind.GIVEN, day))
+    first, last, _ = timex.span(value) or (None, None, None)
+    assert first is not None and last is not None
+    if first > day:
+        back = dt.date(first.year - 1, first.month, 1)
+        back_last = dt.date(last.year - 1, last.month, last.day if last.month != 2 else 28)
+        assert _month_gap(back, back_last, day) > (first - day).days + 30
+    else:
+        assert (day - first).days < 366
+
+
+UNITS = {"days": "D", "weeks": "W", "months": "M", "years": "Y"}
+
+
+@given(days, st.integers(min_value=2, max_value=40), st.sampled_from(sorted(UNITS)))
+def test_a_count_after_an_event_is_its_length(day: dt.date, count: int, unit: str) -> None:
+    sentence = (
+        f"Talks opened on {day:%B} {day.day}, {day.year}. It fell {count} {unit} after they began."
+    )
+    found = [r for r in tag(sentence, day) if r.mention.text.endswith("after")]
+    assert [(r.value, r.type.value) for r in found] == [(f"P{count}{UNITS[unit]}", "DURATION")]
 
 
 @given(

@@ -19,6 +19,11 @@ from syriatl.tagger import tag
 WED = dt.date(2023, 3, 15)
 FRI = dt.date(2022, 12, 30)
 TUE = dt.date(2024, 1, 2)
+NOV = dt.date(2023, 11, 2)
+OCT = dt.date(2023, 10, 27)
+LATE_OCT = dt.date(2023, 10, 30)
+JUN = dt.date(2023, 6, 15)
+APR = dt.date(2023, 4, 20)
 
 CASES = [
     # --- weekdays: direction from the governing clause ---------------------------------
@@ -34,6 +39,9 @@ CASES = [
     (WED, "25,000 people have been moved since Thursday.", "Thursday", "2023-03-09"),
     # Friday: 5 days back (10), 2 days ahead (17).
     (WED, '"We have until Friday," he said.', "Friday", "2023-03-17"),
+    (WED, "The envoy could arrive as early as Friday.", "Friday", "2023-03-17"),
+    # A possessive takes the news default, the latest Friday: 15 - 5 = 10 Mar.
+    (WED, "They will look for ways around Friday's ruling.", "Friday", "2023-03-10"),
     (WED, "The ceasefire would take effect starting on Friday.", "Friday", "2023-03-17"),
     # The reference day itself, whatever the tense.
     (
@@ -62,6 +70,8 @@ CASES = [
     (WED, "The talks resume today.", "today", "2023-03-15"),
     (WED, "The air force bombed Harasta this morning.", "this morning", "2023-03-15TMO"),
     (WED, "Shelling was heard last night.", "last night", "2023-03-14TNI"),
+    (WED, "He will meet the envoy later this afternoon.", "later this afternoon", "2023-03-15TAF"),
+    (WED, "Shares fell early this morning.", "early this morning", "2023-03-15TMO"),
     # --- weeks, months, years: precision kept -------------------------------------------------
     # 15 Mar 2023 is in ISO week 11 (Mon 2 Jan 2023 starts W01; 13 Mar is 10 weeks later).
     (WED, "Russia's line has eased this week.", "this week", "2023-W11"),
@@ -77,6 +87,10 @@ CASES = [
     (FRI, "Talks will be held next month.", "next month", "2023-01"),
     (WED, "The offensive began two years ago.", "two years ago", "2021"),
     (WED, "It happened five months ago.", "five months ago", "2022-10"),
+    # A decade ago is ten years back at year precision; "the last decade" is the 2010s.
+    (WED, "The wall fell a decade ago.", "a decade ago", "2013"),
+    (WED, "Two decades ago the war began.", "Two decades ago", "2003"),
+    (WED, "Prices doubled last decade.", "last decade", "201"),
     # --- month-days and months without a year: the occurrence the tense and nearness pick ---
     (WED, "The offensive began on December 22.", "December 22", "2022-12-22"),
     (TUE, "The December 22 offensive goes on.", "December 22", "2023-12-22"),
@@ -89,6 +103,40 @@ CASES = [
     (WED, "The intervention began in late August.", "late August", "2022-08"),
     (WED, "A deal was struck in the summer.", "the summer", "2022-SU"),
     (WED, "A deal will be struck in the summer.", "the summer", "2023-SU"),
+    # No cue: the occurrence before, unless the one after is nearer by over 30 days.
+    # 20 Apr 2023: October 2022 ended 171 days back, October 2023 starts 164 ahead.
+    (APR, "Police studied the October slaying.", "October", "2022-10"),
+    # 2 Nov 2023: December 2022 ended 306 days back, December 2023 starts 29 ahead.
+    (NOV, "He voiced hope for the December summit.", "December", "2023-12"),
+    # A weak cue ("-ed", "said") yields to nearness when its occurrence is more than four
+    # times (plus 30 days) as far. 2 Nov 2023: Jan 2 2023 is 304 days back, Jan 2 2024 is
+    # 61 ahead (304 > 4 * 61 + 30 = 274); Nov 20 2022 is 347 back, Nov 20 2023 18 ahead.
+    (NOV, "The reduced dividend is payable Jan. 2.", "Jan. 2", "2024-01-02"),
+    (NOV, "The offer was extended to Nov. 20.", "Nov. 20", "2023-11-20"),
+    (NOV, "Lenders extended loans through January.", "January", "2024-01"),
+    # ...but not when both are near: 15 Mar 2023, December 2022 ended 74 days back,
+    # December 2023 starts 261 days ahead (74 <= 4 * 261 + 30).
+    (WED, "The talks collapsed in December.", "December", "2022-12"),
+    # A future cue for a period just over: Q3 2023 ended 27 days before 27 Oct 2023, Q3
+    # 2024 starts 248 days after (248 > 4 * 27 + 30 = 138).
+    (OCT, "It expects to report a loss for the third quarter.", "the third quarter", "2023-Q3"),
+    (OCT, "It will report a loss for the third quarter.", "the third quarter", "2023-Q3"),
+    # "payable", "effective", "by" set a deadline. 15 Jun 2023: Feb 1 2023 is 134 days
+    # back, Feb 1 2024 231 ahead (231 <= 4 * 134 + 30). 30 Oct 2023: February 2023 ended
+    # 244 days back, February 2024 starts 94 days ahead.
+    (JUN, "The board declared a dividend payable Feb. 1.", "Feb. 1", "2024-02-01"),
+    (JUN, "The board approved a new fee effective Feb. 1.", "Feb. 1", "2024-02-01"),
+    (
+        LATE_OCT,
+        "Half the loan was repaid, and the rest falls due by February.",
+        "February",
+        "2024-02",
+    ),
+    # ...but "by Friday" in a report closes a count: the latest Friday, 10 Mar.
+    (WED, "By Friday, 300 people had fled.", "Friday", "2023-03-10"),
+    # A modal of the date's own verb or "until" is decisive: 30 Oct 2023 is 3 days back.
+    (NOV, "The vote will be held on October 30.", "October 30", "2024-10-30"),
+    (NOV, "The offer runs until October 30.", "October 30", "2024-10-30"),
     # --- explicit dates need no reference ---------------------------------------------------
     (WED, "It was signed on 22 December 2016.", "22 December 2016", "2016-12-22"),
     (WED, "The uprising began in March 2011.", "March 2011", "2011-03"),
@@ -113,13 +161,88 @@ CASES = [
         "the day before",
         "2023-02-28",
     ),
+    # A day of a year the story does not give to the day stays that year: no day invented.
+    (
+        WED,
+        "Talks opened on March 1, 2023. In 2019 a truce failed. The day before, shells fell.",
+        "The day before",
+        "2019",
+    ),
+    (WED, "The siege began in August 2016. That day, shells fell.", "That day", "2016-08"),
+    # --- "a year earlier" in a report: the same period, as precise as its base ----------
+    # 27 Oct 2023, "rose" looks back: the third quarter is 2023-Q3; a year before, 2022-Q3.
+    (
+        OCT,
+        "In the third quarter, profit rose to $5 million from $3 million a year earlier.",
+        "a year earlier",
+        "2022-Q3",
+    ),
+    (
+        OCT,
+        "Third-quarter sales fell to $2 billion from $3 billion a year ago.",
+        "a year ago",
+        "2022-Q3",
+    ),
+    (
+        OCT,
+        "Net rose in the third quarter. In the year-earlier quarter, it had fallen.",
+        "the year-earlier",
+        "2022-Q3",
+    ),
+    # The report's quarter, not a year named in between, is what "a year earlier" compares.
+    (
+        OCT,
+        "In the third quarter, net rose. The plant opened in 2010. Sales beat a year earlier.",
+        "a year earlier",
+        "2022-Q3",
+    ),
+    # 1 Mar 2022 less a year is 1 Mar 2021.
+    (
+        WED,
+        "Talks opened on March 1, 2022. A year earlier, the war had widened.",
+        "A year earlier",
+        "2021-03-01",
+    ),
+    # No quarter told: a year before the reference, as a year.
+    (WED, "Prices are up from a year ago.", "a year ago", "2022"),
+    # --- "N units after <an event>": TimeML values the length --------------------------
+    (WED, "It came a month after the offensive began on March 1.", "a month after", "P1M"),
+    (WED, "Twenty years after the war ended, they met.", "Twenty years after", "P20Y"),
+    (WED, "It resumed nearly two months after it was halted.", "nearly two months after", "P2M"),
+    (WED, "Buyers must wait 30 days before closing the deal.", "30 days before", "P30D"),
+    # Without a count no date can be counted: the length, whichever the signal.
+    (WED, "A few days later, the firm reported a loss.", "A few days later", "PXD"),
+    (WED, "He said so several months before he took office.", "several months before", "PXM"),
+    # --- the weekend: the one before the reference, or after it with a future cue ------
+    # Wed 15 Mar 2023 is in ISO week 11; the weekend before is Sat 11-Sun 12 Mar, week 10.
+    (WED, "Over the weekend, talks resumed.", "the weekend", "2023-W10-WE"),
+    (WED, "Traders squared positions ahead of the weekend.", "the weekend", "2023-W11-WE"),
+    # "ago" looks back whatever the clause's tense.
+    (
+        WED,
+        "Support will reach 51 percent, up from 35 percent several years ago.",
+        "several years ago",
+        "PAST_REF",
+    ),
     # --- clock times on the reference day ---------------------------------------------------
     (WED, "The strike came at 1530 GMT.", "1530 GMT", "2023-03-15T15:30"),
     (WED, "The truce starts at midnight.", "at midnight", "2023-03-15T24:00"),
+    # A time right before its day takes that day (Wed 15 Mar: Monday 13, Tuesday 14), and
+    # a deadline word before the time governs the day: until Friday = Fri 17 Mar.
+    (WED, "He was seized at 10 p.m. Monday, police said.", "10 p.m.", "2023-03-13T22:00"),
+    (WED, "He was seized at 10 p.m. Monday, police said.", "Monday", "2023-03-13T22:00"),
+    (WED, "Talks broke off at noon Tuesday.", "at noon", "2023-03-14T12:00"),
+    (WED, "They have until 9 a.m. Friday to sign.", "Friday", "2023-03-17T09:00"),
+    (NOV, "The offer runs until 5 p.m. EST Nov. 9.", "5 p.m. EST", "2023-11-09T17:00"),
     # --- values that are no calendar dates -----------------------------------------------------
     (WED, "After two days of talks, they agreed.", "two days", "P2D"),
     (WED, "A seven-week offensive on al-Bab.", "seven-week", "P7W"),
+    # Decades and centuries in years: 2 x 10 = 20, 1 x 100 = 100.
+    (WED, "The lowest rate in almost two decades.", "almost two decades", "P20Y"),
+    (WED, "The lowest rate in a century.", "a century", "P100Y"),
     (WED, "A plan within the next 90 days.", "the next 90 days", "P90D"),
+    (WED, "They will buy new arms in the coming years.", "the coming years", "PXY"),
+    (WED, "Prices rose over the past months.", "the past months", "PXM"),
     (WED, "Prayers are held every Friday.", "every Friday", "XXXX-WXX-5"),
     (WED, "The ceasefire is now in force.", "now", "PRESENT_REF"),
 ]
@@ -152,6 +275,42 @@ def test_without_a_reference_relative_values_stay_underspecified(
 ) -> None:
     found = {r.mention.text: r.value for r in tag(sentence, None)}
     assert found[expression] == value
+
+
+def test_a_look_back_does_not_move_the_story() -> None:
+    # Both comparisons count from the third quarter (2023-Q3), not from each other.
+    text = (
+        "In the third quarter, sales rose from $3 billion a year earlier. "
+        "Profit rose to $1 billion from $800 million a year earlier."
+    )
+    values = [r.value for r in tag(text, OCT) if "earlier" in r.mention.text]
+    assert values == ["2022-Q3", "2022-Q3"]
+
+
+def test_a_year_later_moves_the_story_on() -> None:
+    # 1 Mar 2021 + 1 year = 1 Mar 2022; the next day counts from there: 2 Mar 2022.
+    text = "Talks opened on March 1, 2021. A year later they failed. The next day, shells fell."
+    found = {r.mention.text: r.value for r in tag(text, WED)}
+    assert (found["A year later"], found["The next day"]) == ("2022-03-01", "2022-03-02")
+
+
+def test_a_report_compares_with_the_quarter_it_reports_on() -> None:
+    # 27 Oct 2023: the report is on 2023-Q3; "the second quarter" (2023-Q2) is an aside.
+    text = (
+        "Third-quarter net rose to $5 million from $4 million a year ago. "
+        "It also beat the second quarter. Sales rose from $3 billion a year ago."
+    )
+    values = [r.value for r in tag(text, OCT) if r.mention.text == "a year ago"]
+    assert values == ["2022-Q3", "2022-Q3"]
+
+
+def test_a_length_after_an_event_keeps_the_date_it_counts_to() -> None:
+    # 22 Dec 2022 + 1 month = January 2023: kept for the chronology, not in the value.
+    text = "The offensive began on December 22. A truce came a month after it began."
+    found = {r.mention.text: r for r in tag(text, WED)}
+    length = found["a month after"]
+    assert (length.value, length.type.value) == ("P1M", "DURATION")
+    assert (length.start, length.end) == (dt.date(2023, 1, 1), dt.date(2023, 1, 31))
 
 
 def test_every_resolution_names_its_rule_and_anchor() -> None:

@@ -20,12 +20,20 @@ CASES = [
     ("Erdogan had on Tuesday launched an attack.", "Tuesday", P),
     ("25,000 people have been moved since Thursday.", "Thursday", P),
     ('"We have until Friday," he said.', "Friday", F),
+    ("The father could arrive as early as Tuesday.", "Tuesday", F),
+    ("The group might come as soon as Tuesday.", "Tuesday", F),
+    # A possessive names a known happening: no verb governs it.
+    ("They would look for ways around Wednesday's ruling.", "Wednesday", N),
     ("He said on Tuesday that talks will resume on Friday.", "Tuesday", P),
     ("He said on Tuesday that talks will resume on Friday.", "Friday", F),
     ("On Friday, the ministers will meet.", "Friday", F),
     ("A deal will be struck in the summer.", "summer", F),
     ("Activists are reporting attacks near Damascus on Tuesday morning.", "Tuesday", N),
     ("The envoy expressed optimism for the February talks.", "February", N),
+    # An adjective in -ed is no past tense: the modal decides.
+    ("It would be paid on an unspecified date in January.", "January", F),
+    # Web pages put no-break spaces around words; the date is still attributive.
+    ("The envoy expressed optimism for the\u00a0February\u00a0talks.", "February", N),
     (
         '"The mechanism will seek to prevent provocations," according to a statement on Tuesday.',
         "Tuesday",

@@ -14,7 +14,20 @@ FUTURE, PAST = Direction.FUTURE, Direction.PAST
 # Words right before an expression that fix its direction whatever the verb says.
 ADJACENT: dict[str, Direction] = {
     "since": PAST, "until": FUTURE, "till": FUTURE, "ahead of": FUTURE,
+    "as soon as": FUTURE, "as early as": FUTURE, "payable": FUTURE, "effective": FUTURE,
+    "by": FUTURE,
 }  # fmt: skip
+
+# Words that set a deadline for a month or a date ("payable Dec. 1", "by August") but
+# in a report most often close a count that is over: "by Friday, 300 had fled".
+WEEKDAY_MUTE: frozenset[str] = frozenset({"by"})
+
+# Cues a reader takes at their word: a modal of the date's own verb, or a word right
+# before the date. A past participle or a "said" may belong to another clause ("the
+# reduced dividend is payable Jan. 2"), so it only tips the balance (see ``resolve``).
+DECISIVE: frozenset[str] = frozenset(
+    {"will", "shall", "won't", "won’t", "'ll", "’ll", "until", "till", "since", "ahead of"}
+)
 
 # (pattern, direction, example clause): future markers first; they outrank a past
 # participle at the same distance ("is planned", "is expected to").
@@ -57,7 +70,8 @@ NOT_PAST: frozenset[str] = frozenset(
      "proposed", "reported", "concerned", "related", "limited", "advanced", "supposed",
      "interested", "involved", "unprecedented", "biased", "skilled", "wounded", "injured",
      "killed", "displaced", "besieged", "backed", "linked", "led", "allied", "sanctioned",
-     "designated", "aged", "wicked", "naked", "sacred", "beloved", "bloodied", "devoted"}
+     "designated", "aged", "wicked", "naked", "sacred", "beloved", "bloodied", "devoted",
+     "unspecified", "undisclosed", "unexpected", "unresolved"}
 )  # fmt: skip
 
 # Where a clause ends: nothing beyond these says anything about the expression's verb.
