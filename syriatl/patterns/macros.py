@@ -80,7 +80,7 @@ MACROS: dict[str, str] = {
     "weekday": words(vocab.WEEKDAYS, capital=False),
     "weekday_plural": words((f + "s" for f in vocab.WEEKDAYS if f.endswith("day")), False),
     "count": rf"(?:(?:\d+(?:\.\d+| 1/2)?|{_NUMBER_WORD}|{words(['a', 'an'])})"
-    rf"(?:\s+(?:hundred|thousand)(?!\s+and\b))?(?:\s+and\s+a\s+half)?|{_FUZZY})",
+    rf"(?:\s+(?:hundred|thousand))?(?:\s+and\s+a\s+half)?|{_FUZZY})",
     "unit": words(vocab.UNITS),
     # Lowercase only: a capitalised "This Week" is a programme's name.
     "unit_cal": words(

@@ -75,10 +75,10 @@ _NOT_A_COUNT = (
 
 # Hedges TimeML leaves outside a duration ("about [five hours]", "only [14 days]").
 _LOOSE_HEDGE = r"(?:[Aa]bout|[Aa]lmost|[Oo]nly) "
-# What may not follow a count of units for it to be a duration: an age ("a 6-year-old",
-# "52 years old"), a year-earlier comparison, a fraction ("three-quarters of").
 # The day a clock time is given for, inside its span ("9 a.m. EST Tuesday").
 _CLOCK_DAY = r"(?:,? {weekday}(?!['’]s\b)|,? {month} {day}(?![:.,]?\d))?"
+# What may not follow a count of units for it to be a duration: an age ("a 6-year-old",
+# "52 years old"), a year-earlier comparison, a fraction ("three-quarters of").
 _NOT_A_DURATION = (
     r"(?![- ]old\b)(?!-(?:earlier|ago)\b)"
     r"(?!(?<=-quarters) of\b)(?!(?<=[Aa][ ]quarter) of\b)(?!(?<=[Oo]ne[ ]quarter) of\b)"
@@ -297,6 +297,12 @@ RULES: tuple[Rule, ...] = (
         r"{rel_weekday} {weekday}(?: {pod})?",
         W,
         ("last Friday", "next Tuesday", "this Saturday", "last Monday night"),
+    ),
+    Rule(
+        "the-previous-weekday",
+        r"the (?P<anaphoric>previous|preceding|prior|following) {weekday}",
+        W,
+        ("the previous Friday", "the following Monday"),
     ),
     Rule(
         "position-weekday",
