@@ -27,7 +27,8 @@ _UNIT_OF = {
     "decade": Unit.DECADE,
     "century": Unit.CENTURY,
 }
-_NUMBER_WORDS = {k: v for k, v in vocab.NUMBERS.items() if " " not in k}
+_MULTIPLIERS = {"hundred": 100, "thousand": 1000}
+_NUMBER_WORDS = {k: v for k, v in vocab.NUMBERS.items() if " " not in k and k not in _MULTIPLIERS}
 _SIGN = {
     "ago": -1,
     "later": 1,
@@ -50,8 +51,8 @@ def number(text: str) -> float | None:
     Returns None for fuzzy counts ("several", "a few").
     """
     words = _norm(text)
-    half = 0.5 if words.endswith("and a half") else 0.0
-    words = words.removesuffix("and a half").strip()
+    half = 0.5 if words.endswith(("and a half", " 1/2")) else 0.0
+    words = words.removesuffix("and a half").removesuffix(" 1/2").strip()
     if words in vocab.FUZZY_NUMBERS:
         return None
     if words.replace(".", "", 1).isdigit():
@@ -60,9 +61,12 @@ def number(text: str) -> float | None:
         return vocab.NUMBERS[words] + half
     total = 0.0
     for part in re.split(r"[- ]", words):
-        if part not in _NUMBER_WORDS:
+        if part in _MULTIPLIERS:
+            total = max(total, 1.0) * _MULTIPLIERS[part]
+        elif part in _NUMBER_WORDS:
+            total += _NUMBER_WORDS[part]
+        else:
             return None
-        total += _NUMBER_WORDS[part]
     return total + half
 
 
@@ -199,13 +203,14 @@ def read(entry: CompiledRule, match: re.Match[str]) -> Spec:
             kind = Kind.SHIFT
     elif kind in (Kind.SHIFT, Kind.ANCHORED):
         base.update(_shift(groups, text, relation))
-    elif kind is Kind.DURATION:
-        base["unit"] = unit(groups.get("unit") or groups.get("unit_plural") or "")
-        base["amount"] = (
-            None if groups.get("unit_plural") and not groups.get("count") else (_amount(groups))
-        )
+    elif kind is Kind.DURATION and (groups.get("unit") or groups.get("unit_plural")):
+        base["unit"] = unit(groups.get("unit") or groups["unit_plural"])
+        amount = None if groups.get("unit_plural") and not groups.get("count") else _amount(groups)
         if "half" in text.lower() and not groups.get("count"):
-            base["amount"] = 0.5
+            amount = 0.5
+        elif text.lower().endswith("and a half") and amount is not None:
+            amount += 0.5  # "a minute and a half"
+        base["amount"] = amount
     elif kind is Kind.SET:
         if groups.get("freq"):
             base["ref"] = vocab.FREQUENCIES[_norm(groups["freq"])]
@@ -234,6 +239,8 @@ def _shift(groups: Mapping[str, str], text: str, relation: object) -> dict[str, 
     if groups.get("this_last") and groups.get("pod"):
         last = _norm(groups["this_last"]) == "last"
         return {"unit": Unit.DAY, "amount": -1 if last else 0, "relation": None}
+    if groups.get("anaphoric") and groups.get("pod"):  # "the next morning"
+        return {"unit": Unit.DAY, "amount": relation, "relation": None}
     unit_word = groups.get("unit") or groups.get("unit_cal")
     if unit_word is None:
         return {}

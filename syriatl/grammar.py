@@ -233,7 +233,9 @@ def grammar() -> Grammar:
     index: dict[str, list[CompiledRule]] = {}
     for rule in RULES:
         try:
-            regex = re.compile(_START + _capitalise_first_word(expand(rule.pattern)) + _END)
+            # Grouped, so that a pattern with alternatives keeps both edges on each.
+            body = _capitalise_first_word(expand(rule.pattern))
+            regex = re.compile(f"{_START}(?:{body}){_END}")
         except re.error as error:
             raise GrammarError(f"rule {rule.name}: {error}") from None
         entry = CompiledRule(rule, regex)

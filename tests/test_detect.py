@@ -106,10 +106,30 @@ FOUND = [
     ("prayers every Friday", "every Friday", Kind.SET, {"weekday": 4}),
     ("published weekly", "weekly", Kind.SET, {"ref": "P1W"}),
     ("is now in force", "now", Kind.REF, {"ref": "PRESENT_REF"}),
-    ("into force at midnight", "at midnight", Kind.CLOCK, {"hour": 24, "minute": 0}),
+    ("into force at midnight", "midnight", Kind.CLOCK, {"hour": 24, "minute": 0}),
     ("at 6 p.m. local time", "6 p.m. local time", Kind.CLOCK, {"hour": 18, "minute": 0}),
     ("Thursday, December 29, 2016 - 11:35 am", "11:35 am", Kind.CLOCK, {"hour": 11, "minute": 35}),
     ("a strike at 1530 GMT", "1530 GMT", Kind.CLOCK, {"hour": 15, "minute": 30, "zone": "GMT"}),
+    ("until 9 a.m. EST Tuesday to sign", "9 a.m. EST Tuesday", Kind.CLOCK, {"weekday": 1}),
+    ("Earlier Friday, lawyers filed", "Friday", Kind.WEEKDAY, {"weekday": 4}),
+    ("mid-afternoon yesterday", "mid-afternoon yesterday", Kind.SHIFT, {"amount": -1}),
+    ("in court the next morning", "the next morning", Kind.ANCHORED, {"amount": 1, "part": "MO"}),
+    ("refugee camps for 2 1/2 years", "2 1/2 years", Kind.DURATION, {"amount": 2.5}),
+    ("a minute and a half later", "a minute and a half", Kind.DURATION, {"amount": 1.5}),
+    ("about five hours in Nairobi", "five hours", Kind.DURATION, {"unit": Unit.HOUR}),
+    ("ten days before the shooting", "ten days", Kind.DURATION, {"amount": 10}),
+    ("For the nine months, net rose", "the nine months", Kind.DURATION, {"amount": 9}),
+    ("Sales in the latest quarter rose", "the latest quarter", Kind.SHIFT, {"amount": -1}),
+    ("net income for the year ended June 30", "the year", Kind.DURATION, {"unit": Unit.YEAR}),
+    ("in place by year-end", "year-end", Kind.SHIFT, {"unit": Unit.YEAR, "mod": "END"}),
+    ("in the year-earlier quarter", "the year-earlier quarter", Kind.ANCHORED, {"amount": -1}),
+    (
+        "sales in this year's third quarter",
+        "this year's third quarter",
+        Kind.CALENDAR,
+        {"quarter": 3},
+    ),
+    ("a 20th century democrat", "20th century", Kind.CALENDAR, {"century": 19}),
 ]
 
 # Phrases that must yield no temporal expression at all.
@@ -126,6 +146,26 @@ NOTHING = [
     "The A320 and the W460 were grounded.",  # numbers glued to letters
     "He is the first to arrive.",  # an ordinal that is no date
     "The second of them spoke.",
+    # Words TimeML annotators leave untagged: they place something in time without
+    # naming a time.
+    "the former minister",
+    "once again",
+    "a once high-flying toy maker",
+    "a previously announced agreement",
+    "He will eventually leave.",
+    "shortly after the bombings",
+    "as soon as trading opened",
+    "future earnings",
+    "Earlier, they had said so.",
+    "a 6-year-old boy",  # an age
+    "Mr. Reupke, 52 years old",
+    "the quarterly dividend",  # an adjective of business reports
+    "at the annual meeting",
+    "Iraq imports about three-quarters of its food.",  # a fraction
+    "more than a quarter of the market",
+    "its 7.38 billion dollars in sales",  # a decimal, not 7.38 a.m.
+    "only twenty six of them women",  # a count, not 2006
+    "on ABC's This Week",  # a programme
 ]
 
 

@@ -6,7 +6,9 @@ import re
 
 import pytest
 
+from syriatl.detect import detect
 from syriatl.grammar import expand, grammar, scan, start_keys
+from syriatl.model import Kind
 from syriatl.patterns import vocab
 from syriatl.patterns.cues import CUES
 from syriatl.patterns.macros import MACROS
@@ -27,6 +29,14 @@ def test_every_example_is_matched_whole_by_its_own_rule(name: str, example: str)
     text, wanted = _expected(example)
     found = [(entry.rule.name, match.group()) for entry, match in scan(text)]
     assert (name, wanted) in found
+
+
+@pytest.mark.parametrize(("name", "example"), EXAMPLES)
+def test_every_example_is_read_into_a_value_of_its_rules_kind(name: str, example: str) -> None:
+    text, wanted = _expected(example)
+    read = [m for m in detect(text) if (m.rule, m.text) == (name, wanted)]
+    kind = next(rule.kind for rule in RULES if rule.name == name)
+    assert read and read[0].spec.kind in (kind, Kind.SHIFT)
 
 
 @pytest.mark.parametrize(("name", "example"), NEGATIVES)

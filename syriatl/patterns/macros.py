@@ -79,11 +79,13 @@ MACROS: dict[str, str] = {
     "month_any": _months(f for f in vocab.MONTHS if f[0].isupper()),
     "weekday": words(vocab.WEEKDAYS, capital=False),
     "weekday_plural": words((f + "s" for f in vocab.WEEKDAYS if f.endswith("day")), False),
-    "count": rf"(?:(?:\d+(?:\.\d+)?|{_NUMBER_WORD}|{words(['a', 'an'])})"
-    rf"(?:\s+and\s+a\s+half)?|{_FUZZY})",
+    "count": rf"(?:(?:\d+(?:\.\d+| 1/2)?|{_NUMBER_WORD}|{words(['a', 'an'])})"
+    rf"(?:\s+(?:hundred|thousand))?(?:\s+and\s+a\s+half)?|{_FUZZY})",
     "unit": words(vocab.UNITS),
+    # Lowercase only: a capitalised "This Week" is a programme's name.
     "unit_cal": words(
-        ["day", "week", "weekend", "month", "quarter", "year", "decade", "century", "night"]
+        ["day", "week", "weekend", "month", "quarter", "year", "decade", "century", "night"],
+        capital=False,
     ),
     "unit_plural": words(f for f in vocab.UNITS if f.endswith("s")),
     "fuzzy_plural": words(["some", "several", "many"]),

@@ -73,6 +73,17 @@ _NOT_A_COUNT = (
     r"[a-z]+s\b(?<!years)(?<!days)(?<!months)(?<!weeks)|m\b|bn\b|km|kg|GMT|UTC|hours?\b))"
 )
 
+# Hedges TimeML leaves outside a duration ("about [five hours]", "only [14 days]").
+_LOOSE_HEDGE = r"(?:[Aa]bout|[Aa]lmost|[Oo]nly) "
+# The day a clock time is given for, inside its span ("9 a.m. EST Tuesday").
+_CLOCK_DAY = r"(?:,? {weekday}(?!['’]s\b)|,? {month} {day}(?![:.,]?\d))?"
+# What may not follow a count of units for it to be a duration: an age ("a 6-year-old",
+# "52 years old"), a year-earlier comparison, a fraction ("three-quarters of").
+_NOT_A_DURATION = (
+    r"(?![- ]old\b)(?!-(?:earlier|ago)\b)"
+    r"(?!(?<=-quarters) of\b)(?!(?<=[Aa][ ]quarter) of\b)(?!(?<=[Oo]ne[ ]quarter) of\b)"
+)
+
 RULES: tuple[Rule, ...] = (
     # ---- calendar dates --------------------------------------------------------------
     Rule(
@@ -119,9 +130,15 @@ RULES: tuple[Rule, ...] = (
     Rule("numeric-date", r"{monthnum}/{daynum}/{year}", C, ("12/22/2016", "1/5/2017")),
     Rule(
         "month-year",
-        r"{month},? (?:of )?{year}",
+        r"{month},? (?:of )?(?:{year}|{yearword} {yearrest})",
         C,
-        ("March 2011", "September 2013", "November, 2015", "June of 1998"),
+        (
+            "March 2011",
+            "September 2013",
+            "November, 2015",
+            "June of 1998",
+            "January nineteen ninety-seven",
+        ),
     ),
     Rule(
         "month-relative-year",
@@ -131,9 +148,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "month",
-        r"{month_alone}(?!['’]s\b)(?! {day})",
+        r"{month_alone}(?! {day})",
         C,
-        ("December", "February", "Jan.", "October"),
+        ("December", "February", "Jan.", "October", "[December]'s figures"),
         ("May be", "march"),
     ),
     Rule(
@@ -145,9 +162,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "relative-month",
-        r"{rel} {month_alone}",
+        r"{rel} {month_any}(?![.\s]*\d)",
         C,
-        ("last December", "next January", "this September"),
+        ("last December", "next January", "this September", "last May"),
+        ("last Oct. 23",),
     ),
     Rule(
         "year",
@@ -158,10 +176,28 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("fiscal-year", r"fiscal(?: year)? {year}", C, ("fiscal 1989", "fiscal year 1990")),
     Rule("the-year", r"the year {year}", C, ("the year 2000",)),
-    Rule("spelled-year", r"{yearword} {yearrest}", C, ("nineteen ninety-six", "nineteen eighty")),
+    Rule(
+        "the-year-two-thousand",
+        r"the year two thousand",
+        C,
+        ("the year two thousand",),
+        fixed={"year": 2000},
+    ),
+    Rule(
+        "spelled-year",
+        r"(?![Tt]wenty (?:one|two|three|four|five|six|seven|eight|nine)\b){yearword} {yearrest}",
+        C,
+        ("nineteen ninety-six", "nineteen eighty"),
+        ("twenty six percent",),
+    ),
     Rule("decade", r"(?:the )?{decade}s", C, ("the 1990s", "1980s", "the '90s")),
     Rule("decade-word", r"the {decadeword}", C, ("the nineties", "the sixties")),
-    Rule("century", r"the {ordinal}[- ]century", C, ("the 20th century", "the nineteenth century")),
+    Rule(
+        "century",
+        r"(?:the )?{ordinal}[- ]century",
+        C,
+        ("the 20th century", "the nineteenth century", "a [20th century] democrat"),
+    ),
     Rule(
         "position-decade",
         r"(?:the )?{position}[- ]{decade}s",
@@ -171,11 +207,17 @@ RULES: tuple[Rule, ...] = (
     # ---- seasons, quarters, halves ---------------------------------------------------
     Rule(
         "season-year",
-        r"(?:the )?{season_any},? (?:of )?{year}",
+        r"(?:the )?{season_any},? (?:of )?(?:{year}|{yearword} {yearrest})",
         C,
         ("summer 2016", "the spring of 2011", "winter, 2015"),
     ),
     Rule("the-season", r"the {season_any}\b(?! of)", C, ("the summer", "the fall")),
+    Rule(
+        "position-season",
+        r"(?:the )?{position}[- ]{season_any}",
+        C,
+        ("the early summer", "late spring", "mid-winter"),
+    ),
     Rule(
         "relative-season",
         r"{rel} {season_any}",
@@ -188,21 +230,48 @@ RULES: tuple[Rule, ...] = (
         C,
         ("in [summer]", "since [spring]"),
     ),
+    # TimeML leaves the article out of a hyphenated quarter used as an adjective: "the
+    # [third-quarter] results", but "[the third quarter]".
     Rule(
         "quarter-year",
-        r"(?:the )?{quarter}[- ]quarter(?:(?: of)? {year})?",
+        r"(?:the (?!\S+-quarter))?{quarter}[- ]quarter(?:(?: of)? {year})?",
         C,
-        ("the third quarter", "third-quarter", "the fourth quarter of 2016", "first quarter"),
+        (
+            "the third quarter",
+            "third-quarter",
+            "the fourth quarter of 2016",
+            "first quarter",
+            "the [third-quarter] results",
+        ),
         ("a quarter",),
     ),
     Rule(
-        "fiscal-quarter", r"(?:the )?fiscal {quarter}[- ]quarter", C, ("the fiscal first quarter",)
+        "fiscal-quarter",
+        r"(?:the (?!fiscal[- ]\S+-quarter))?fiscal[- ]{quarter}[- ]quarter",
+        C,
+        (
+            "the fiscal first quarter",
+            "the [fiscal second-quarter] loss",
+            "the fiscal-first quarter",
+        ),
     ),
     Rule(
         "year-quarter",
-        r"{year}(?:'s)? {quarter}[- ]quarter",
+        r"(?:the )?{year}(?:['’]s)? {quarter}[- ]quarter",
         C,
-        ("2016 third quarter", "1989's fourth quarter"),
+        ("2016 third quarter", "1989's fourth quarter", "the 1988 third quarter"),
+    ),
+    Rule(
+        "year-period",
+        r"the {year} (?:period|quarter|fiscal year)",
+        C,
+        ("the 1988 period", "the 1989 quarter"),
+    ),
+    Rule(
+        "relative-year-quarter",
+        r"{yrel} year['’]s {quarter}[- ]quarter",
+        C,
+        ("this year's third quarter", "next year's first quarter"),
     ),
     Rule(
         "half-year",
@@ -230,10 +299,18 @@ RULES: tuple[Rule, ...] = (
         ("last Friday", "next Tuesday", "this Saturday", "last Monday night"),
     ),
     Rule(
-        "position-weekday",
-        r"(?:{position} |{earlylate} ){weekday}",
+        "the-previous-weekday",
+        r"the (?P<anaphoric>previous|preceding|prior|following) {weekday}",
         W,
-        ("late Tuesday", "early Monday", "earlier Sunday"),
+        ("the previous Friday", "the following Monday"),
+    ),
+    Rule(
+        "position-weekday",
+        r"{position} {weekday}(?! {pod})",
+        W,
+        ("late Tuesday", "early Monday"),
+        # TimeML leaves "earlier"/"later" out: "Earlier [Friday]".
+        ("Earlier Friday", "later Thursday", "early Friday morning"),
     ),
     Rule(
         "weekday",
@@ -260,6 +337,19 @@ RULES: tuple[Rule, ...] = (
         ("this morning", "last night", "this afternoon", "this evening"),
     ),
     Rule("position-this-part", r"{earlylate} this {pod}", S, ("later this afternoon",)),
+    Rule(
+        "position-part-deictic",
+        r"{position}[- ]?{pod} {deictic}",
+        S,
+        ("mid-afternoon yesterday", "late morning today"),
+    ),
+    Rule(
+        "position-part",
+        r"{position}[- ]?{pod}",
+        S,
+        ("by [mid afternoon]", "early morning"),
+        fixed={"unit": "day", "amount": 0},
+    ),
     # ---- last week, next month, this year --------------------------------------------
     Rule(
         "position-relative-unit",
@@ -281,7 +371,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "relative-unit",
-        r"(?:the (?=past|coming|current|upcoming))?{rel} {unit_cal}",
+        r"(?:the (?=past|coming|current|upcoming))?{rel} (?:fiscal )?{unit_cal}",
         S,
         (
             "last week",
@@ -292,16 +382,50 @@ RULES: tuple[Rule, ...] = (
             "the coming week",
             "this quarter",
             "the current year",
+            "the current fiscal year",
         ),
         ("last weeks",),
     ),
     Rule("the-weekend", r"the weekend", S, ("the weekend",), fixed={"unit": "weekend"}),
+    # Business news reports on "the quarter" and "the year" of its results: the latest
+    # quarter, the current year; "the year ended June 30" is a year-long period.
+    Rule(
+        "the-quarter",
+        r"the (?:latest (?:quarter|period)|most recent quarter|quarter)(?!-)",
+        S,
+        ("the quarter", "the latest quarter", "the latest period"),
+        ("the quarter-to-quarter comparison", "the quarterly dividend"),
+        fixed={"unit": "quarter", "amount": -1},
+    ),
+    Rule(
+        "the-year-ended",
+        r"the (?:fiscal )?year(?= end(?:ed|ing)\b)",
+        D,
+        ("[the year] ended June 30", "[the fiscal year] ending Jan. 31"),
+        fixed={"unit": "year", "amount": 1},
+    ),
+    Rule(
+        "the-year-whole",
+        r"the (?:full |latest fiscal |fiscal )?year(?!-)",
+        S,
+        ("for [the year]", "the full year", "the fiscal year"),
+        ("the year-earlier profit",),
+        fixed={"unit": "year", "amount": 0},
+    ),
+    Rule(
+        "year-end",
+        r"year(?:['’]s)?[- ]end",
+        S,
+        ("by [year-end]", "year end", "year's end"),
+        fixed={"unit": "year", "amount": 0, "mod": "END"},
+    ),
+    Rule("the-week", r"the week", S, ("for [the week]",), fixed={"unit": "week", "amount": 0}),
     # ---- position inside a month or year ---------------------------------------------
     Rule(
         "position-month",
-        r"(?:the )?{position}[- ]?{month_any}(?:,? {year})?",
+        r"{position}[- ]?{month_any}(?:,? {year})?",
         C,
-        ("late August", "mid-November", "early September 2016", "mid May"),
+        ("late August", "mid-November", "early September 2016", "mid May", "the [late-November]"),
         ("late Mayor",),
     ),
     Rule("position-year", r"{position}[- ]{year}", C, ("early 2017", "mid-1990", "late 2015")),
@@ -330,15 +454,11 @@ RULES: tuple[Rule, ...] = (
     Rule("units-from-now", r"{count} {unit} from now", S, ("two weeks from now",)),
     Rule(
         "units-later",
-        r"(?:{hedge} )?{count} {unit} {later}",
+        r"(?:{hedge} )?{count} {unit} (?P<later>later|earlier|afterwards|afterward)",
         A,
-        (
-            "a week later",
-            "two days later",
-            "a year earlier",
-            "a day before",
-            "three months afterwards",
-        ),
+        ("a week later", "two days later", "a year earlier", "three months afterwards"),
+        # "[ten days] before the shooting" is a duration before an event the sentence names.
+        ("ten days before the shooting", "a month after the crisis"),
     ),
     Rule(
         "the-unit-after",
@@ -348,22 +468,43 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "the-following-unit",
-        r"the {anaphoric} {unit_cal}",
+        r"the {anaphoric} (?:{unit_cal}(?: or so)?|{pod})",
         A,
-        ("the following week", "the next day", "the previous year", "the same day"),
+        (
+            "the following week",
+            "the next day",
+            "the previous year",
+            "the same day",
+            "the next morning",
+        ),
     ),
-    Rule("that-unit", r"(?:that|that same) {unit_cal}", A, ("that day", "that same day")),
+    Rule(
+        "that-unit",
+        r"(?:{earlylate} )?(?:that|that same) {unit_cal}",
+        A,
+        ("that day", "that same day", "later that year", "Earlier that day"),
+    ),
+    # "[the year-earlier quarter]", but "the [year-earlier] results": the article belongs
+    # to the span only with the period it names.
+    Rule(
+        "year-earlier-period",
+        r"the (?:comparable )?year[- ](?:earlier|ago) (?:{quarter}[- ])?"
+        r"(?:period|quarter|(?:nine|six) months)",
+        A,
+        ("the year-earlier quarter", "the year-ago period", "the year-earlier third quarter"),
+        fixed={"unit": "year", "amount": -1},
+    ),
     Rule(
         "year-earlier",
-        r"(?:the )?year[- ](?:earlier|ago)",
+        r"year[- ](?:earlier|ago)",
         A,
-        ("year-earlier", "year-ago", "the year-earlier"),
+        ("year-earlier", "year-ago", "the [year-earlier] results"),
         fixed={"unit": "year", "amount": -1},
     ),
     # ---- durations -------------------------------------------------------------------
     Rule(
         "the-past-units",
-        r"the {span} (?:{count} )?{unit}\b(?<=s)",
+        r"the {span} (?:(?:{count2} to )?{count} )?{unit}\b(?<=s)(?: or so)?",
         D,
         (
             "the past two months",
@@ -371,8 +512,16 @@ RULES: tuple[Rule, ...] = (
             "the next 90 days",
             "the first nine months",
             "the past few weeks",
+            "the next 12 to 18 months",
         ),
     ),
+    Rule(
+        "the-units",
+        r"the (?:latest )?{count} {unit_plural}",
+        D,
+        ("for [the nine months]", "the six months", "the latest nine months"),
+    ),
+    Rule("coming-units", r"coming {unit_plural}", D, ("in [coming months]", "coming weeks")),
     Rule(
         "past-units",
         r"{span} {count} {unit}",
@@ -382,7 +531,9 @@ RULES: tuple[Rule, ...] = (
     Rule("per-unit", r"(?<=\d[ ])(?:a|per) {unit_cal}", SET, ("5 [per year]", "2 [a day]")),
     Rule(
         "units",
-        r"(?!(?:[Aa]n?|[Oo]ne) seconds?\b)(?:{hedge} )?{count}[- ]{unit}(?:[- ]long)?",
+        r"(?!(?:[Aa]n?|[Oo]ne) seconds?\b)(?:(?!" + _LOOSE_HEDGE + r"){hedge} )?"
+        r"(?:{count2} (?:to|or) )?{count}(?: more)?[- ]{unit}(?: and a half)?"
+        r"(?:[- ]long)?(?: or so)?" + _NOT_A_DURATION,
         D,
         (
             "two days",
@@ -393,8 +544,25 @@ RULES: tuple[Rule, ...] = (
             "more than four hours",
             "a couple of years",
             "two and a half years",
+            "2 1/2 years",
+            "a minute and a half",
+            "after [several quarters] of losses",
+            "almost [a hundred years]",
+            "at least 20 more years",
+            "two to three weeks",
+            "about [five hours]",
+            "only [six months]",
         ),
-        ("a second round", "one of them", "two"),
+        (
+            "a second round",
+            "one of them",
+            "two",
+            "a 6-year-old boy",
+            "52 years old",
+            "about three-quarters of its food",
+            "a year-earlier loss",
+            "more than a quarter of the market",
+        ),
     ),
     Rule("half-unit", r"(?:a |an )?half[- ]an? {unit}", D, ("half an hour", "half a year")),
     Rule(
@@ -427,26 +595,32 @@ RULES: tuple[Rule, ...] = (
     # ---- present, past, future -------------------------------------------------------
     Rule(
         "reference",
-        r"{ref}",
+        r"(?!soon (?:as|after|before)\b){ref}",
         REF,
-        ("now", "currently", "recently", "the past", "the future", "at present"),
+        ("now", "currently", "recently", "the past", "the future", "at present", "soon"),
+        ("as soon as Tuesday", "soon after the talks", "the former minister", "once again"),
     ),
     # ---- clock times -----------------------------------------------------------------
     Rule(
         "clock-colon",
-        r"{hour}[:.]{minute}(?: ?{ampm})?(?: {zone})?",
+        r"{hour}(?::|\.(?=\d\d ?(?:[ap]\.m|[ap]m\b|[AP]M\b))){minute}(?: ?{ampm})?(?: {zone})?"
+        + _CLOCK_DAY,
         CLOCK,
-        ("11:35 am", "10:47", "6.30 p.m. GMT", "9:00"),
+        ("11:35 am", "10:47", "6.30 p.m. GMT", "9:00", "7:15 p.m. Friday"),
+        ("7.38 billion", "up 0.27;", "2.08%"),
     ),
     Rule(
-        "clock-ampm", r"{hour} ?{ampm}(?: {zone})?", CLOCK, ("6 p.m. local time", "11am", "8 a.m.")
+        "clock-ampm",
+        r"{hour} ?{ampm}(?: {zone})?" + _CLOCK_DAY,
+        CLOCK,
+        ("6 p.m. local time", "11am", "8 a.m.", "10 p.m. Wednesday", "5 p.m. EST, Nov. 6"),
     ),
     Rule("clock-military", r"{hhmm} {zone_utc}", CLOCK, ("1530 GMT", "1130 GMT", "0815 UTC")),
     Rule(
         "clock-word",
-        r"(?:at )?(?:midnight|noon|midday)",
+        r"(?:midnight|noon|midday)",
         CLOCK,
-        ("midnight", "at midnight", "noon"),
+        ("midnight", "at [midnight]", "noon"),
     ),
     Rule("clock-word-weekday", r"(?:midnight|noon) {weekday}", CLOCK, ("midnight Friday",)),
 )

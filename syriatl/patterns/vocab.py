@@ -125,24 +125,25 @@ HEDGES: dict[str, str] = {
     "just over": "MORE_THAN", "well over": "MORE_THAN", "only": "EQUAL_OR_LESS",
 }  # fmt: skip
 
-# Words standing for the present, the past or the future as a whole.
+# Words standing for the present, the past or the future as a whole. TimeML annotators
+# leave out adjectives and adverbs that only place something in the past ("former",
+# "previously", "once") or the future ("eventually", "shortly", "future" as in "future
+# earnings"), so those are not listed; "right now" is tagged as its "now".
 REFS: dict[str, str] = {
-    "now": "PRESENT_REF", "currently": "PRESENT_REF", "presently": "PRESENT_REF",
-    "nowadays": "PRESENT_REF", "current": "PRESENT_REF", "at present": "PRESENT_REF",
-    "right now": "PRESENT_REF", "just now": "PRESENT_REF", "these days": "PRESENT_REF",
-    "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "recently": "PAST_REF", "lately": "PAST_REF", "recent": "PAST_REF",
-    "formerly": "PAST_REF", "previously": "PAST_REF", "the past": "PAST_REF",
-    "once": "PAST_REF", "former": "PAST_REF", "earlier": "PAST_REF",
-    "the future": "FUTURE_REF", "soon": "FUTURE_REF", "future": "FUTURE_REF",
-    "shortly": "FUTURE_REF", "eventually": "FUTURE_REF", "someday": "FUTURE_REF",
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "current": "PRESENT_REF", "at present": "PRESENT_REF", "just now": "PRESENT_REF",
+    "these days": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
 }  # fmt: skip
 
-# Recurrence adverbs: the period each stands for.
+# Recurrence adverbs: the period each stands for. "quarterly" and "annual" are left out:
+# in business news they qualify dividends and meetings, which annotators do not tag.
 FREQUENCIES: dict[str, str] = {
     "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
-    "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
-    "biweekly": "P2W", "annual": "P1Y",
+    "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W",
 }  # fmt: skip
 
 # Time zones printed after clock times, as offsets from UTC in hours (None: local).
