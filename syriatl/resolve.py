@@ -342,10 +342,15 @@ def _shift_keeping(res: Resolution, years: int) -> str | None:
     return timex.shift_years(res.start, res.precision, years)
 
 
+_SIGNALS = frozenset({"later", "after", "earlier", "ago", "before"})
+
+
 def _signal(mention: Mention) -> str:
-    """The last word of an anaphoric offset: "later", "after", "earlier", "ago", ..."""
+    """The word that says which way an anaphoric offset counts: "later", "after",
+    "earlier", "ago", ...; the last word, or the one inside "the year-earlier quarter"."""
     words = mention.text.lower().replace("-", " ").split()
-    return words[-1] if words else ""
+    inside = [w for w in words if w in _SIGNALS]
+    return inside[-1] if inside else (words[-1] if words else "")
 
 
 def _counted(mention: Mention) -> bool:
@@ -454,6 +459,11 @@ def _clock(
             anchor.date, spec.weekday, None, _direction(mention, policy.weekday_default)
         )
         return _result(mention, day.isoformat() + time, "clock:weekday", anchor, TimexType.TIME)
+    if spec.month is not None and spec.day is not None:
+        dated = _calendar(replace(mention, spec=replace(spec, kind=Kind.CALENDAR)), anchor, policy)
+        if dated.start is not None and dated.precision in (Precision.DAY, Precision.TIME):
+            value = dated.start.isoformat() + time
+            return _result(mention, value, f"clock:{dated.rule}", dated.anchor, TimexType.TIME)
     near = previous is not None and previous.precision is Precision.DAY and previous.start
     if (
         near

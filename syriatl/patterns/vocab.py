@@ -85,10 +85,10 @@ UNITS: dict[str, str] = {
     "millennium": "millennium",
 }  # fmt: skip
 
-# Part of day: TIMEX3 codes.
+# Part of day: TIMEX3 codes, or the clock time a word names exactly ("noon").
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
-    "overnight": "NI", "daytime": "DT", "midday": "MI", "noon": "MI",
+    "overnight": "NI", "daytime": "DT", "midday": "MI", "noon": "12:00",
 }  # fmt: skip
 
 SEASONS: dict[str, str] = {
