@@ -31,7 +31,8 @@ as its conflicts. An event that fits several clusters joins them into one (the s
 happening told three ways, where two of the tellings share too little to meet directly).
 Comparisons stay near-linear: only events of neighbouring blocks that
 share one of their rarest words (of those found in more than one sentence) are compared,
-each against a cluster's first sentences.
+at most ``CANDIDATES_PER_KEY`` of the latest clusters per word, each against a cluster's
+first sentences.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import islice
 
 from syriatl.model import Event, Precision, Source, When
@@ -59,9 +61,13 @@ WINDOW = 2
 SALIENT = 0.1
 SALIENT_AT_LEAST = 2
 KEYS_PER_EVENT = 6
+# Of the clusters a rare word leads to in one block, only the latest are compared: a day
+# with hundreds of reports that share a word must not make every new one meet them all.
+CANDIDATES_PER_KEY = 24
 COMPARED_MEMBERS = 3
 
 
+@lru_cache(maxsize=1 << 16)
 def normal(word: str) -> str:
     """A word folded for comparison: lowercase, no apostrophes or hyphens, light stemming."""
     w = re.sub(r"['’-]", "", word.lower())
@@ -84,15 +90,19 @@ class Bag:
         return NAME_WEIGHT if word in self.names else 1.0
 
 
-def words_of(text: str) -> Bag:
-    """The folded content words of a sentence; names are capitalised words inside it."""
+def words_of(text: str, expression: str | None = None) -> Bag:
+    """The folded content words of a sentence; names are capitalised words inside it. The
+    words of ``expression`` (the date the sentence is filed under) are left out: two
+    sentences filed under one date share them by construction, and "December" is no
+    place or person."""
     words, names = set(), set()
+    dated = frozenset(_TOKEN.findall(expression.lower())) if expression else frozenset()
     for i, token in enumerate(_TOKEN.findall(text)):
-        if token.lower() in STOPWORDS or len(token) < 3:
+        if token.lower() in STOPWORDS or len(token) < 3 or token.lower() in dated:
             continue
         word = sys.intern(normal(token))
         words.add(word)
-        if i and token[0].isupper():
+        if i and not token.islower():  # "Douma", and "al-Bab" too
             names.add(word)
     return Bag(frozenset(words), frozenset(names))
 
@@ -107,18 +117,22 @@ def document_counts(bags: Iterable[Bag]) -> tuple[Counter[str], int]:
     return counts, total
 
 
-def overlap(a: Bag, b: Bag, rarity: Callable[[str], float]) -> float:
+def weight(bag: Bag, words: Iterable[str], rarity: Callable[[str], float]) -> float:
+    """The weight of some of a bag's words: rarer words and names weigh more."""
+    return sum(bag.weight(w) * rarity(w) for w in words)
+
+
+def overlap(
+    a: Bag, b: Bag, rarity: Callable[[str], float], totals: tuple[float, float] | None = None
+) -> float:
     """The weight of the words two bags share over that of the lighter bag (0 when they
-    share fewer than MIN_SHARED words)."""
+    share fewer than MIN_SHARED words). ``totals``: the bags' whole weights, if known."""
     shared = a.words & b.words
     if len(shared) < MIN_SHARED:
         return 0.0
-
-    def weight(bag: Bag, keys: Iterable[str]) -> float:
-        return sum(bag.weight(w) * rarity(w) for w in keys)
-
-    lighter = min(weight(a, a.words), weight(b, b.words))
-    return min(weight(a, shared), weight(b, shared)) / lighter if lighter else 0.0
+    whole_a, whole_b = totals or (weight(a, a.words, rarity), weight(b, b.words, rarity))
+    lighter = min(whole_a, whole_b)
+    return min(weight(a, shared, rarity), weight(b, shared, rarity)) / lighter if lighter else 0.0
 
 
 def similarity(a: str, b: str, rarity: Callable[[str], float]) -> float:
@@ -157,6 +171,7 @@ class _Item:
     bag: Bag
     names: frozenset[str]
     aspect: str | None
+    total: float
     cluster: int = -1
 
 
@@ -166,6 +181,7 @@ class _Cluster:
 
     sources: list[Source] = field(default_factory=list)
     live: dict[int, _Item] = field(default_factory=dict)
+    names: set[str] = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -214,10 +230,17 @@ def _likeness(item: _Item, cluster: _Cluster, rarity: Callable[[str], float]) ->
         if not same_date and (not across or item.aspect != member.aspect):
             continue
         bar = (ACROSS if same_date else DISSENT) if across else WITHIN
-        score = overlap(item.bag, member.bag, rarity)
+        score = overlap(item.bag, member.bag, rarity, (item.total, member.total))
         if score >= bar:
             best = max(best, (same_date, score))
     return best
+
+
+def _joinable(a: _Cluster, b: _Cluster) -> bool:
+    """Two clusters that one source fits may become one unless each names salient places
+    or people the other never does: a sentence naming none ("aid reached the town") must
+    not bridge the Douma report and the Madaya report."""
+    return not (a.names and b.names and a.names.isdisjoint(b.names))
 
 
 def _find(parent: list[int], cluster: int) -> int:
@@ -241,10 +264,15 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
     is one dated sentence of one article; memory beyond the sources stays bounded by the
     blocks open at once."""
     ordered = sorted(told, key=_position)
-    counts, total = document_counts(words_of(s.quote) for s in ordered)
+    counts, total = document_counts(words_of(s.quote, s.expression) for s in ordered)
+
+    rarities: dict[str, float] = {}
 
     def rarity(word: str) -> float:
-        return math.log((1 + total) / (1 + counts[word])) + 1.0
+        found = rarities.get(word)
+        if found is None:
+            found = rarities[word] = math.log((1 + total) / (1 + counts[word])) + 1.0
+        return found
 
     rare_enough = max(SALIENT_AT_LEAST, SALIENT * total)
     clusters: list[_Cluster] = []
@@ -254,27 +282,30 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
         for key in [k for k, b in blocks.items() if _expired(k, b, source.when)]:
             for item in blocks.pop(key).items:
                 del clusters[_find(parent, item.cluster)].live[id(item)]
-        bag = words_of(source.quote)
+        bag = words_of(source.quote, source.expression)
         names = frozenset(w for w in bag.names if counts[w] <= rare_enough)
-        item = _Item(source, bag, names, aspect_of(source.quote, source.expression))
+        aspect = aspect_of(source.quote, source.expression)
+        item = _Item(source, bag, names, aspect, weight(bag, bag.words, rarity))
         told_twice = [w for w in bag.words if counts[w] > 1]
         keys = sorted(told_twice, key=lambda w: (-rarity(w), w))[:KEYS_PER_EVENT]
         candidates: set[int] = set()
         for near in _neighbours(_block(source.when)):
             if near in blocks:
                 for word in keys:
-                    candidates.update(blocks[near].index.get(word, ()))
+                    candidates.update(blocks[near].index.get(word, ())[-CANDIDATES_PER_KEY:])
         roots = sorted({_find(parent, c) for c in candidates})
         scores = {c: _likeness(item, clusters[c], rarity) for c in roots}
         fits = [c for c in roots if scores[c][1] > 0.0]
         fits = [c for c in fits if scores[c][0]] or fits
         if fits:
-            chosen = fits[0]
-            for other in fits[1:]:
-                parent[other] = chosen
-                clusters[chosen].sources.extend(clusters[other].sources)
-                clusters[chosen].live.update(clusters[other].live)
-                clusters[other] = _Cluster()
+            chosen = max(fits, key=lambda c: scores[c])
+            for other in fits:
+                if other != chosen and _joinable(clusters[chosen], clusters[other]):
+                    parent[other] = chosen
+                    clusters[chosen].sources.extend(clusters[other].sources)
+                    clusters[chosen].live.update(clusters[other].live)
+                    clusters[chosen].names |= clusters[other].names
+                    clusters[other] = _Cluster()
         else:
             chosen = len(clusters)
             clusters.append(_Cluster())
@@ -282,12 +313,15 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
         item.cluster = chosen
         clusters[chosen].sources.append(source)
         clusters[chosen].live[id(item)] = item
+        clusters[chosen].names |= names
         block = blocks.setdefault(
             _block(source.when), _Block((source.when.start, source.when.precision.rank))
         )
         block.items.append(item)
         for word in keys:
-            block.index[word].append(chosen)
+            listed = block.index[word]
+            if not listed or listed[-1] != chosen:
+                listed.append(chosen)
     merged = [_event(cluster.sources) for cluster in clusters if cluster.sources]
     merged.sort(key=lambda e: _position(e.sources[0]))
     return _with_ids(merged)

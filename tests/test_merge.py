@@ -121,6 +121,10 @@ CASES = [
       told("b", day("2016-12-28"), "Turkish state media said Turkey and Russia had agreed a nationwide truce plan.", "Wednesday",
            published=dt.date(2016, 12, 29))],
      [[0, 1]]),
+    ("the same report about two places, one written in lower case",
+     [told("a", day("2016-12-30"), "Shelling killed five civilians in al-Bab on Friday, monitors said.", "Friday"),
+      told("b", day("2016-12-30"), "Shelling killed five civilians in Manbij on Friday, monitors said.", "Friday")],
+     [[0], [1]]),
     ("the same talks announced for two different months",
      [told("a", month("2017-02"), "Peace talks will open in Geneva next month.", "next month"),
       told("b", month("2017-03"), "Peace talks will open in Geneva next month.", "next month")],
@@ -133,6 +137,20 @@ def test_merge_or_keep_apart(name: str, sentences: list[Source], groups: list[li
     events = [e for e in merge(sentences + BACKGROUND) if e.sources[0].article[:2] != "bg"]
     found = sorted(sorted(sentences.index(s) for s in (*e.sources, *e.conflicts)) for e in events)
     assert found == sorted(groups)
+
+
+def test_a_sentence_naming_no_place_does_not_bridge_two_places() -> None:
+    # The third report fits both the Douma and the Madaya report; it may join one of
+    # them, but the two places must stay two events.
+    sentences = [
+        told("a", day("2016-12-30"), "Aid convoys reached besieged Douma on Friday, the UN said.", "Friday"),
+        told("b", day("2016-12-30"), "Aid convoys reached besieged Madaya on Friday, the UN said.", "Friday"),
+        told("c", day("2016-12-30"), "Aid convoys reached the besieged town on Friday, the UN said.", "Friday"),
+    ]  # fmt: skip
+    events = [e for e in merge(sentences + BACKGROUND) if e.sources[0].article in "abc"]
+    groups = [{s.article for s in e.sources} for e in events]
+    assert not any({"a", "b"} <= group for group in groups)
+    assert sorted(a for group in groups for a in group) == ["a", "b", "c"]
 
 
 def test_sources_that_disagree_on_the_day_become_conflicts() -> None:
