@@ -196,7 +196,11 @@ def read(entry: CompiledRule, match: re.Match[str]) -> Spec:
             digits = re.sub(r"\D", "", ordinal)
             base["century"] = (int(digits) if digits else int(vocab.ORDINALS[ordinal])) - 1
         base["decade"] = _decade(groups)
-        if base["year"] is None and base["month"] and "year" in text.lower():
+        if groups.get("holiday"):
+            name = " ".join(groups["holiday"].replace("’", "'").split())
+            month, day, weekday = vocab.HOLIDAYS[name]
+            base.update(month=month, day=day, weekday=weekday, floating=weekday is not None)
+        if base["year"] is None and base["month"] and groups.get("yrel"):
             base["unit"] = Unit.YEAR
             base["amount"] = relation
             base["relation"] = None

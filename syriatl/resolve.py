@@ -234,7 +234,7 @@ def _calendar(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolu
     if anchor is None:
         return _result(mention, timex.underspecified(spec), "calendar:no-anchor", None)
     reference = anchor.date
-    if spec.weekday is not None and spec.month and spec.day:
+    if spec.weekday is not None and spec.month and spec.day and not spec.floating:
         for year in (reference.year, reference.year - 1, reference.year + 1):
             try:
                 if dt.date(year, spec.month, spec.day).weekday() == spec.weekday:

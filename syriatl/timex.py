@@ -151,6 +151,8 @@ def calendar_value(spec: Spec) -> str | None:
             day = dt.date(spec.year, spec.month, spec.day)
         except ValueError:
             return None
+        if spec.floating and spec.weekday is not None:
+            day += dt.timedelta(days=(spec.weekday - day.weekday()) % 7)
         if spec.hour is not None:
             return f"{day.isoformat()}T{spec.hour:02d}:{spec.minute or 0:02d}"
         return with_part(day, spec.part)
@@ -167,6 +169,8 @@ def calendar_value(spec: Spec) -> str | None:
 
 def underspecified(spec: Spec) -> str:
     """The TIMEX3 value of a calendar spec whose year is unknown ("XXXX-12-22")."""
+    if spec.month and spec.floating:
+        return f"XXXX-{spec.month:02d}"
     if spec.month and spec.day:
         return f"XXXX-{spec.month:02d}-{spec.day:02d}"
     if spec.month:

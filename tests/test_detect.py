@@ -130,6 +130,14 @@ FOUND = [
         {"quarter": 3},
     ),
     ("a 20th century democrat", "20th century", Kind.CALENDAR, {"century": 19}),
+    # A named day that moves: the first Thursday (3) on or after 22 November.
+    (
+        "He was home for Thanksgiving Day.",
+        "Thanksgiving Day",
+        Kind.CALENDAR,
+        {"month": 11, "day": 22, "weekday": 3, "floating": True},
+    ),
+    ("Shops shut on New Year’s Eve.", "New Year’s Eve", Kind.CALENDAR, {"month": 12, "day": 31}),
 ]
 
 # Phrases that must yield no temporal expression at all.

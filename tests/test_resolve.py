@@ -232,6 +232,16 @@ CASES = [
     (WED, "Talks broke off at noon Tuesday.", "noon Tuesday", "2023-03-14T12:00"),
     (WED, "They have until 9 a.m. Friday to sign.", "9 a.m. Friday", "2023-03-17T09:00"),
     (NOV, "The offer runs until 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "2023-11-09T17:00"),
+    # --- named days ---------------------------------------------------------------------
+    # Thanksgiving is the first Thursday from 22 November. 22 Nov 2023 is day 326 of a
+    # year that began on a Sunday: 325 = 46 weeks + 3 days, a Wednesday, so Thu 23 Nov.
+    (TUE, "He has not been home since Thanksgiving Day.", "Thanksgiving Day", "2023-11-23"),
+    (NOV, "The family will gather on Thanksgiving.", "Thanksgiving", "2023-11-23"),
+    # "last" from Thu 2 Nov 2023 is 2022's: 22 Nov 2022 is day 326 of a year that began
+    # on a Saturday, 325 = 46 weeks + 3 days, a Tuesday, so Thu 24 Nov.
+    (NOV, "Prices have doubled since last Thanksgiving.", "last Thanksgiving", "2022-11-24"),
+    (TUE, "Shelling resumed on Christmas Eve.", "Christmas Eve", "2023-12-24"),
+    (FRI, "The truce is to start on New Year's Day.", "New Year's Day", "2023-01-01"),
     # --- values that are no calendar dates -----------------------------------------------------
     (WED, "After two days of talks, they agreed.", "two days", "P2D"),
     (WED, "A seven-week offensive on al-Bab.", "seven-week", "P7W"),

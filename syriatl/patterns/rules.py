@@ -161,6 +161,13 @@ RULES: tuple[Rule, ...] = (
         ("May God", "March on"),
     ),
     Rule(
+        "holiday",
+        r"(?:{rel} )?{holiday}(?!\w)",
+        C,
+        ("Thanksgiving Day", "last Thanksgiving", "Christmas Eve", "New Year’s Day", "Christmas"),
+        ("christmas", "Christmases"),
+    ),
+    Rule(
         "relative-month",
         r"{rel} {month_any}(?![.\s]*\d)",
         C,
