@@ -354,9 +354,10 @@ def _signal(mention: Mention) -> str:
 
 
 def _counted(mention: Mention) -> bool:
-    """True for "two days later", "a year earlier"; False for "the day after", "that day"."""
+    """True for "two days later", "a year earlier"; False for "the day after", "that day",
+    "later that year"."""
     words = mention.text.lower().split()
-    return bool(words) and words[0] not in ("the", "that", "this")
+    return bool(words) and words[0] not in ("the", "that", "this") and "that" not in words
 
 
 def _anchored(mention: Mention, story: Story, anchor: Anchor | None) -> Resolution:
@@ -398,7 +399,7 @@ def _anchored(mention: Mention, story: Story, anchor: Anchor | None) -> Resoluti
         length = timex.duration_value(spec.unit, abs(spec.amount))
         dated = _anchored_date(mention, previous, used, unit, int(amount))
         return _result(mention, length, f"{rule}:length", used, TimexType.DURATION, covered=dated)
-    if unit is Unit.YEAR and _signal(mention) in ("earlier", "ago", "later"):
+    if unit is Unit.YEAR and amount and _signal(mention) in ("earlier", "ago", "later"):
         # "up from $3 million a year earlier": the same period (quarter, day) a year
         # before, as precise as the date it is counted from.
         same = _same_period(story, anchor or used) or previous

@@ -168,6 +168,14 @@ CASES = [
         "The day before",
         "2019",
     ),
+    # "that year" is the story's year as a whole, however precise the date that gave it.
+    (
+        WED,
+        "He fled in June 2019 and came back later that year.",
+        "later that year",
+        "2019",
+    ),
+    (WED, "The siege began in March 2016; that year the town starved.", "that year", "2016"),
     # --- "a year earlier" in a report: the same period, as precise as its base ----------
     # 27 Oct 2023, "rose" looks back: the third quarter is 2023-Q3; a year before, 2022-Q3.
     (
