@@ -153,6 +153,8 @@ def calendar_value(spec: Spec) -> str | None:
             return None
         if spec.floating and spec.weekday is not None:
             day += dt.timedelta(days=(spec.weekday - day.weekday()) % 7)
+        if spec.unit is Unit.WEEK:  # "the week of March 6"
+            return week_value(day)
         if spec.hour is not None:
             return f"{day.isoformat()}T{spec.hour:02d}:{spec.minute or 0:02d}"
         return with_part(day, spec.part)

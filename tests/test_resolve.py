@@ -240,6 +240,17 @@ CASES = [
     (WED, "Talks broke off at noon Tuesday.", "noon Tuesday", "2023-03-14T12:00"),
     (WED, "They have until 9 a.m. Friday to sign.", "9 a.m. Friday", "2023-03-17T09:00"),
     (NOV, "The offer runs until 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "2023-11-09T17:00"),
+    # "the week of" a date is that date's ISO week. Mon 20 Mar 2023 (Wed 15 + 5); ISO
+    # week 1 of 2023 began Mon 2 Jan, and 20 Mar is 77 days = 11 weeks later: week 12.
+    (WED, "Talks are set for the week of March 20.", "the week of March 20", "2023-W12"),
+    # A month placed in a year named relative to the reference, with its position.
+    (
+        FRI,
+        "The house approved it in early October this year.",
+        "early October this year",
+        "2022-10",
+    ),
+    (TUE, "They met in late January last year.", "late January last year", "2023-01"),
     # --- named days ---------------------------------------------------------------------
     # Thanksgiving is the first Thursday from 22 November. 22 Nov 2023 is day 326 of a
     # year that began on a Sunday: 325 = 46 weeks + 3 days, a Wednesday, so Thu 23 Nov.

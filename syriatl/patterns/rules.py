@@ -430,12 +430,28 @@ RULES: tuple[Rule, ...] = (
     # ---- position inside a month or year ---------------------------------------------
     Rule(
         "position-month",
-        r"{position}[- ]?{month_any}(?:,? {year})?",
+        r"{position}[- ]?{month_any}(?:,? {year}| {yrel} year)?",
         C,
-        ("late August", "mid-November", "early September 2016", "mid May", "the [late-November]"),
+        (
+            "late August",
+            "mid-November",
+            "early September 2016",
+            "mid May",
+            "the [late-November]",
+            "early October this year",
+        ),
         ("late Mayor",),
     ),
     Rule("position-year", r"{position}[- ]{year}", C, ("early 2017", "mid-1990", "late 2015")),
+    # The week a date falls in: "the week of March 6" is that date's ISO week.
+    Rule(
+        "the-week-of-date",
+        r"the week of {month} {day}(?:,? {year})?(?!,? \d)",
+        C,
+        ("the week of March 6", "the week of Jan. 9, 2017"),
+        ("the week of talks",),
+        fixed={"unit": "week"},
+    ),
     Rule(
         "the-position-of-date",
         r"the {edge} of {month_any}(?:,? {year})?",
