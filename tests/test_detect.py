@@ -174,6 +174,10 @@ NOTHING = [
     "its 7.38 billion dollars in sales",  # a decimal, not 7.38 a.m.
     "only twenty six of them women",  # a count, not 2006
     "on ABC's This Week",  # a programme
+    # A day counted from a happening the sentence names, not from a date it gives.
+    "Shelling stopped the day before the vote.",
+    "He was freed the day after his arrest.",
+    "Prices fell in the year before the war.",
 ]
 
 

@@ -161,6 +161,13 @@ CASES = [
         "the day before",
         "2023-02-28",
     ),
+    # "before" ending its phrase counts from the story's date: 1 Mar - 1 = 28 Feb.
+    (
+        WED,
+        "Talks opened on March 1, 2023. They had met the day before in Geneva.",
+        "the day before",
+        "2023-02-28",
+    ),
     # A day of a year the story does not give to the day stays that year: no day invented.
     (
         WED,

@@ -73,6 +73,14 @@ _NOT_A_COUNT = (
     r"[a-z]+s\b(?<!years)(?<!days)(?<!months)(?<!weeks)|m\b|bn\b|km|kg|GMT|UTC|hours?\b))"
 )
 
+# What may follow an adverb that ends its phrase ("the year before."), unlike a
+# preposition that governs a noun or a clause ("the day before the vote").
+_ENDS_PHRASE = (
+    r"(?![^\S\n]+(?!(?:and|or|but|in|at|on|with|from|for|by|to|was|were|had|has|is|said)"
+    r"\b)[A-Za-z])"
+)
+# "the year before the war" counts from the war: not the current year.
+_NOT_COUNTED_FROM = r"(?![^\S\n]+(?:before|after)\b)"
 # Hedges TimeML leaves outside a duration ("about [five hours]", "only [14 days]").
 _LOOSE_HEDGE = r"(?:[Aa]bout|[Aa]lmost|[Oo]nly) "
 # The day a clock time is given for, inside its span ("9 a.m. EST Tuesday").
@@ -413,10 +421,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "the-year-whole",
-        r"the (?:full |latest fiscal |fiscal )?year(?!-)",
+        r"the (?:full |latest fiscal |fiscal )?year(?!-)" + _NOT_COUNTED_FROM,
         S,
         ("for [the year]", "the full year", "the fiscal year"),
-        ("the year-earlier profit",),
+        ("the year-earlier profit", "the year before the war"),
         fixed={"unit": "year", "amount": 0},
     ),
     Rule(
@@ -426,7 +434,14 @@ RULES: tuple[Rule, ...] = (
         ("by [year-end]", "year end", "year's end"),
         fixed={"unit": "year", "amount": 0, "mod": "END"},
     ),
-    Rule("the-week", r"the week", S, ("for [the week]",), fixed={"unit": "week", "amount": 0}),
+    Rule(
+        "the-week",
+        r"the week" + _NOT_COUNTED_FROM,
+        S,
+        ("for [the week]",),
+        ("the week after the vote",),
+        fixed={"unit": "week", "amount": 0},
+    ),
     # ---- position inside a month or year ---------------------------------------------
     Rule(
         "position-month",
@@ -483,11 +498,15 @@ RULES: tuple[Rule, ...] = (
         # "[ten days] before the shooting" is a duration before an event the sentence names.
         ("ten days before the shooting", "a month after the crisis"),
     ),
+    # "the day before he died", "the day after his death": the day counts from the
+    # happening the clause names, not from the story's last date, so the words are no
+    # offset a reader could date; only a "before"/"after" that ends its phrase is one.
     Rule(
         "the-unit-after",
-        r"the {unit_cal} {later}",
+        r"the {unit_cal} {later}" + _ENDS_PHRASE,
         A,
-        ("the day before", "the week after", "the year before"),
+        ("the day before", "the week after", "[the year before].", "[the day after] in Geneva"),
+        ("the day before authorities issued a warrant", "the day after his death"),
     ),
     Rule(
         "the-following-unit",
