@@ -178,6 +178,7 @@ NOTHING = [
     "Shelling stopped the day before the vote.",
     "He was freed the day after his arrest.",
     "Prices fell in the year before the war.",
+    "a war that shaped today's generation",  # the present era, not a day
 ]
 
 

@@ -344,7 +344,14 @@ RULES: tuple[Rule, ...] = (
         ("yesterday morning", "tomorrow afternoon", "today evening"),
     ),
     Rule("position-deictic", r"{earlylate} {deictic}", S, ("late yesterday", "early today")),
-    Rule("deictic", r"{deictic}", S, ("today", "yesterday", "tomorrow", "tonight")),
+    # "today's youth", "in today's world": the present era, not the day of the report.
+    Rule(
+        "deictic",
+        r"(?![Tt]oday['’]s (?:world|youth|generation|society|young|children|kids)\b){deictic}",
+        S,
+        ("today", "yesterday", "tomorrow", "tonight", "[today]'s talks"),
+        ("today's youth", "in today's world"),
+    ),
     Rule(
         "this-part",
         r"{this_last} {pod}",
