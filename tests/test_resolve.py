@@ -275,6 +275,12 @@ CASES = [
     (WED, "The lowest rate in almost two decades.", "two decades", "P20Y"),
     (WED, "The lowest rate in a century.", "a century", "P100Y"),
     (WED, "A plan within the next 90 days.", "the next 90 days", "P90D"),
+    # A fraction is said in the next smaller unit, after the whole count: half an hour
+    # is 30 minutes, half a year 6 months, half a day 12 hours.
+    (WED, "The trip took 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+    (WED, "He spent 2 1/2 years in jail.", "2 1/2 years", "P2Y6M"),
+    (WED, "The siege lasted a day and a half.", "a day and a half", "P1DT12H"),
+    (WED, "The shelling lasted half an hour.", "half an hour", "PT30M"),
     (WED, "They will buy new arms in the coming years.", "the coming years", "PXY"),
     (WED, "Prices rose over the past months.", "the past months", "PXM"),
     (WED, "Prayers are held every Friday.", "every Friday", "XXXX-WXX-5"),
