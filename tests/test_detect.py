@@ -174,6 +174,7 @@ NOTHING = [
     "its 7.38 billion dollars in sales",  # a decimal, not 7.38 a.m.
     "only twenty six of them women",  # a count, not 2006
     "on ABC's This Week",  # a programme
+    "he told CBS's 60 Minutes",  # a programme: a capitalised unit after a count
     # A day counted from a happening the sentence names, not from a date it gives.
     "Shelling stopped the day before the vote.",
     "He was freed the day after his arrest.",

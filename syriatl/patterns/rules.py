@@ -581,7 +581,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "units",
         r"(?!(?:[Aa]n?|[Oo]ne) seconds?\b)(?:(?!" + _LOOSE_HEDGE + r"){hedge} )?"
-        r"(?:{count2} (?:to|or) )?{count}(?: more)?[- ]{unit}(?: and a half)?"
+        r"(?:{count2} (?:to|or) )?{count}(?: more)?[- ](?=[a-z]){unit}(?: and a half)?"
         r"(?:[- ]long)?(?: or so)?" + _NOT_A_DURATION,
         D,
         (
@@ -611,6 +611,7 @@ RULES: tuple[Rule, ...] = (
             "about three-quarters of its food",
             "a year-earlier loss",
             "more than a quarter of the market",
+            "on CBS's 60 Minutes",  # a capitalised unit after a count is a title
         ),
     ),
     Rule("half-unit", r"(?:a |an )?half[- ]an? {unit}", D, ("half an hour", "half a year")),
