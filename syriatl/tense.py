@@ -21,6 +21,9 @@ _AFTER_BE = re.compile(r"\bbe\s+(?:\w+ly\s+)?$")
 # "Wednesday's ruling": a possessive date names a happening the reader already knows.
 _POSSESSIVE = re.compile(r"[’']s\b")
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
+# "will leave at dawn (4 a.m. Thursday)": a date in brackets restates the one before
+# them, so it takes its tense from the clause the brackets sit in.
+_INSIDE_BRACKET = re.compile(r"\([^()\n]{0,40}$")
 _ATTRIBUTIVE_AFTER = re.compile(
     r"[^\S\n]+(?!(?:before|after|of|in|on|at|to|and|or|but|when|that|this|which|with|for|from|"
     r"by|as|until|since|was|were|is|are|had|has|have|will|would)\b)[a-z]{3,}\b"
@@ -73,6 +76,9 @@ def direction_cue(text: str, start: int, end: int) -> tuple[Direction, str | Non
         return Direction.NONE, None
     if _POSSESSIVE.match(right):
         return Direction.NONE, None
+    bracket = _INSIDE_BRACKET.search(left)
+    if bracket and ")" in right:
+        left, right = left[: bracket.start()], right[right.index(")") + 1 :]
     near = adjacent_rx.search(left[-24:])
     if near:
         word = near.group("cue")

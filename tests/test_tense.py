@@ -27,6 +27,9 @@ CASES = [
     ("He said on Tuesday that talks will resume on Friday.", "Tuesday", P),
     ("He said on Tuesday that talks will resume on Friday.", "Friday", F),
     ("On Friday, the ministers will meet.", "Friday", F),
+    # A date in brackets restates the one before them: the clause outside decides.
+    ("The convoy will leave at dawn (6 a.m. local time Sunday).", "Sunday", F),
+    ("The convoy left at dawn (6 a.m. local time Sunday), he said.", "Sunday", P),
     ("A deal will be struck in the summer.", "summer", F),
     ("Activists are reporting attacks near Damascus on Tuesday morning.", "Tuesday", N),
     ("The envoy expressed optimism for the February talks.", "February", N),
