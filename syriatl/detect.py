@@ -205,6 +205,8 @@ def read(entry: CompiledRule, match: re.Match[str]) -> Spec:
             base["amount"] = relation
             base["relation"] = None
             kind = Kind.SHIFT
+    elif kind is Kind.WEEKDAY and groups.get("later"):
+        base["unit"], base["amount"] = Unit.DAY, _SIGN[_norm(groups["later"])]
     elif kind in (Kind.SHIFT, Kind.ANCHORED):
         base.update(_shift(groups, text, relation))
     elif kind is Kind.DURATION and (groups.get("unit") or groups.get("unit_plural")):

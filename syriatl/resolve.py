@@ -169,6 +169,9 @@ def _weekday(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolut
         direction = policy.weekday_default
     day = weekday_date(anchor.date, spec.weekday, spec.relation, direction)
     rule = _weekday_rule(spec.relation, day, anchor.date, direction)
+    if spec.unit is Unit.DAY and spec.amount:  # "the day before last Tuesday"
+        day += dt.timedelta(days=int(spec.amount))
+        rule += ":day-counted"
     value, kind = _with_part(day, spec.part)
     return _result(mention, value, rule, anchor, kind)
 

@@ -258,6 +258,15 @@ CASES = [
         "2022-10",
     ),
     (TUE, "They met in late January last year.", "late January last year", "2023-01"),
+    # A day counted from a weekday: last Tuesday is 14 Mar (15 - 1), the day before 13;
+    # the past Friday is 10 Mar (15 - 5), the day after 11.
+    (
+        WED,
+        "The day before last Tuesday's hearing, he flew home.",
+        "The day before last Tuesday",
+        "2023-03-13",
+    ),
+    (WED, "They had met the day after Friday.", "the day after Friday", "2023-03-11"),
     # --- named days ---------------------------------------------------------------------
     # Thanksgiving is the first Thursday from 22 November. 22 Nov 2023 is day 326 of a
     # year that began on a Sunday: 325 = 46 weeks + 3 days, a Wednesday, so Thu 23 Nov.

@@ -334,6 +334,13 @@ RULES: tuple[Rule, ...] = (
         ("Tuesday", "Friday", "monday", "Wed."),
         ("TUESDAY", "Sundays"),
     ),
+    # A day counted from a named weekday: "the day before last Tuesday('s hearing)".
+    Rule(
+        "day-before-weekday",
+        r"(?:the )?day (?P<later>before|after) (?:{rel_weekday} )?{weekday}",
+        W,
+        ("the day before last Tuesday", "the day after Friday", "[day before Monday]'s vote"),
+    ),
     Rule("weekday-possessive", r"{weekday}(?=['’]s\b)", W, ("[Monday]'s assassination",)),
     Rule("weekdays-set", r"(?:on )?{weekday_plural}", SET, ("Sundays", "on Fridays")),
     # ---- today, yesterday, this morning ----------------------------------------------
