@@ -20,6 +20,10 @@ CASES = [
     ("Erdogan had on Tuesday launched an attack.", "Tuesday", P),
     ("25,000 people have been moved since Thursday.", "Thursday", P),
     ('"We have until Friday," he said.', "Friday", F),
+    # "until" a day now past: a state that lasted up to it.
+    ("Until Thursday, officials had not named him a suspect.", "Thursday", P),
+    ("It was not until Tuesday that the army admitted the strike.", "Tuesday", P),
+    ("The vote was postponed until Tuesday.", "Tuesday", F),
     ("The father could arrive as early as Tuesday.", "Tuesday", F),
     ("The group might come as soon as Tuesday.", "Tuesday", F),
     # A possessive names a known happening: no verb governs it.
