@@ -196,11 +196,17 @@ def read(entry: CompiledRule, match: re.Match[str]) -> Spec:
             digits = re.sub(r"\D", "", ordinal)
             base["century"] = (int(digits) if digits else int(vocab.ORDINALS[ordinal])) - 1
         base["decade"] = _decade(groups)
-        if base["year"] is None and base["month"] and "year" in text.lower():
+        if groups.get("holiday"):
+            name = " ".join(groups["holiday"].replace("’", "'").split())
+            month, day, weekday = vocab.HOLIDAYS[name]
+            base.update(month=month, day=day, weekday=weekday, floating=weekday is not None)
+        if base["year"] is None and base["month"] and groups.get("yrel"):
             base["unit"] = Unit.YEAR
             base["amount"] = relation
             base["relation"] = None
             kind = Kind.SHIFT
+    elif kind is Kind.WEEKDAY and groups.get("later"):
+        base["unit"], base["amount"] = Unit.DAY, _SIGN[_norm(groups["later"])]
     elif kind in (Kind.SHIFT, Kind.ANCHORED):
         base.update(_shift(groups, text, relation))
     elif kind is Kind.DURATION and (groups.get("unit") or groups.get("unit_plural")):

@@ -117,6 +117,7 @@ def _universe() -> frozenset[str]:
         vocab.ZONES,
         vocab.YEAR_WORDS_CENTURY,
         vocab.DECADE_WORDS,
+        vocab.HOLIDAYS,
     ]
     forms = {form for table in tables for form in table}
     forms |= {w for source in MACROS.values() for w in re.findall(r"[A-Za-z]+", source)}

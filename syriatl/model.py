@@ -95,7 +95,9 @@ class Spec:
     Only the fields the words give are set. ``relation`` is an explicit "last"/"next"/"this"
     (as -1/+1/0); ``amount`` counts ``unit`` for shifts, durations and sets (None for
     "several"); ``part`` is a TIMEX3 part of day (MO, AF, EV, NI, DT) or, for seasons,
-    SP/SU/FA/WI; ``mod`` is a TIMEX3 mod (START, MID, END, APPROX, ...).
+    SP/SU/FA/WI; ``mod`` is a TIMEX3 mod (START, MID, END, APPROX, ...). ``floating``
+    marks a named day that moves from year to year: the first ``weekday`` on or after
+    ``month``/``day`` (Thanksgiving).
     """
 
     kind: Kind
@@ -118,6 +120,7 @@ class Spec:
     mod: str | None = None
     ref: str | None = None
     fuzzy: bool = False
+    floating: bool = False
 
 
 @dataclass(frozen=True, slots=True)

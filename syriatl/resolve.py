@@ -169,6 +169,9 @@ def _weekday(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolut
         direction = policy.weekday_default
     day = weekday_date(anchor.date, spec.weekday, spec.relation, direction)
     rule = _weekday_rule(spec.relation, day, anchor.date, direction)
+    if spec.unit is Unit.DAY and spec.amount:  # "the day before last Tuesday"
+        day += dt.timedelta(days=int(spec.amount))
+        rule += ":day-counted"
     value, kind = _with_part(day, spec.part)
     return _result(mention, value, rule, anchor, kind)
 
@@ -234,7 +237,7 @@ def _calendar(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolu
     if anchor is None:
         return _result(mention, timex.underspecified(spec), "calendar:no-anchor", None)
     reference = anchor.date
-    if spec.weekday is not None and spec.month and spec.day:
+    if spec.weekday is not None and spec.month and spec.day and not spec.floating:
         for year in (reference.year, reference.year - 1, reference.year + 1):
             try:
                 if dt.date(year, spec.month, spec.day).weekday() == spec.weekday:
@@ -354,9 +357,10 @@ def _signal(mention: Mention) -> str:
 
 
 def _counted(mention: Mention) -> bool:
-    """True for "two days later", "a year earlier"; False for "the day after", "that day"."""
+    """True for "two days later", "a year earlier"; False for "the day after", "that day",
+    "later that year"."""
     words = mention.text.lower().split()
-    return bool(words) and words[0] not in ("the", "that", "this")
+    return bool(words) and words[0] not in ("the", "that", "this") and "that" not in words
 
 
 def _anchored(mention: Mention, story: Story, anchor: Anchor | None) -> Resolution:
@@ -398,7 +402,7 @@ def _anchored(mention: Mention, story: Story, anchor: Anchor | None) -> Resoluti
         length = timex.duration_value(spec.unit, abs(spec.amount))
         dated = _anchored_date(mention, previous, used, unit, int(amount))
         return _result(mention, length, f"{rule}:length", used, TimexType.DURATION, covered=dated)
-    if unit is Unit.YEAR and _signal(mention) in ("earlier", "ago", "later"):
+    if unit is Unit.YEAR and amount and _signal(mention) in ("earlier", "ago", "later"):
         # "up from $3 million a year earlier": the same period (quarter, day) a year
         # before, as precise as the date it is counted from.
         same = _same_period(story, anchor or used) or previous

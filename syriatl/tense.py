@@ -21,6 +21,12 @@ _AFTER_BE = re.compile(r"\bbe\s+(?:\w+ly\s+)?$")
 # "Wednesday's ruling": a possessive date names a happening the reader already knows.
 _POSSESSIVE = re.compile(r"[’']s\b")
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
+# "will leave at dawn (4 a.m. Thursday)": a date in brackets restates the one before
+# them, so it takes its tense from the clause the brackets sit in.
+# "Until Thursday, they had not named him", "it was not until Tuesday that": a state
+# that lasted up to a day now past; "until" points ahead only in the present or future.
+_UNTIL_PAST = re.compile(r"\bhad\b|\b(?:was|were)(?: not|n[’']t) (?=until\b)")
+_INSIDE_BRACKET = re.compile(r"\([^()\n]{0,40}$")
 _ATTRIBUTIVE_AFTER = re.compile(
     r"[^\S\n]+(?!(?:before|after|of|in|on|at|to|and|or|but|when|that|this|which|with|for|from|"
     r"by|as|until|since|was|were|is|are|had|has|have|will|would)\b)[a-z]{3,}\b"
@@ -73,9 +79,15 @@ def direction_cue(text: str, start: int, end: int) -> tuple[Direction, str | Non
         return Direction.NONE, None
     if _POSSESSIVE.match(right):
         return Direction.NONE, None
+    bracket = _INSIDE_BRACKET.search(left)
+    if bracket and ")" in right:
+        left, right = left[: bracket.start()], right[right.index(")") + 1 :]
     near = adjacent_rx.search(left[-24:])
     if near:
         word = near.group("cue")
+        looked_back = _UNTIL_PAST.search(_split(left, hard)[-1] + " " + _split(right, hard)[0])
+        if word in ("until", "till") and looked_back:
+            return Direction.PAST, looked_back.group()
         return ADJACENT[" ".join(word.split())], word
     left = _split(left, hard)[-1]
     right = _split(right, hard)[0]

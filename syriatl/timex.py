@@ -132,6 +132,7 @@ _SMALLER = {
     Unit.WEEK: (Unit.DAY, 7),
     Unit.DAY: (Unit.HOUR, 24),
     Unit.HOUR: (Unit.MINUTE, 60),
+    Unit.MINUTE: (Unit.SECOND, 60),
     Unit.DECADE: (Unit.YEAR, 10),
     Unit.CENTURY: (Unit.YEAR, 100),
 }
@@ -151,6 +152,10 @@ def calendar_value(spec: Spec) -> str | None:
             day = dt.date(spec.year, spec.month, spec.day)
         except ValueError:
             return None
+        if spec.floating and spec.weekday is not None:
+            day += dt.timedelta(days=(spec.weekday - day.weekday()) % 7)
+        if spec.unit is Unit.WEEK:  # "the week of March 6"
+            return week_value(day)
         if spec.hour is not None:
             return f"{day.isoformat()}T{spec.hour:02d}:{spec.minute or 0:02d}"
         return with_part(day, spec.part)
@@ -167,6 +172,8 @@ def calendar_value(spec: Spec) -> str | None:
 
 def underspecified(spec: Spec) -> str:
     """The TIMEX3 value of a calendar spec whose year is unknown ("XXXX-12-22")."""
+    if spec.month and spec.floating:
+        return f"XXXX-{spec.month:02d}"
     if spec.month and spec.day:
         return f"XXXX-{spec.month:02d}-{spec.day:02d}"
     if spec.month:
@@ -239,6 +246,9 @@ def duration_value(unit: Unit, amount: float | None) -> str:
     Counted decades and centuries are written in years ("two decades" is ``P20Y``): ISO
     8601 has no designator for them. Vague ones keep theirs (``PXDE``, "decades").
     """
+    mixed = _with_remainder(unit, amount)
+    if mixed:
+        return mixed
     if amount is not None:
         unit, amount = whole_units(unit, amount)
         if unit in (Unit.DECADE, Unit.CENTURY):
@@ -248,3 +258,28 @@ def duration_value(unit: Unit, amount: float | None) -> str:
         return f"P{count}WE"
     time_part = "T" if unit in (Unit.HOUR, Unit.MINUTE, Unit.SECOND) else ""
     return f"P{time_part}{count}{_UNIT_LETTER[unit]}"
+
+
+_TIME_UNITS = (Unit.HOUR, Unit.MINUTE, Unit.SECOND)
+
+
+def _with_remainder(unit: Unit, amount: float | None) -> str | None:
+    """A whole count and its fraction in the next smaller unit, as a reader says it:
+    "2 1/2 years" is ``P2Y6M``, "5 1/2 hours" ``PT5H30M``, "a day and a half" ``P1DT12H``.
+
+    None when the amount is whole, below one, or its fraction is no whole count of the
+    smaller unit (1.5 weeks), and for decades and centuries, which are written in years.
+    """
+    if amount is None or amount < 1 or amount == int(amount) or unit not in _SMALLER:
+        return None
+    if unit in (Unit.DECADE, Unit.CENTURY, Unit.WEEK):
+        return None
+    smaller, factor = _SMALLER[unit]
+    rest = (amount - int(amount)) * factor
+    if rest != int(rest):
+        return None
+    head = f"{int(amount)}{_UNIT_LETTER[unit]}"
+    tail = f"{int(rest)}{_UNIT_LETTER[smaller]}"
+    if unit in _TIME_UNITS:
+        return f"PT{head}{tail}"
+    return f"P{head}{'T' if smaller in _TIME_UNITS else ''}{tail}"

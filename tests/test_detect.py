@@ -130,6 +130,14 @@ FOUND = [
         {"quarter": 3},
     ),
     ("a 20th century democrat", "20th century", Kind.CALENDAR, {"century": 19}),
+    # A named day that moves: the first Thursday (3) on or after 22 November.
+    (
+        "He was home for Thanksgiving Day.",
+        "Thanksgiving Day",
+        Kind.CALENDAR,
+        {"month": 11, "day": 22, "weekday": 3, "floating": True},
+    ),
+    ("Shops shut on New Year’s Eve.", "New Year’s Eve", Kind.CALENDAR, {"month": 12, "day": 31}),
 ]
 
 # Phrases that must yield no temporal expression at all.
@@ -166,6 +174,12 @@ NOTHING = [
     "its 7.38 billion dollars in sales",  # a decimal, not 7.38 a.m.
     "only twenty six of them women",  # a count, not 2006
     "on ABC's This Week",  # a programme
+    "he told CBS's 60 Minutes",  # a programme: a capitalised unit after a count
+    # A day counted from a happening the sentence names, not from a date it gives.
+    "Shelling stopped the day before the vote.",
+    "He was freed the day after his arrest.",
+    "Prices fell in the year before the war.",
+    "a war that shaped today's generation",  # the present era, not a day
 ]
 
 

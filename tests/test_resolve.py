@@ -161,6 +161,13 @@ CASES = [
         "the day before",
         "2023-02-28",
     ),
+    # "before" ending its phrase counts from the story's date: 1 Mar - 1 = 28 Feb.
+    (
+        WED,
+        "Talks opened on March 1, 2023. They had met the day before in Geneva.",
+        "the day before",
+        "2023-02-28",
+    ),
     # A day of a year the story does not give to the day stays that year: no day invented.
     (
         WED,
@@ -168,6 +175,14 @@ CASES = [
         "The day before",
         "2019",
     ),
+    # "that year" is the story's year as a whole, however precise the date that gave it.
+    (
+        WED,
+        "He fled in June 2019 and came back later that year.",
+        "later that year",
+        "2019",
+    ),
+    (WED, "The siege began in March 2016; that year the town starved.", "that year", "2016"),
     # --- "a year earlier" in a report: the same period, as precise as its base ----------
     # 27 Oct 2023, "rose" looks back: the third quarter is 2023-Q3; a year before, 2022-Q3.
     (
@@ -232,6 +247,36 @@ CASES = [
     (WED, "Talks broke off at noon Tuesday.", "noon Tuesday", "2023-03-14T12:00"),
     (WED, "They have until 9 a.m. Friday to sign.", "9 a.m. Friday", "2023-03-17T09:00"),
     (NOV, "The offer runs until 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "2023-11-09T17:00"),
+    # "the week of" a date is that date's ISO week. Mon 20 Mar 2023 (Wed 15 + 5); ISO
+    # week 1 of 2023 began Mon 2 Jan, and 20 Mar is 77 days = 11 weeks later: week 12.
+    (WED, "Talks are set for the week of March 20.", "the week of March 20", "2023-W12"),
+    # A month placed in a year named relative to the reference, with its position.
+    (
+        FRI,
+        "The house approved it in early October this year.",
+        "early October this year",
+        "2022-10",
+    ),
+    (TUE, "They met in late January last year.", "late January last year", "2023-01"),
+    # A day counted from a weekday: last Tuesday is 14 Mar (15 - 1), the day before 13;
+    # the past Friday is 10 Mar (15 - 5), the day after 11.
+    (
+        WED,
+        "The day before last Tuesday's hearing, he flew home.",
+        "The day before last Tuesday",
+        "2023-03-13",
+    ),
+    (WED, "They had met the day after Friday.", "the day after Friday", "2023-03-11"),
+    # --- named days ---------------------------------------------------------------------
+    # Thanksgiving is the first Thursday from 22 November. 22 Nov 2023 is day 326 of a
+    # year that began on a Sunday: 325 = 46 weeks + 3 days, a Wednesday, so Thu 23 Nov.
+    (TUE, "He has not been home since Thanksgiving Day.", "Thanksgiving Day", "2023-11-23"),
+    (NOV, "The family will gather on Thanksgiving.", "Thanksgiving", "2023-11-23"),
+    # "last" from Thu 2 Nov 2023 is 2022's: 22 Nov 2022 is day 326 of a year that began
+    # on a Saturday, 325 = 46 weeks + 3 days, a Tuesday, so Thu 24 Nov.
+    (NOV, "Prices have doubled since last Thanksgiving.", "last Thanksgiving", "2022-11-24"),
+    (TUE, "Shelling resumed on Christmas Eve.", "Christmas Eve", "2023-12-24"),
+    (FRI, "The truce is to start on New Year's Day.", "New Year's Day", "2023-01-01"),
     # --- values that are no calendar dates -----------------------------------------------------
     (WED, "After two days of talks, they agreed.", "two days", "P2D"),
     (WED, "A seven-week offensive on al-Bab.", "seven-week", "P7W"),
@@ -239,6 +284,12 @@ CASES = [
     (WED, "The lowest rate in almost two decades.", "two decades", "P20Y"),
     (WED, "The lowest rate in a century.", "a century", "P100Y"),
     (WED, "A plan within the next 90 days.", "the next 90 days", "P90D"),
+    # A fraction is said in the next smaller unit, after the whole count: half an hour
+    # is 30 minutes, half a year 6 months, half a day 12 hours.
+    (WED, "The trip took 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+    (WED, "He spent 2 1/2 years in jail.", "2 1/2 years", "P2Y6M"),
+    (WED, "The siege lasted a day and a half.", "a day and a half", "P1DT12H"),
+    (WED, "The shelling lasted half an hour.", "half an hour", "PT30M"),
     (WED, "They will buy new arms in the coming years.", "the coming years", "PXY"),
     (WED, "Prices rose over the past months.", "the past months", "PXM"),
     (WED, "Prayers are held every Friday.", "every Friday", "XXXX-WXX-5"),

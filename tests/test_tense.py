@@ -20,6 +20,10 @@ CASES = [
     ("Erdogan had on Tuesday launched an attack.", "Tuesday", P),
     ("25,000 people have been moved since Thursday.", "Thursday", P),
     ('"We have until Friday," he said.', "Friday", F),
+    # "until" a day now past: a state that lasted up to it.
+    ("Until Thursday, officials had not named him a suspect.", "Thursday", P),
+    ("It was not until Tuesday that the army admitted the strike.", "Tuesday", P),
+    ("The vote was postponed until Tuesday.", "Tuesday", F),
     ("The father could arrive as early as Tuesday.", "Tuesday", F),
     ("The group might come as soon as Tuesday.", "Tuesday", F),
     # A possessive names a known happening: no verb governs it.
@@ -27,6 +31,9 @@ CASES = [
     ("He said on Tuesday that talks will resume on Friday.", "Tuesday", P),
     ("He said on Tuesday that talks will resume on Friday.", "Friday", F),
     ("On Friday, the ministers will meet.", "Friday", F),
+    # A date in brackets restates the one before them: the clause outside decides.
+    ("The convoy will leave at dawn (6 a.m. local time Sunday).", "Sunday", F),
+    ("The convoy left at dawn (6 a.m. local time Sunday), he said.", "Sunday", P),
     ("A deal will be struck in the summer.", "summer", F),
     ("Activists are reporting attacks near Damascus on Tuesday morning.", "Tuesday", N),
     ("The envoy expressed optimism for the February talks.", "February", N),

@@ -113,6 +113,11 @@ MACROS: dict[str, str] = {
     "yearword": words(vocab.YEAR_WORDS_CENTURY),
     "yearrest": rf"(?:{words(_TENS, False)}(?:[- ]{words(_SMALL[:9], False)})?"
     rf"|{words(_SMALL, False)}|hundred)",
+    # Proper names: capitalised only, and "New Year's" with either apostrophe.
+    "holiday": words(
+        [*vocab.HOLIDAYS, *(h.replace("'", "’") for h in vocab.HOLIDAYS if "'" in h)],
+        capital=False,
+    ),
     "freq": words(vocab.FREQUENCIES),
     "ref": words(vocab.REFS),
     "ampm": r"(?:[ap]\.m\.?|[ap]m\b|[AP]M\b)",

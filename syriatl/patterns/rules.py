@@ -73,6 +73,14 @@ _NOT_A_COUNT = (
     r"[a-z]+s\b(?<!years)(?<!days)(?<!months)(?<!weeks)|m\b|bn\b|km|kg|GMT|UTC|hours?\b))"
 )
 
+# What may follow an adverb that ends its phrase ("the year before."), unlike a
+# preposition that governs a noun or a clause ("the day before the vote").
+_ENDS_PHRASE = (
+    r"(?![^\S\n]+(?!(?:and|or|but|in|at|on|with|from|for|by|to|was|were|had|has|is|said)"
+    r"\b)[A-Za-z])"
+)
+# "the year before the war" counts from the war: not the current year.
+_NOT_COUNTED_FROM = r"(?![^\S\n]+(?:before|after)\b)"
 # Hedges TimeML leaves outside a duration ("about [five hours]", "only [14 days]").
 _LOOSE_HEDGE = r"(?:[Aa]bout|[Aa]lmost|[Oo]nly) "
 # The day a clock time is given for, inside its span ("9 a.m. EST Tuesday").
@@ -159,6 +167,13 @@ RULES: tuple[Rule, ...] = (
         C,
         ("in [May]", "since [March]"),
         ("May God", "March on"),
+    ),
+    Rule(
+        "holiday",
+        r"(?:{rel} )?{holiday}(?!\w)",
+        C,
+        ("Thanksgiving Day", "last Thanksgiving", "Christmas Eve", "New Year’s Day", "Christmas"),
+        ("christmas", "Christmases"),
     ),
     Rule(
         "relative-month",
@@ -319,6 +334,13 @@ RULES: tuple[Rule, ...] = (
         ("Tuesday", "Friday", "monday", "Wed."),
         ("TUESDAY", "Sundays"),
     ),
+    # A day counted from a named weekday: "the day before last Tuesday('s hearing)".
+    Rule(
+        "day-before-weekday",
+        r"(?:the )?day (?P<later>before|after) (?:{rel_weekday} )?{weekday}",
+        W,
+        ("the day before last Tuesday", "the day after Friday", "[day before Monday]'s vote"),
+    ),
     Rule("weekday-possessive", r"{weekday}(?=['’]s\b)", W, ("[Monday]'s assassination",)),
     Rule("weekdays-set", r"(?:on )?{weekday_plural}", SET, ("Sundays", "on Fridays")),
     # ---- today, yesterday, this morning ----------------------------------------------
@@ -329,7 +351,14 @@ RULES: tuple[Rule, ...] = (
         ("yesterday morning", "tomorrow afternoon", "today evening"),
     ),
     Rule("position-deictic", r"{earlylate} {deictic}", S, ("late yesterday", "early today")),
-    Rule("deictic", r"{deictic}", S, ("today", "yesterday", "tomorrow", "tonight")),
+    # "today's youth", "in today's world": the present era, not the day of the report.
+    Rule(
+        "deictic",
+        r"(?![Tt]oday['’]s (?:world|youth|generation|society|young|children|kids)\b){deictic}",
+        S,
+        ("today", "yesterday", "tomorrow", "tonight", "[today]'s talks"),
+        ("today's youth", "in today's world"),
+    ),
     Rule(
         "this-part",
         r"{this_last} {pod}",
@@ -406,10 +435,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "the-year-whole",
-        r"the (?:full |latest fiscal |fiscal )?year(?!-)",
+        r"the (?:full |latest fiscal |fiscal )?year(?!-)" + _NOT_COUNTED_FROM,
         S,
         ("for [the year]", "the full year", "the fiscal year"),
-        ("the year-earlier profit",),
+        ("the year-earlier profit", "the year before the war"),
         fixed={"unit": "year", "amount": 0},
     ),
     Rule(
@@ -419,16 +448,39 @@ RULES: tuple[Rule, ...] = (
         ("by [year-end]", "year end", "year's end"),
         fixed={"unit": "year", "amount": 0, "mod": "END"},
     ),
-    Rule("the-week", r"the week", S, ("for [the week]",), fixed={"unit": "week", "amount": 0}),
+    Rule(
+        "the-week",
+        r"the week" + _NOT_COUNTED_FROM,
+        S,
+        ("for [the week]",),
+        ("the week after the vote",),
+        fixed={"unit": "week", "amount": 0},
+    ),
     # ---- position inside a month or year ---------------------------------------------
     Rule(
         "position-month",
-        r"{position}[- ]?{month_any}(?:,? {year})?",
+        r"{position}[- ]?{month_any}(?:,? {year}| {yrel} year)?",
         C,
-        ("late August", "mid-November", "early September 2016", "mid May", "the [late-November]"),
+        (
+            "late August",
+            "mid-November",
+            "early September 2016",
+            "mid May",
+            "the [late-November]",
+            "early October this year",
+        ),
         ("late Mayor",),
     ),
     Rule("position-year", r"{position}[- ]{year}", C, ("early 2017", "mid-1990", "late 2015")),
+    # The week a date falls in: "the week of March 6" is that date's ISO week.
+    Rule(
+        "the-week-of-date",
+        r"the week of {month} {day}(?:,? {year})?(?!,? \d)",
+        C,
+        ("the week of March 6", "the week of Jan. 9, 2017"),
+        ("the week of talks",),
+        fixed={"unit": "week"},
+    ),
     Rule(
         "the-position-of-date",
         r"the {edge} of {month_any}(?:,? {year})?",
@@ -460,11 +512,15 @@ RULES: tuple[Rule, ...] = (
         # "[ten days] before the shooting" is a duration before an event the sentence names.
         ("ten days before the shooting", "a month after the crisis"),
     ),
+    # "the day before he died", "the day after his death": the day counts from the
+    # happening the clause names, not from the story's last date, so the words are no
+    # offset a reader could date; only a "before"/"after" that ends its phrase is one.
     Rule(
         "the-unit-after",
-        r"the {unit_cal} {later}",
+        r"the {unit_cal} {later}" + _ENDS_PHRASE,
         A,
-        ("the day before", "the week after", "the year before"),
+        ("the day before", "the week after", "[the year before].", "[the day after] in Geneva"),
+        ("the day before authorities issued a warrant", "the day after his death"),
     ),
     Rule(
         "the-following-unit",
@@ -532,7 +588,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "units",
         r"(?!(?:[Aa]n?|[Oo]ne) seconds?\b)(?:(?!" + _LOOSE_HEDGE + r"){hedge} )?"
-        r"(?:{count2} (?:to|or) )?{count}(?: more)?[- ]{unit}(?: and a half)?"
+        r"(?:{count2} (?:to|or) )?{count}(?: more)?[- ](?=[a-z]){unit}(?: and a half)?"
         r"(?:[- ]long)?(?: or so)?" + _NOT_A_DURATION,
         D,
         (
@@ -562,6 +618,7 @@ RULES: tuple[Rule, ...] = (
             "about three-quarters of its food",
             "a year-earlier loss",
             "more than a quarter of the market",
+            "on CBS's 60 Minutes",  # a capitalised unit after a count is a title
         ),
     ),
     Rule("half-unit", r"(?:a |an )?half[- ]an? {unit}", D, ("half an hour", "half a year")),

@@ -108,6 +108,17 @@ DEICTIC_DAYS: dict[str, tuple[int, str | None]] = {
     "tomorrow": (1, None), "overnight": (0, "NI"),
 }  # fmt: skip
 
+# Named days of the calendar: (month, day, weekday). A weekday (Monday = 0) makes the
+# day floating: the first such weekday on or after that day, so Thanksgiving, the fourth
+# Thursday of November, is the first Thursday from November 22. Only days whose date
+# does not depend on the country the story is about are listed.
+HOLIDAYS: dict[str, tuple[int, int, int | None]] = {
+    "Thanksgiving": (11, 22, 3), "Thanksgiving Day": (11, 22, 3),
+    "Christmas": (12, 25, None), "Christmas Day": (12, 25, None),
+    "Christmas Eve": (12, 24, None), "New Year's Day": (1, 1, None),
+    "New Year's Eve": (12, 31, None),
+}  # fmt: skip
+
 # Position within a period: TIMEX3 mod values.
 POSITIONS: dict[str, str] = {
     "early": "START", "earlier": "START", "beginning": "START", "start": "START",
