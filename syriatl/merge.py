@@ -182,6 +182,29 @@ class _Cluster:
     sources: list[Source] = field(default_factory=list)
     live: dict[int, _Item] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)
+    first: dt.date | None = None
+    last: dt.date | None = None
+
+    def add(self, item: _Item) -> None:
+        """Take one more source."""
+        self.sources.append(item.source)
+        self.live[id(item)] = item
+        self.names |= item.names
+        start = item.source.when.start
+        self.first = min(self.first or start, start)
+        self.last = max(self.last or start, start)
+
+    def absorb(self, other: _Cluster) -> None:
+        """Take all the sources of another cluster."""
+        self.sources.extend(other.sources)
+        self.live.update(other.live)
+        self.names |= other.names
+        self.first = min(d for d in (self.first, other.first) if d is not None)
+        self.last = max(d for d in (self.last, other.last) if d is not None)
+
+    def spans(self, first: dt.date, last: dt.date) -> int:
+        """Days from the earliest to the latest date if ``first``..``last`` joined."""
+        return (max(self.last or last, last) - min(self.first or first, first)).days
 
 
 @dataclass(slots=True)
@@ -221,13 +244,17 @@ def _likeness(item: _Item, cluster: _Cluster, rarity: Callable[[str], float]) ->
     the best overlap with the cluster's first open members that clears the bar for that
     pair (0 when none does)."""
     best: tuple[bool, float] = (False, 0.0)
+    start = item.source.when.start
+    # Sources may disagree on the day by WINDOW days, but a happening does not creep:
+    # the same words told day after day are as many happenings.
+    near = cluster.spans(start, start) <= WINDOW
     for member in islice(cluster.live.values(), COMPARED_MEMBERS):
         if item.names and member.names and not item.names & member.names:
             return (False, 0.0)
         a, b = item.source, member.source
         same_date = _date_key(a.when) == _date_key(b.when) or _block(a.when) == _block(b.when)
         across = a.article != b.article
-        if not same_date and (not across or item.aspect != member.aspect):
+        if not same_date and (not across or not near or item.aspect != member.aspect):
             continue
         bar = (ACROSS if same_date else DISSENT) if across else WITHIN
         score = overlap(item.bag, member.bag, rarity, (item.total, member.total))
@@ -238,9 +265,12 @@ def _likeness(item: _Item, cluster: _Cluster, rarity: Callable[[str], float]) ->
 
 def _joinable(a: _Cluster, b: _Cluster) -> bool:
     """Two clusters that one source fits may become one unless each names salient places
-    or people the other never does: a sentence naming none ("aid reached the town") must
-    not bridge the Douma report and the Madaya report."""
-    return not (a.names and b.names and a.names.isdisjoint(b.names))
+    or people the other never does (a sentence naming none, "aid reached the town", must
+    not bridge the Douma report and the Madaya report), or together they would spread
+    over more than WINDOW days."""
+    if a.names and b.names and a.names.isdisjoint(b.names):
+        return False
+    return b.first is None or b.last is None or a.spans(b.first, b.last) <= WINDOW
 
 
 def _find(parent: list[int], cluster: int) -> int:
@@ -302,18 +332,14 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
             for other in fits:
                 if other != chosen and _joinable(clusters[chosen], clusters[other]):
                     parent[other] = chosen
-                    clusters[chosen].sources.extend(clusters[other].sources)
-                    clusters[chosen].live.update(clusters[other].live)
-                    clusters[chosen].names |= clusters[other].names
+                    clusters[chosen].absorb(clusters[other])
                     clusters[other] = _Cluster()
         else:
             chosen = len(clusters)
             clusters.append(_Cluster())
             parent.append(chosen)
         item.cluster = chosen
-        clusters[chosen].sources.append(source)
-        clusters[chosen].live[id(item)] = item
-        clusters[chosen].names |= names
+        clusters[chosen].add(item)
         block = blocks.setdefault(
             _block(source.when), _Block((source.when.start, source.when.precision.rank))
         )

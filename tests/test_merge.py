@@ -153,6 +153,20 @@ def test_a_sentence_naming_no_place_does_not_bridge_two_places() -> None:
     assert sorted(a for group in groups for a in group) == ["a", "b", "c"]
 
 
+def test_the_same_words_day_after_day_do_not_creep_into_one_event() -> None:
+    # A live blog repeats one line every day from 1 to 8 Jan 2017. Outlets may disagree
+    # on a day by two days (WINDOW), so no event may gather dates further apart.
+    sentences = [
+        told(f"blog{n}", day(f"2017-01-{n:02d}"), "Residents said the shelling had stopped, the first calm in weeks.")
+        for n in range(1, 9)
+    ]  # fmt: skip
+    events = [e for e in merge(sentences + BACKGROUND) if e.sources[0].article.startswith("blog")]
+    for event in events:
+        days = [s.when.start for s in (*event.sources, *event.conflicts)]
+        assert (max(days) - min(days)).days <= 2
+    assert sum(len(e.sources) + len(e.conflicts) for e in events) == 8
+
+
 def test_sources_that_disagree_on_the_day_become_conflicts() -> None:
     # Two outlets put the truce's start on Thursday 29 and Friday 30 Dec; a third agrees on
     # the 30th: the 30th has more sources, the 29th is listed as dissent.
