@@ -171,13 +171,15 @@ def _event(
     published: Published,
     anchor: Anchor | None,
 ) -> Source:
-    quote = _quote(text, sentence.start, sentence.end)
+    # Interned: reposts and live blogs repeat sentences word for word, and a corpus of
+    # a hundred thousand articles holds its sentences until the merge.
+    quote = sys.intern(_quote(text, sentence.start, sentence.end))
     entry = sentence.segment.entry
     source = Source(
         article=article.id,
         quote=quote,
         when=when,
-        expression=r.mention.text if r else None,
+        expression=sys.intern(r.mention.text) if r else None,
         rule=sys.intern(f"{r.mention.rule}/{rule}" if r else rule),
         line=sentence.line + article.line_offset,
         entry=entry.label if entry else None,

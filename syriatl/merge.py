@@ -289,11 +289,27 @@ def _position(source: Source) -> tuple[object, ...]:
     return (source.when.sort_key, _order(source), source.quote, source.expression or "")
 
 
+def _in_order(told: Iterable[Source]) -> list[Source]:
+    """The sources sorted by ``_position``, a date at a time: sorting them all at once
+    would hold a key per source, more memory than the sources themselves."""
+    by_date: dict[tuple[dt.date, int, str, str], list[Source]] = defaultdict(list)
+    for source in told:
+        by_date[source.when.sort_key].append(source)
+    ordered: list[Source] = []
+    for key in sorted(by_date):
+        ordered.extend(sorted(by_date.pop(key), key=_within))
+    return ordered
+
+
+def _within(source: Source) -> tuple[object, ...]:
+    return (_order(source), source.quote, source.expression or "")
+
+
 def merge(told: Iterable[Source]) -> tuple[Event, ...]:
     """One event per happening, in chronological order (see the module rule). Each source
     is one dated sentence of one article; memory beyond the sources stays bounded by the
     blocks open at once."""
-    ordered = sorted(told, key=_position)
+    ordered = _in_order(told)
     counts, total = document_counts(words_of(s.quote, s.expression) for s in ordered)
 
     rarities: dict[str, float] = {}
