@@ -143,6 +143,7 @@ FOUND = [
 # Phrases that must yield no temporal expression at all.
 NOTHING = [
     "Talks may resume.",  # modal "may"
+    "Parties prepared for election day in the provinces.",  # any vote, any date
     "Protesters march on the capital.",  # "march" as a verb
     "We will see.",  # "we" is not Wednesday
     "More than 60% of the water.",  # a percentage is not a year

@@ -275,6 +275,11 @@ CASES = [
     # "last" from Thu 2 Nov 2023 is 2022's: 22 Nov 2022 is day 326 of a year that began
     # on a Saturday, 325 = 46 weeks + 3 days, a Tuesday, so Thu 24 Nov.
     (NOV, "Prices have doubled since last Thanksgiving.", "last Thanksgiving", "2022-11-24"),
+    # Election Day is the first Tuesday from 2 November: from Thu 2 Nov 2023 that is 2 + 5
+    # = 7 Nov; from Tue 2 Jan 2024, 2 Nov 2024 is day 307 of a leap year that began on a
+    # Monday, 306 = 43 weeks + 5 days, a Saturday, so Tue 5 Nov.
+    (NOV, "He campaigned hard until Election Day.", "Election Day", "2023-11-07"),
+    (TUE, "Turnout on Election Day will decide it.", "Election Day", "2024-11-05"),
     (TUE, "Shelling resumed on Christmas Eve.", "Christmas Eve", "2023-12-24"),
     (FRI, "The truce is to start on New Year's Day.", "New Year's Day", "2023-01-01"),
     # --- values that are no calendar dates -----------------------------------------------------
