@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from syriatl.grammar import CompiledRule, scan
 from syriatl.model import Direction, Kind, Mention, Spec, Unit
@@ -274,16 +275,54 @@ def needs_direction(spec: Spec) -> bool:
     return spec.kind is Kind.SHIFT and (spec.amount is None or spec.unit is Unit.WEEKEND)
 
 
+# A second day of the same month after a month and day: "on April 24 and 25". Not a
+# count ("May 3 and 4 percent") nor the start of a clock time or a longer number.
+_COORDINATED_DAY = re.compile(
+    r"[^\S\n]+(?:and|or|&)[^\S\n]+((?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?)"
+    r"(?![\d:.,]\d)(?!,?\s*\d)(?!\s*(?:%|percent|per\b|[a-z]))"
+)
+
+
+def _mention(text: str, start: int, end: int, rule: str, spec: Spec) -> Mention:
+    cue, cue_word = Direction.NONE, None
+    if needs_direction(spec):
+        cue, cue_word = direction_cue(text, start, end)
+    return Mention(start, end, text[start:end], rule, spec, cue, cue_word)
+
+
+def _coordinated_day(text: str, mention: Mention) -> Mention | None:
+    """The bare day number a month and day is joined to ("April 24 and [25]"), or None."""
+    spec = mention.spec
+    if spec.kind is not Kind.CALENDAR or spec.month is None or spec.day is None:
+        return None
+    if spec.weekday is not None or spec.hour is not None:
+        return None
+    match = _COORDINATED_DAY.match(text, mention.end)
+    if match is None:
+        return None
+    day = int(re.sub(r"\D", "", match.group(1)))
+    start, end = match.span(1)
+    # The second day is in the first one's clause: it points the same way.
+    return replace(
+        mention,
+        start=start,
+        end=end,
+        text=text[start:end],
+        rule="coordinated-day",
+        spec=replace(spec, day=day),
+    )
+
+
 def detect(text: str) -> tuple[Mention, ...]:
     """Every temporal expression in ``text``, in order, with its tense cue where its value
     depends on one."""
-    found = []
+    found: list[Mention] = []
     for entry, match in scan(text):
-        spec = read(entry, match)
-        cue, cue_word = Direction.NONE, None
-        if needs_direction(spec):
-            cue, cue_word = direction_cue(text, match.start(), match.end())
-        found.append(
-            Mention(match.start(), match.end(), match.group(), entry.rule.name, spec, cue, cue_word)
-        )
+        if found and found[-1].rule == "coordinated-day" and match.start() < found[-1].end:
+            continue
+        mention = _mention(text, match.start(), match.end(), entry.rule.name, read(entry, match))
+        found.append(mention)
+        second = _coordinated_day(text, mention)
+        if second is not None:
+            found.append(second)
     return tuple(found)

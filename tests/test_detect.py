@@ -138,6 +138,9 @@ FOUND = [
         {"month": 11, "day": 22, "weekday": 3, "floating": True},
     ),
     ("Shops shut on New Year’s Eve.", "New Year’s Eve", Kind.CALENDAR, {"month": 12, "day": 31}),
+    # A second day of the same month, joined to a month and day.
+    ("Talks are set for April 24 and 25.", "25", Kind.CALENDAR, {"month": 4, "day": 25}),
+    ("The vote fell on Jan. 5 or 6.", "6", Kind.CALENDAR, {"month": 1, "day": 6}),
 ]
 
 # Phrases that must yield no temporal expression at all.
@@ -199,6 +202,19 @@ def test_expression_is_found_with_its_meaning(
 @pytest.mark.parametrize("sentence", NOTHING)
 def test_near_misses_yield_nothing(sentence: str) -> None:
     assert detect(sentence) == ()
+
+
+# A number after "<month> <day> and" that is no second day: only the first date is found.
+NOT_A_SECOND_DAY = [
+    ("Output rose on May 3 and 4 percent more on May 9.", ["May 3", "May 9"]),
+    ("On March 3 and 4 more people came.", ["March 3"]),
+    ("Deals of April 2 and 31,000 shares.", ["April 2"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "spans"), NOT_A_SECOND_DAY)
+def test_a_count_after_a_date_is_no_second_day(sentence: str, spans: list[str]) -> None:
+    assert [m.text for m in detect(sentence)] == spans
 
 
 def test_spans_index_the_text() -> None:

@@ -275,6 +275,9 @@ CASES = [
     # "last" from Thu 2 Nov 2023 is 2022's: 22 Nov 2022 is day 326 of a year that began
     # on a Saturday, 325 = 46 weeks + 3 days, a Tuesday, so Thu 24 Nov.
     (NOV, "Prices have doubled since last Thanksgiving.", "last Thanksgiving", "2022-11-24"),
+    # A second day takes the month and the direction of the first: from Wed 15 Mar, a
+    # future 24 and 25 April are 2023's.
+    (WED, "A summit will be held on April 24 and 25.", "25", "2023-04-25"),
     # Election Day is the first Tuesday from 2 November: from Thu 2 Nov 2023 that is 2 + 5
     # = 7 Nov; from Tue 2 Jan 2024, 2 Nov 2024 is day 307 of a leap year that began on a
     # Monday, 306 = 43 weeks + 5 days, a Saturday, so Tue 5 Nov.
