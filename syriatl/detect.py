@@ -123,6 +123,8 @@ def _clock(groups: Mapping[str, str], text: str) -> tuple[int | None, int | None
     if groups.get("hour"):
         hour = int(groups["hour"])
         meridiem = (groups.get("ampm") or "").lower()
+        if groups.get("dayhalf"):
+            meridiem = "a" if groups["dayhalf"].endswith("morning") else "p"
         if meridiem.startswith("p") and hour < 12:
             hour += 12
         elif meridiem.startswith("a") and hour == 12:
@@ -313,6 +315,50 @@ def _coordinated_day(text: str, mention: Mention) -> Mention | None:
     )
 
 
+_OPEN_BRACKET = re.compile(r"[^\S\n]*\([^\S\n]*")
+_CLOSE_BRACKET = re.compile(r"[^\S\n]*\),?[^\S\n]*(?:on[^\S\n]+)?")
+
+
+def _names_day(spec: Spec) -> bool:
+    return spec.weekday is not None or (spec.month is not None and spec.day is not None)
+
+
+def _dated_clock(clock: Mention, day: Mention) -> Mention:
+    """A clock time given the day (and the clause's direction) of the mention that names it."""
+    d = day.spec
+    spec = replace(clock.spec, weekday=d.weekday, month=d.month, day=d.day, year=d.year)
+    return replace(clock, spec=spec, cue=day.cue, cue_word=day.cue_word)
+
+
+def _restated_clocks(text: str, found: list[Mention]) -> list[Mention]:
+    """Clock times restated in brackets share the day either of them names.
+
+    "10:35 a.m. (0735 GMT) Friday" and "at 4 in the morning (4 a.m. EDT Thursday)" are
+    one moment said twice: the day after the bracket, or inside it, is the day of both.
+    """
+    out = list(found)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if first.spec.kind is not Kind.CLOCK or second.spec.kind is not Kind.CLOCK:
+            continue
+        if _names_day(first.spec) or not _OPEN_BRACKET.fullmatch(text, first.end, second.start):
+            continue
+        day = second if _names_day(second.spec) else None
+        after = out[i + 2] if i + 2 < len(out) else None
+        if (
+            day is None
+            and after is not None
+            and after.spec.kind in (Kind.WEEKDAY, Kind.CALENDAR)
+            and _names_day(after.spec)
+            and _CLOSE_BRACKET.fullmatch(text, second.end, after.start)
+        ):
+            day = after
+            out[i + 1] = _dated_clock(second, day)
+        if day is not None:
+            out[i] = _dated_clock(first, day)
+    return out
+
+
 def detect(text: str) -> tuple[Mention, ...]:
     """Every temporal expression in ``text``, in order, with its tense cue where its value
     depends on one."""
@@ -325,4 +371,4 @@ def detect(text: str) -> tuple[Mention, ...]:
         second = _coordinated_day(text, mention)
         if second is not None:
             found.append(second)
-    return tuple(found)
+    return tuple(_restated_clocks(text, found))

@@ -138,6 +138,18 @@ FOUND = [
         {"month": 11, "day": 22, "weekday": 3, "floating": True},
     ),
     ("Shops shut on New Year’s Eve.", "New Year’s Eve", Kind.CALENDAR, {"month": 12, "day": 31}),
+    # A bare hour with the half of the day it is in.
+    ("He will leave at 4 in the morning.", "4 in the morning", Kind.CLOCK, {"hour": 4}),
+    ("Talks ended at 2:30 in the afternoon.", "2:30 in the afternoon", Kind.CLOCK, {"hour": 14}),
+    # A clock time restated in brackets: both take the day named after or inside them.
+    ("The blast came at 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m.", Kind.CLOCK, {"weekday": 4}),
+    ("The blast came at 10:35 a.m. (0735 GMT) Friday.", "0735 GMT", Kind.CLOCK, {"weekday": 4}),
+    (
+        "It lands at 9 in the evening (1800 GMT) on Jan. 5.",
+        "9 in the evening",
+        Kind.CLOCK,
+        {"day": 5},
+    ),
     # A second day of the same month, joined to a month and day.
     ("Talks are set for April 24 and 25.", "25", Kind.CALENDAR, {"month": 4, "day": 25}),
     ("The vote fell on Jan. 5 or 6.", "6", Kind.CALENDAR, {"month": 1, "day": 6}),
@@ -147,6 +159,7 @@ FOUND = [
 NOTHING = [
     "Talks may resume.",  # modal "may"
     "Parties prepared for election day in the provinces.",  # any vote, any date
+    "He scored 4 in the morning session.",  # a count, not an hour
     "Protesters march on the capital.",  # "march" as a verb
     "We will see.",  # "we" is not Wednesday
     "More than 60% of the water.",  # a percentage is not a year

@@ -275,6 +275,16 @@ CASES = [
     # "last" from Thu 2 Nov 2023 is 2022's: 22 Nov 2022 is day 326 of a year that began
     # on a Saturday, 325 = 46 weeks + 3 days, a Tuesday, so Thu 24 Nov.
     (NOV, "Prices have doubled since last Thanksgiving.", "last Thanksgiving", "2022-11-24"),
+    # A clock time restated in brackets is on the day named with either: from Wed 15 Mar
+    # the coming Thursday is 16, the past Friday 15 - 5 = 10.
+    (
+        WED,
+        "He will leave at 4 in the morning (4 a.m. EDT Thursday).",
+        "4 in the morning",
+        "2023-03-16T04:00",
+    ),
+    (WED, "The blast came at 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m.", "2023-03-10T10:35"),
+    (WED, "The blast came at 10:35 a.m. (0735 GMT) on Friday.", "0735 GMT", "2023-03-10T07:35"),
     # A second day takes the month and the direction of the first: from Wed 15 Mar, a
     # future 24 and 25 April are 2023's.
     (WED, "A summit will be held on April 24 and 25.", "25", "2023-04-25"),

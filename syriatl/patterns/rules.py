@@ -672,6 +672,14 @@ RULES: tuple[Rule, ...] = (
         CLOCK,
         ("6 p.m. local time", "11am", "8 a.m.", "10 p.m. Wednesday", "5 p.m. EST, Nov. 6"),
     ),
+    Rule(
+        "clock-day-half",
+        after_word(["at", "by", "until", "till", "before", "after", "from", "to", "around"])
+        + r"{hour}(?::{minute})? {dayhalf}",
+        CLOCK,
+        ("at [4 in the morning]", "until [2:30 in the afternoon]", "at [8 in the evening]"),
+        ("scored 4 in the morning session", "at 4 in the mornings"),
+    ),
     Rule("clock-military", r"{hhmm} {zone_utc}", CLOCK, ("1530 GMT", "1130 GMT", "0815 UTC")),
     Rule(
         "clock-word",
