@@ -168,12 +168,19 @@ CASES = [
         "the day before",
         "2023-02-28",
     ),
-    # A day of a year the story does not give to the day stays that year: no day invented.
+    # A day of a year the story does not give to the day is an unknown day of that year
+    # (or month): no day invented.
     (
         WED,
         "Talks opened on March 1, 2023. In 2019 a truce failed. The day before, shells fell.",
         "The day before",
-        "2019",
+        "2019-XX-XX",
+    ),
+    (
+        WED,
+        "The siege began in October 2016. The airport was shelled that same day.",
+        "that same day",
+        "2016-10-XX",
     ),
     # "that year" is the story's year as a whole, however precise the date that gave it.
     (
