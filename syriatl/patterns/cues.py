@@ -74,8 +74,15 @@ NOT_PAST: frozenset[str] = frozenset(
      "unspecified", "undisclosed", "unexpected", "unresolved"}
 )  # fmt: skip
 
+# Lowercased abbreviations whose period ends no sentence ("the Roe vs. Wade ruling");
+# a single letter before a period is an initial or part of one ("U.S.", "a.m.").
+ABBREVIATIONS: tuple[str, ...] = (
+    "mr", "mrs", "ms", "dr", "st", "vs", "gen", "col", "lt", "sgt", "gov", "sen", "rep",
+    "jan", "feb", "aug", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd",
+)  # fmt: skip
+_FULL_STOP = r"(?<!\b[a-z])" + "".join(rf"(?<!\b{a})" for a in ABBREVIATIONS) + r"\."
 # Where a clause ends: nothing beyond these says anything about the expression's verb.
-HARD_BOUNDARY = r"[.!?;:“”\"()\[\]]\s|[“”\"()\[\]]|\s[—–-]\s|\n\s*\n"
+HARD_BOUNDARY = rf"(?:{_FULL_STOP}|[!?;:“”\"()\[\]])\s|[“”\"()\[\]]|\s[—–-]\s|\n\s*\n"
 # Where a clause may end: cues beyond these are used only when nearer ones are missing.
 SOFT_BOUNDARY = (
     r",|\b(?:that|which|who|whom|whose|where|when|while|whereas|because|although|but|and|"
