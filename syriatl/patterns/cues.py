@@ -80,7 +80,7 @@ ABBREVIATIONS: tuple[str, ...] = (
     "mr", "mrs", "ms", "dr", "st", "vs", "gen", "col", "lt", "sgt", "gov", "sen", "rep",
     "jan", "feb", "aug", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd",
 )  # fmt: skip
-_FULL_STOP = r"(?<!\b[a-z])" + "".join(rf"(?<!\b{a})" for a in ABBREVIATIONS) + r"\."
+_FULL_STOP = r"\.(?<!\b[a-z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in ABBREVIATIONS)
 # Where a clause ends: nothing beyond these says anything about the expression's verb.
 HARD_BOUNDARY = rf"(?:{_FULL_STOP}|[!?;:“”\"()\[\]])\s|[“”\"()\[\]]|\s[—–-]\s|\n\s*\n"
 # Where a clause may end: cues beyond these are used only when nearer ones are missing.
