@@ -37,6 +37,10 @@ CASES = [
     ("A deal will be struck in the summer.", "summer", F),
     ("Activists are reporting attacks near Damascus on Tuesday morning.", "Tuesday", N),
     ("The envoy expressed optimism for the February talks.", "February", N),
+    # A plan told in the past perfect was due before the report.
+    ("The offer had been due to expire on Friday.", "Friday", P),
+    ("The vote had been scheduled for Tuesday but was put off.", "Tuesday", P),
+    ("The vote is scheduled for Tuesday.", "Tuesday", F),
     # A participle with an object is a past verb; a period after an abbreviation or an
     # initial ends no clause.
     ("In January, a bomb killed a guard and wounded two nurses.", "January", P),

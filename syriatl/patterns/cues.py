@@ -32,6 +32,12 @@ DECISIVE: frozenset[str] = frozenset(
 # (pattern, direction, example clause): future markers first; they outrank a past
 # participle at the same distance ("is planned", "is expected to").
 CUES: tuple[tuple[str, Direction, str], ...] = (
+    # A plan told in the past perfect was made, and most often due, before the report.
+    (
+        r"had been (?:due|set|scheduled|slated|expected|planned|supposed)(?: to)?",
+        PAST,
+        "the offer had been due to expire on Friday",
+    ),
     (r"will|shall|won[’']t|[’']ll|would", FUTURE, "Lavrov will meet them on Friday"),
     (
         r"(?:is|are|am) (?:due |set |scheduled |slated |expected |planned |supposed |going )?to",
