@@ -160,6 +160,7 @@ NOTHING = [
     "Talks may resume.",  # modal "may"
     "Parties prepared for election day in the provinces.",  # any vote, any date
     "He scored 4 in the morning session.",  # a count, not an hour
+    "For the rebels, it is high noon.",  # a showdown, not a time of day
     "Protesters march on the capital.",  # "march" as a verb
     "We will see.",  # "we" is not Wednesday
     "More than 60% of the water.",  # a percentage is not a year

@@ -683,9 +683,11 @@ RULES: tuple[Rule, ...] = (
     Rule("clock-military", r"{hhmm} {zone_utc}", CLOCK, ("1530 GMT", "1130 GMT", "0815 UTC")),
     Rule(
         "clock-word",
-        r"(?:midnight|noon|midday)",
+        # "high noon" is a showdown far more often than a time of day.
+        r"(?<![Hh]igh\s)(?:midnight|noon|midday)",
         CLOCK,
         ("midnight", "at [midnight]", "noon"),
+        ("high noon", "a High Noon moment"),
     ),
     Rule("clock-word-weekday", r"(?:midnight|noon) {weekday}", CLOCK, ("midnight Friday",)),
 )
