@@ -138,6 +138,9 @@ FOUND = [
         {"month": 11, "day": 22, "weekday": 3, "floating": True},
     ),
     ("Shops shut on New Year’s Eve.", "New Year’s Eve", Kind.CALENDAR, {"month": 12, "day": 31}),
+    # A year glued to "pre-"/"post-" is a year even before a plural noun.
+    ("Talks on the pre-1967 borders resumed.", "pre-1967", Kind.CALENDAR, {"year": 1967}),
+    ("Post-2011 politics split families.", "Post-2011", Kind.CALENDAR, {"mod": "AFTER"}),
     # A bare hour with the half of the day it is in.
     ("He will leave at 4 in the morning.", "4 in the morning", Kind.CLOCK, {"hour": 4}),
     ("Talks ended at 2:30 in the afternoon.", "2:30 in the afternoon", Kind.CLOCK, {"hour": 14}),

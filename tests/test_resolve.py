@@ -282,6 +282,8 @@ CASES = [
     # "last" from Thu 2 Nov 2023 is 2022's: 22 Nov 2022 is day 326 of a year that began
     # on a Saturday, 325 = 46 weeks + 3 days, a Tuesday, so Thu 24 Nov.
     (NOV, "Prices have doubled since last Thanksgiving.", "last Thanksgiving", "2022-11-24"),
+    # A year with a prefix is that year, whatever the reference.
+    (WED, "The post-2011 order collapsed.", "post-2011", "2011"),
     # A plan in the past perfect looks back: from Wed 15 Mar, Friday 15 - 5 = 10.
     (WED, "The offer had been due to expire on Friday.", "Friday", "2023-03-10"),
     # A clock time restated in brackets is on the day named with either: from Wed 15 Mar

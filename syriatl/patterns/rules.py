@@ -472,6 +472,17 @@ RULES: tuple[Rule, ...] = (
         ("late Mayor",),
     ),
     Rule("position-year", r"{position}[- ]{year}", C, ("early 2017", "mid-1990", "late 2015")),
+    # "the pre-1967 borders", "post-2011 politics": a year glued to its prefix is a year
+    # even before a plural noun ("1967 borders" alone could be a count).
+    Rule(
+        "pre-year",
+        r"(?:pre|Pre)-{year}(?!-?\d)",
+        C,
+        ("pre-1967", "the [pre-2011] borders"),
+        ("pre-20111",),
+        fixed={"mod": "BEFORE"},
+    ),
+    Rule("post-year", r"(?:post|Post)-{year}(?!-?\d)", C, ("post-1959",), fixed={"mod": "AFTER"}),
     # The week a date falls in: "the week of March 6" is that date's ISO week.
     Rule(
         "the-week-of-date",
