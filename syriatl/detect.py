@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from syriatl.grammar import CompiledRule, scan
 from syriatl.model import Direction, Kind, Mention, Spec, Unit
@@ -122,6 +123,8 @@ def _clock(groups: Mapping[str, str], text: str) -> tuple[int | None, int | None
     if groups.get("hour"):
         hour = int(groups["hour"])
         meridiem = (groups.get("ampm") or "").lower()
+        if groups.get("dayhalf"):
+            meridiem = "a" if groups["dayhalf"].endswith("morning") else "p"
         if meridiem.startswith("p") and hour < 12:
             hour += 12
         elif meridiem.startswith("a") and hour == 12:
@@ -274,16 +277,98 @@ def needs_direction(spec: Spec) -> bool:
     return spec.kind is Kind.SHIFT and (spec.amount is None or spec.unit is Unit.WEEKEND)
 
 
+# A second day of the same month after a month and day: "on April 24 and 25". Not a
+# count ("May 3 and 4 percent") nor the start of a clock time or a longer number.
+_COORDINATED_DAY = re.compile(
+    r"[^\S\n]+(?:and|or|&)[^\S\n]+((?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?)"
+    r"(?![\d:.,]\d)(?!,?\s*\d)(?!\s*(?:%|percent|per\b|[a-z]))"
+)
+
+
+def _mention(text: str, start: int, end: int, rule: str, spec: Spec) -> Mention:
+    cue, cue_word = Direction.NONE, None
+    if needs_direction(spec):
+        cue, cue_word = direction_cue(text, start, end)
+    return Mention(start, end, text[start:end], rule, spec, cue, cue_word)
+
+
+def _coordinated_day(text: str, mention: Mention) -> Mention | None:
+    """The bare day number a month and day is joined to ("April 24 and [25]"), or None."""
+    spec = mention.spec
+    if spec.kind is not Kind.CALENDAR or spec.month is None or spec.day is None:
+        return None
+    if spec.weekday is not None or spec.hour is not None:
+        return None
+    match = _COORDINATED_DAY.match(text, mention.end)
+    if match is None:
+        return None
+    day = int(re.sub(r"\D", "", match.group(1)))
+    start, end = match.span(1)
+    # The second day is in the first one's clause: it points the same way.
+    return replace(
+        mention,
+        start=start,
+        end=end,
+        text=text[start:end],
+        rule="coordinated-day",
+        spec=replace(spec, day=day),
+    )
+
+
+_OPEN_BRACKET = re.compile(r"[^\S\n]*\([^\S\n]*")
+_CLOSE_BRACKET = re.compile(r"[^\S\n]*\),?[^\S\n]*(?:on[^\S\n]+)?")
+
+
+def _names_day(spec: Spec) -> bool:
+    return spec.weekday is not None or (spec.month is not None and spec.day is not None)
+
+
+def _dated_clock(clock: Mention, day: Mention) -> Mention:
+    """A clock time given the day (and the clause's direction) of the mention that names it."""
+    d = day.spec
+    spec = replace(clock.spec, weekday=d.weekday, month=d.month, day=d.day, year=d.year)
+    return replace(clock, spec=spec, cue=day.cue, cue_word=day.cue_word)
+
+
+def _restated_clocks(text: str, found: list[Mention]) -> list[Mention]:
+    """Clock times restated in brackets share the day either of them names.
+
+    "10:35 a.m. (0735 GMT) Friday" and "at 4 in the morning (4 a.m. EDT Thursday)" are
+    one moment said twice: the day after the bracket, or inside it, is the day of both.
+    """
+    out = list(found)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if first.spec.kind is not Kind.CLOCK or second.spec.kind is not Kind.CLOCK:
+            continue
+        if _names_day(first.spec) or not _OPEN_BRACKET.fullmatch(text, first.end, second.start):
+            continue
+        day = second if _names_day(second.spec) else None
+        after = out[i + 2] if i + 2 < len(out) else None
+        if (
+            day is None
+            and after is not None
+            and after.spec.kind in (Kind.WEEKDAY, Kind.CALENDAR)
+            and _names_day(after.spec)
+            and _CLOSE_BRACKET.fullmatch(text, second.end, after.start)
+        ):
+            day = after
+            out[i + 1] = _dated_clock(second, day)
+        if day is not None:
+            out[i] = _dated_clock(first, day)
+    return out
+
+
 def detect(text: str) -> tuple[Mention, ...]:
     """Every temporal expression in ``text``, in order, with its tense cue where its value
     depends on one."""
-    found = []
+    found: list[Mention] = []
     for entry, match in scan(text):
-        spec = read(entry, match)
-        cue, cue_word = Direction.NONE, None
-        if needs_direction(spec):
-            cue, cue_word = direction_cue(text, match.start(), match.end())
-        found.append(
-            Mention(match.start(), match.end(), match.group(), entry.rule.name, spec, cue, cue_word)
-        )
-    return tuple(found)
+        if found and found[-1].rule == "coordinated-day" and match.start() < found[-1].end:
+            continue
+        mention = _mention(text, match.start(), match.end(), entry.rule.name, read(entry, match))
+        found.append(mention)
+        second = _coordinated_day(text, mention)
+        if second is not None:
+            found.append(second)
+    return tuple(_restated_clocks(text, found))

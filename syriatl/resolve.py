@@ -393,8 +393,10 @@ def _anchored(mention: Mention, story: Story, anchor: Anchor | None) -> Resoluti
         and not _counted(mention)
     ):
         # "In 2019 a truce failed. The day before, ...": a day of a year the story does
-        # not give to the day is somewhere in that year; no day is invented.
-        return _result(mention, previous.value, f"{rule}:coarse", used)
+        # not give to the day is somewhere in that year; no day is invented, and TIMEX3
+        # writes the unknown day as XX ("2019-XX-XX"), its days those of the year.
+        some_day = _unknown_day(previous.value, previous.precision)
+        return _result(mention, some_day, f"{rule}:coarse", used, covered=previous.value)
     if _counted(mention) and _signal(mention) in ("after", "before"):
         # "a month after Qantas suspended flights": the offset counts from the event the
         # clause names, not from the story's last date, so TimeML values the length
@@ -410,6 +412,16 @@ def _anchored(mention: Mention, story: Story, anchor: Anchor | None) -> Resoluti
         if value:
             return _result(mention, value, f"{rule}:same-period", used)
     return _result(mention, _anchored_date(mention, previous, used, unit, int(amount)), rule, used)
+
+
+def _unknown_day(value: str, precision: Precision | None) -> str:
+    """A day somewhere in a year or month value ("2019-XX-XX", "2019-10-XX"); other
+    periods (a quarter, a season) have no day places and stay as they are."""
+    if precision is Precision.YEAR and value.isdigit():
+        return f"{value}-XX-XX"
+    if precision is Precision.MONTH and len(value) == 7:
+        return f"{value}-XX"
+    return value
 
 
 def _anchored_date(

@@ -27,6 +27,11 @@ _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
 # that lasted up to a day now past; "until" points ahead only in the present or future.
 _UNTIL_PAST = re.compile(r"\bhad\b|\b(?:was|were)(?: not|n[’']t) (?=until\b)")
 _INSIDE_BRACKET = re.compile(r"\([^()\n]{0,40}$")
+# "a bomb killed a guard and wounded a nurse": a participle ("killed", "wounded") that
+# takes an object is a past-tense verb after all.
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:a|an|his|her|their|its|at least|\d[\d,]*|dozens|scores|hundreds|thousands)\b"
+)
 _ATTRIBUTIVE_AFTER = re.compile(
     r"[^\S\n]+(?!(?:before|after|of|in|on|at|to|and|or|but|when|that|this|which|with|for|from|"
     r"by|as|until|since|was|were|is|are|had|has|have|will|would)\b)[a-z]{3,}\b"
@@ -52,7 +57,8 @@ def _cues(segment: str) -> list[tuple[int, Direction, str]]:
         word = match.group()
         index = int(match.lastgroup[1:]) if match.lastgroup else 0
         if CUES[index][1] is Direction.PAST and (
-            word in NOT_PAST or _AFTER_BE.search(segment, 0, match.start())
+            (word in NOT_PAST and not _OBJECT_AFTER.match(segment, match.end()))
+            or _AFTER_BE.search(segment, 0, match.start())
         ):
             continue
         found.append((match.start(), CUES[index][1], word))

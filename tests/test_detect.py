@@ -138,11 +138,32 @@ FOUND = [
         {"month": 11, "day": 22, "weekday": 3, "floating": True},
     ),
     ("Shops shut on New Year’s Eve.", "New Year’s Eve", Kind.CALENDAR, {"month": 12, "day": 31}),
+    # A year glued to "pre-"/"post-" is a year even before a plural noun.
+    ("Talks on the pre-1967 borders resumed.", "pre-1967", Kind.CALENDAR, {"year": 1967}),
+    ("Post-2011 politics split families.", "Post-2011", Kind.CALENDAR, {"mod": "AFTER"}),
+    # A bare hour with the half of the day it is in.
+    ("He will leave at 4 in the morning.", "4 in the morning", Kind.CLOCK, {"hour": 4}),
+    ("Talks ended at 2:30 in the afternoon.", "2:30 in the afternoon", Kind.CLOCK, {"hour": 14}),
+    # A clock time restated in brackets: both take the day named after or inside them.
+    ("The blast came at 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m.", Kind.CLOCK, {"weekday": 4}),
+    ("The blast came at 10:35 a.m. (0735 GMT) Friday.", "0735 GMT", Kind.CLOCK, {"weekday": 4}),
+    (
+        "It lands at 9 in the evening (1800 GMT) on Jan. 5.",
+        "9 in the evening",
+        Kind.CLOCK,
+        {"day": 5},
+    ),
+    # A second day of the same month, joined to a month and day.
+    ("Talks are set for April 24 and 25.", "25", Kind.CALENDAR, {"month": 4, "day": 25}),
+    ("The vote fell on Jan. 5 or 6.", "6", Kind.CALENDAR, {"month": 1, "day": 6}),
 ]
 
 # Phrases that must yield no temporal expression at all.
 NOTHING = [
     "Talks may resume.",  # modal "may"
+    "Parties prepared for election day in the provinces.",  # any vote, any date
+    "He scored 4 in the morning session.",  # a count, not an hour
+    "For the rebels, it is high noon.",  # a showdown, not a time of day
     "Protesters march on the capital.",  # "march" as a verb
     "We will see.",  # "we" is not Wednesday
     "More than 60% of the water.",  # a percentage is not a year
@@ -198,6 +219,19 @@ def test_expression_is_found_with_its_meaning(
 @pytest.mark.parametrize("sentence", NOTHING)
 def test_near_misses_yield_nothing(sentence: str) -> None:
     assert detect(sentence) == ()
+
+
+# A number after "<month> <day> and" that is no second day: only the first date is found.
+NOT_A_SECOND_DAY = [
+    ("Output rose on May 3 and 4 percent more on May 9.", ["May 3", "May 9"]),
+    ("On March 3 and 4 more people came.", ["March 3"]),
+    ("Deals of April 2 and 31,000 shares.", ["April 2"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "spans"), NOT_A_SECOND_DAY)
+def test_a_count_after_a_date_is_no_second_day(sentence: str, spans: list[str]) -> None:
+    assert [m.text for m in detect(sentence)] == spans
 
 
 def test_spans_index_the_text() -> None:

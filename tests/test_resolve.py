@@ -168,12 +168,19 @@ CASES = [
         "the day before",
         "2023-02-28",
     ),
-    # A day of a year the story does not give to the day stays that year: no day invented.
+    # A day of a year the story does not give to the day is an unknown day of that year
+    # (or month): no day invented.
     (
         WED,
         "Talks opened on March 1, 2023. In 2019 a truce failed. The day before, shells fell.",
         "The day before",
-        "2019",
+        "2019-XX-XX",
+    ),
+    (
+        WED,
+        "The siege began in October 2016. The airport was shelled that same day.",
+        "that same day",
+        "2016-10-XX",
     ),
     # "that year" is the story's year as a whole, however precise the date that gave it.
     (
@@ -275,6 +282,28 @@ CASES = [
     # "last" from Thu 2 Nov 2023 is 2022's: 22 Nov 2022 is day 326 of a year that began
     # on a Saturday, 325 = 46 weeks + 3 days, a Tuesday, so Thu 24 Nov.
     (NOV, "Prices have doubled since last Thanksgiving.", "last Thanksgiving", "2022-11-24"),
+    # A year with a prefix is that year, whatever the reference.
+    (WED, "The post-2011 order collapsed.", "post-2011", "2011"),
+    # A plan in the past perfect looks back: from Wed 15 Mar, Friday 15 - 5 = 10.
+    (WED, "The offer had been due to expire on Friday.", "Friday", "2023-03-10"),
+    # A clock time restated in brackets is on the day named with either: from Wed 15 Mar
+    # the coming Thursday is 16, the past Friday 15 - 5 = 10.
+    (
+        WED,
+        "He will leave at 4 in the morning (4 a.m. EDT Thursday).",
+        "4 in the morning",
+        "2023-03-16T04:00",
+    ),
+    (WED, "The blast came at 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m.", "2023-03-10T10:35"),
+    (WED, "The blast came at 10:35 a.m. (0735 GMT) on Friday.", "0735 GMT", "2023-03-10T07:35"),
+    # A second day takes the month and the direction of the first: from Wed 15 Mar, a
+    # future 24 and 25 April are 2023's.
+    (WED, "A summit will be held on April 24 and 25.", "25", "2023-04-25"),
+    # Election Day is the first Tuesday from 2 November: from Thu 2 Nov 2023 that is 2 + 5
+    # = 7 Nov; from Tue 2 Jan 2024, 2 Nov 2024 is day 307 of a leap year that began on a
+    # Monday, 306 = 43 weeks + 5 days, a Saturday, so Tue 5 Nov.
+    (NOV, "He campaigned hard until Election Day.", "Election Day", "2023-11-07"),
+    (TUE, "Turnout on Election Day will decide it.", "Election Day", "2024-11-05"),
     (TUE, "Shelling resumed on Christmas Eve.", "Christmas Eve", "2023-12-24"),
     (FRI, "The truce is to start on New Year's Day.", "New Year's Day", "2023-01-01"),
     # --- values that are no calendar dates -----------------------------------------------------

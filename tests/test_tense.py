@@ -37,6 +37,18 @@ CASES = [
     ("A deal will be struck in the summer.", "summer", F),
     ("Activists are reporting attacks near Damascus on Tuesday morning.", "Tuesday", N),
     ("The envoy expressed optimism for the February talks.", "February", N),
+    # A plan told in the past perfect was due before the report.
+    ("The offer had been due to expire on Friday.", "Friday", P),
+    ("The vote had been scheduled for Tuesday but was put off.", "Tuesday", P),
+    ("The vote is scheduled for Tuesday.", "Tuesday", F),
+    # A participle with an object is a past verb; a period after an abbreviation or an
+    # initial ends no clause.
+    ("In January, a bomb killed a guard and wounded two nurses.", "January", P),
+    ("On Monday, a week after the Smith vs. Jones ruling, a shell killed a boy.", "Monday", P),
+    ("On Monday, near the U.S. base in the east, a drone struck a convoy.", "Monday", P),
+    ("On Sunday, Gen. Smith will visit the front.", "Sunday", F),
+    # The participle alone qualifies a noun: nothing decides.
+    ("The toll of those killed in January is not known.", "January", N),
     # An adjective in -ed is no past tense: the modal decides.
     ("It would be paid on an unspecified date in January.", "January", F),
     # Web pages put no-break spaces around words; the date is still attributive.

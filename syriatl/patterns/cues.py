@@ -32,6 +32,12 @@ DECISIVE: frozenset[str] = frozenset(
 # (pattern, direction, example clause): future markers first; they outrank a past
 # participle at the same distance ("is planned", "is expected to").
 CUES: tuple[tuple[str, Direction, str], ...] = (
+    # A plan told in the past perfect was made, and most often due, before the report.
+    (
+        r"had been (?:due|set|scheduled|slated|expected|planned|supposed)(?: to)?",
+        PAST,
+        "the offer had been due to expire on Friday",
+    ),
     (r"will|shall|won[’']t|[’']ll|would", FUTURE, "Lavrov will meet them on Friday"),
     (
         r"(?:is|are|am) (?:due |set |scheduled |slated |expected |planned |supposed |going )?to",
@@ -74,8 +80,15 @@ NOT_PAST: frozenset[str] = frozenset(
      "unspecified", "undisclosed", "unexpected", "unresolved"}
 )  # fmt: skip
 
+# Lowercased abbreviations whose period ends no sentence ("the Roe vs. Wade ruling");
+# a single letter before a period is an initial or part of one ("U.S.", "a.m.").
+ABBREVIATIONS: tuple[str, ...] = (
+    "mr", "mrs", "ms", "dr", "st", "vs", "gen", "col", "lt", "sgt", "gov", "sen", "rep",
+    "jan", "feb", "aug", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd",
+)  # fmt: skip
+_FULL_STOP = r"\.(?<!\b[a-z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in ABBREVIATIONS)
 # Where a clause ends: nothing beyond these says anything about the expression's verb.
-HARD_BOUNDARY = r"[.!?;:“”\"()\[\]]\s|[“”\"()\[\]]|\s[—–-]\s|\n\s*\n"
+HARD_BOUNDARY = rf"(?:{_FULL_STOP}|[!?;:“”\"()\[\]])\s|[“”\"()\[\]]|\s[—–-]\s|\n\s*\n"
 # Where a clause may end: cues beyond these are used only when nearer ones are missing.
 SOFT_BOUNDARY = (
     r",|\b(?:that|which|who|whom|whose|where|when|while|whereas|because|although|but|and|"

@@ -121,6 +121,8 @@ MACROS: dict[str, str] = {
     "freq": words(vocab.FREQUENCIES),
     "ref": words(vocab.REFS),
     "ampm": r"(?:[ap]\.m\.?|[ap]m\b|[AP]M\b)",
+    # The half of the day a bare hour is said in: "at 4 in the morning" is 4 a.m.
+    "dayhalf": r"in the (?:morning|afternoon|evening)",
     "zone": words(vocab.ZONES, capital=False),
     "zone_utc": r"(?:GMT|UTC)",
 }

@@ -472,6 +472,17 @@ RULES: tuple[Rule, ...] = (
         ("late Mayor",),
     ),
     Rule("position-year", r"{position}[- ]{year}", C, ("early 2017", "mid-1990", "late 2015")),
+    # "the pre-1967 borders", "post-2011 politics": a year glued to its prefix is a year
+    # even before a plural noun ("1967 borders" alone could be a count).
+    Rule(
+        "pre-year",
+        r"(?:pre|Pre)-{year}(?!-?\d)",
+        C,
+        ("pre-1967", "the [pre-2011] borders"),
+        ("pre-20111",),
+        fixed={"mod": "BEFORE"},
+    ),
+    Rule("post-year", r"(?:post|Post)-{year}(?!-?\d)", C, ("post-1959",), fixed={"mod": "AFTER"}),
     # The week a date falls in: "the week of March 6" is that date's ISO week.
     Rule(
         "the-week-of-date",
@@ -672,12 +683,22 @@ RULES: tuple[Rule, ...] = (
         CLOCK,
         ("6 p.m. local time", "11am", "8 a.m.", "10 p.m. Wednesday", "5 p.m. EST, Nov. 6"),
     ),
+    Rule(
+        "clock-day-half",
+        after_word(["at", "by", "until", "till", "before", "after", "from", "to", "around"])
+        + r"{hour}(?::{minute})? {dayhalf}",
+        CLOCK,
+        ("at [4 in the morning]", "until [2:30 in the afternoon]", "at [8 in the evening]"),
+        ("scored 4 in the morning session", "at 4 in the mornings"),
+    ),
     Rule("clock-military", r"{hhmm} {zone_utc}", CLOCK, ("1530 GMT", "1130 GMT", "0815 UTC")),
     Rule(
         "clock-word",
-        r"(?:midnight|noon|midday)",
+        # "high noon" is a showdown far more often than a time of day.
+        r"(?<![Hh]igh\s)(?:midnight|noon|midday)",
         CLOCK,
         ("midnight", "at [midnight]", "noon"),
+        ("high noon", "a High Noon moment"),
     ),
     Rule("clock-word-weekday", r"(?:midnight|noon) {weekday}", CLOCK, ("midnight Friday",)),
 )

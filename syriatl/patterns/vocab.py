@@ -110,13 +110,15 @@ DEICTIC_DAYS: dict[str, tuple[int, str | None]] = {
 
 # Named days of the calendar: (month, day, weekday). A weekday (Monday = 0) makes the
 # day floating: the first such weekday on or after that day, so Thanksgiving, the fourth
-# Thursday of November, is the first Thursday from November 22. Only days whose date
-# does not depend on the country the story is about are listed.
+# Thursday of November, is the first Thursday from November 22, and Election Day, the
+# Tuesday after the first Monday, the first Tuesday from November 2. Only days whose date
+# does not depend on the country the story is about are listed; capitalised, "Election
+# Day" in English-language news is the American one (other votes are "election day").
 HOLIDAYS: dict[str, tuple[int, int, int | None]] = {
     "Thanksgiving": (11, 22, 3), "Thanksgiving Day": (11, 22, 3),
     "Christmas": (12, 25, None), "Christmas Day": (12, 25, None),
     "Christmas Eve": (12, 24, None), "New Year's Day": (1, 1, None),
-    "New Year's Eve": (12, 31, None),
+    "New Year's Eve": (12, 31, None), "Election Day": (11, 2, 1),
 }  # fmt: skip
 
 # Position within a period: TIMEX3 mod values.
