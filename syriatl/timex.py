@@ -159,30 +159,28 @@ def calendar_value(spec: Spec) -> str | None:
         if spec.hour is not None:
             return f"{day.isoformat()}T{spec.hour:02d}:{spec.minute or 0:02d}"
         return with_part(day, spec.part)
+    return year + _within_year(spec)
+
+
+def _within_year(spec: Spec) -> str:
+    """What follows the year in the value of a month, quarter, half or season ("-Q3");
+    nothing for a whole year. A quarter or half counted from the end (-1) is the last."""
     if spec.month:
-        return f"{year}-{spec.month:02d}"
+        return f"-{spec.month:02d}"
     if spec.quarter:
-        return f"{year}-Q{spec.quarter if spec.quarter > 0 else 4}"
+        return f"-Q{spec.quarter if spec.quarter > 0 else 4}"
     if spec.half:
-        return f"{year}-H{spec.half if spec.half > 0 else 2}"
+        return f"-H{spec.half if spec.half > 0 else 2}"
     if spec.season:
-        return f"{year}-{spec.season}"
-    return year
+        return f"-{spec.season}"
+    return ""
 
 
 def underspecified(spec: Spec) -> str:
     """The TIMEX3 value of a calendar spec whose year is unknown ("XXXX-12-22")."""
-    if spec.month and spec.floating:
-        return f"XXXX-{spec.month:02d}"
-    if spec.month and spec.day:
+    if spec.month and spec.day and not spec.floating:
         return f"XXXX-{spec.month:02d}-{spec.day:02d}"
-    if spec.month:
-        return f"XXXX-{spec.month:02d}"
-    if spec.quarter:
-        return f"XXXX-Q{spec.quarter if spec.quarter > 0 else 4}"
-    if spec.season:
-        return f"XXXX-{spec.season}"
-    return "XXXX"
+    return "XXXX" + _within_year(spec)
 
 
 def shift_value(day: dt.date, unit: Unit, amount: int, spec: Spec) -> str:
