@@ -233,17 +233,24 @@ def explain(
     """Show how an event got its date: for each source, expression, rule, anchor, date."""
     from dataclasses import replace
 
-    from syriatl.explain import find_event
+    from syriatl.explain import find_events
 
+    if not event_id.strip():
+        raise typer.BadParameter("give an event id (see the id of each event in build -f yaml)")
     with _errors():
         result = _build(paths)
-        event = find_event(result.timeline, event_id)
-        if event is None:
+        found = find_events(result.timeline, event_id)
+        if len(found) != 1:
             count = len(result.timeline.events)
-            raise SyriatlError(
-                event_id, f"no single event of the {count} built has this id", ExitCode.USAGE
+            problem = (
+                f"no event of the {count} built has this id"
+                if not found
+                else f"{len(found)} events have ids that start so: "
+                + ", ".join(e.id for e in found[:3])
+                + (", ..." if len(found) > 3 else "")
             )
-        only = replace(result, timeline=replace(result.timeline, events=(event,)))
+            raise SyriatlError(event_id, problem, ExitCode.USAGE)
+        only = replace(result, timeline=replace(result.timeline, events=found))
         _show(only, "explain", _format(fmt), None)
 
 

@@ -47,14 +47,10 @@ def chain(source: Source, published: Published | None) -> str:
     return f"{said} -> {source.rule} -> anchor: {anchor} -> {when}"
 
 
-def find_event(timeline: Timeline, wanted: str) -> Event | None:
-    """The event whose id is ``wanted``, or the only one whose id starts with it; None
-    when no event or more than one matches."""
-    exact = [e for e in timeline.events if e.id == wanted]
-    if exact:
-        return exact[0]
-    found = [e for e in timeline.events if e.id.startswith(wanted)]
-    return found[0] if len(found) == 1 else None
+def find_events(timeline: Timeline, wanted: str) -> tuple[Event, ...]:
+    """The event whose id is ``wanted``, else every event whose id starts with it."""
+    exact = tuple(e for e in timeline.events if e.id == wanted)
+    return exact or tuple(e for e in timeline.events if wanted and e.id.startswith(wanted))
 
 
 def publications(timeline: Timeline) -> Mapping[str, Published]:

@@ -11,6 +11,7 @@ deterministic.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -188,7 +189,9 @@ def tell_file(job: Job) -> Told:
 
 
 def _run(jobs: Sequence[Job], workers: int) -> Iterator[Told]:
-    if workers <= 1 or len(jobs) < 2:
+    # More processes than cores or files only cost their start-up.
+    workers = min(workers, len(jobs), os.cpu_count() or 1)
+    if workers <= 1:
         yield from map(tell_file, jobs)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:

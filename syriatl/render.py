@@ -56,10 +56,11 @@ def source_data(source: Source, published: Published | None = None) -> dict[str,
     return data
 
 
-def conflict_data(source: Source) -> dict[str, Any]:
-    """A source that puts the event on another date: which, the date it gives, its words."""
+def conflict_data(source: Source, published: Published | None = None) -> dict[str, Any]:
+    """A source that puts the event on another date: which, the date it gives, its words;
+    with ``published`` also how it reached that date."""
     when = source.when
-    return {
+    data = {
         "article": source.article,
         "date": when.value if when else None,
         "time": when.time if when else None,
@@ -67,6 +68,9 @@ def conflict_data(source: Source) -> dict[str, Any]:
         "expression": source.expression,
         "line": source.line,
     }
+    if published is not None:
+        data["explanation"] = chain(source, published)
+    return data
 
 
 def event_data(event: Event, dates: Mapping[str, Published] | None = None) -> dict[str, Any]:
@@ -80,8 +84,10 @@ def event_data(event: Event, dates: Mapping[str, Published] | None = None) -> di
         "modifier": w.modifier,
         "reported": event.reported.isoformat() if event.reported else None,
         "text": event.text,
-        "sources": [source_data(s, dates[s.article] if dates else None) for s in event.sources],
-        "conflicts": [conflict_data(s) for s in event.conflicts],
+        "sources": [source_data(s, dates.get(s.article) if dates else None) for s in event.sources],
+        "conflicts": [
+            conflict_data(s, dates.get(s.article) if dates else None) for s in event.conflicts
+        ],
     }
 
 

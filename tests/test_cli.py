@@ -209,29 +209,29 @@ def test_broken_sources_yaml_stops_the_run(corpus: Corpus) -> None:
 
 
 ANCHORED = (
-    "Offensive Goes On\n\nJanuary 25, 2017\n\n"
-    "The offensive began on December 22. A truce was announced a week later.\n"
+    "Siege Goes On\n\nMarch 20, 2019\n\n"
+    "The siege of Karvana began on February 11. A truce was announced two weeks later.\n"
 )
 
 
 def test_explain_shows_expression_rule_anchor_and_date(corpus: Corpus) -> None:
     folder = corpus({"story.txt": ANCHORED})
     events = yaml.safe_load(run("build", str(folder), "-f", "yaml")[1])["events"]
-    # "December 22" in a January 2017 article is the previous December: 2016-12-22;
-    # "a week later" is 22 + 7 = 29 December 2016, read against that earlier date.
-    truce = next(e for e in events if e["date"] == "2016-12-29")
+    # "February 11" in a March 2019 article is the February just past: 2019-02-11;
+    # "two weeks later" is 11 + 14 = 25 February 2019, read against that earlier date.
+    truce = next(e for e in events if e["date"] == "2019-02-25")
     code, out, err = run("explain", truce["id"][:8], str(folder), "-f", "yaml")
     assert code == 0, err
     (explained,) = yaml.safe_load(out)["events"]
     assert explained["id"] == truce["id"]
     (source,) = explained["sources"]
     assert source["explanation"] == (
-        '"a week later" -> units-later/anchored:earlier-date -> anchor: the date given '
-        "earlier in the story, December 22 = 2016-12-22 -> 2016-12-29"
+        '"two weeks later" -> units-later/anchored:earlier-date -> anchor: the date given '
+        "earlier in the story, February 11 = 2019-02-11 -> 2019-02-25"
     )
-    offensive = next(e for e in events if e["date"] == "2016-12-22")
-    out = run("explain", offensive["id"], str(folder), "-f", "table")[1]
-    assert "anchor: publication date 2017-01-25, dated by date-line: January 25, 2017" in (
+    siege = next(e for e in events if e["date"] == "2019-02-11")
+    out = run("explain", siege["id"], str(folder), "-f", "table")[1]
+    assert "anchor: publication date 2019-03-20, dated by date-line: March 20, 2019" in (
         " ".join(out.split())
     )
 
@@ -240,14 +240,19 @@ def test_explain_an_unknown_event_is_a_usage_error(corpus: Corpus) -> None:
     folder = corpus({"story.txt": STORY})
     code, out, err = run("explain", "ev-nothing", str(folder))
     assert (code, out) == (2, "")
-    assert err.strip() == "syriatl: ev-nothing: no single event of the 1 built has this id"
+    assert err.strip() == "syriatl: ev-nothing: no event of the 1 built has this id"
+    code, _, err = run("explain", "ev-", str(corpus({"blog.txt": BLOG})))
+    assert code == 2
+    assert " events have ids that start so: ev-" in err
+    assert run("explain", " ", str(folder))[0] == 2
 
 
 def test_build_explain_adds_a_chain_to_every_source(corpus: Corpus) -> None:
     folder = corpus({"blog.txt": BLOG})
     events = yaml.safe_load(run("build", str(folder), "-f", "yaml", "--explain")[1])["events"]
+    assert events
+    assert all("explanation" in s for e in events for s in (*e["sources"], *e["conflicts"]))
     chains = [s["explanation"] for e in events for s in e["sources"]]
-    assert len(chains) == sum(len(e["sources"]) for e in events) > 0
     # The 1130 GMT entry's lead is dated by the entry's clock on the given date.
     assert (
         'the lead of "UPDATE 1130 GMT" -> entry-clock -> anchor: entry "UPDATE 1130 GMT" at '
@@ -259,8 +264,14 @@ def test_build_explain_adds_a_chain_to_every_source(corpus: Corpus) -> None:
 
 
 def test_jobs_give_the_same_output(corpus: Corpus) -> None:
-    folder = corpus({"story.txt": STORY, "blog.txt": BLOG, "anchored.txt": ANCHORED})
+    # The wire's dateline has no year: it waits for the rest of the corpus (2017, 2019),
+    # and 12 March is a Tuesday in 2019 only (1 Jan 2019 a Tuesday, + 70 days).
+    wire = "Talks Resume\n\nVELMORA, March 12 – Negotiators met again on Tuesday, aides said.\n"
+    files = {"story.txt": STORY, "blog.txt": BLOG, "anchored.txt": ANCHORED, "wire.txt": wire}
+    folder = corpus(files)
     one = run("build", str(folder), "-f", "yaml")[1]
+    dated = {a["id"]: a["published"] for a in yaml.safe_load(one)["articles"]}
+    assert dated["wire"] == "2019-03-12"
     assert run("build", str(folder), "-f", "yaml", "--jobs", "2")[1] == one
     assert run("build", str(folder), "--jobs", "0")[0] == 2
 
