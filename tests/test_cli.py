@@ -16,11 +16,11 @@ from syriatl.cli import app
 Corpus = Callable[[dict[str, str | bytes]], Path]
 runner = CliRunner()
 
-STORY = "Talks End in Astana\n\nJanuary 24, 2017\n\nThe talks ended on Tuesday, officials said.\n"
+STORY = "Talks End in Velmora\n\nMarch 12, 2019\n\nThe talks ended on Tuesday, officials said.\n"
 BLOG = (
-    "---\npublished: 2017-01-25\n---\nSyria Daily: Talks Over\n\n"
-    "UPDATE 1130 GMT: Jets bombed Harasta this morning.\n\n"
-    "ORIGINAL ENTRY: Russia, Turkey and Iran said on Tuesday they would monitor the truce.\n"
+    "---\npublished: 2019-03-13\n---\nDaily Brief: Talks Over\n\n"
+    "UPDATE 1130 GMT: Jets bombed Karvana this morning.\n\n"
+    "ORIGINAL ENTRY: The three mediators said on Tuesday they would monitor the truce.\n"
 )
 
 
@@ -36,10 +36,10 @@ def test_build_yaml_has_the_documented_shape(corpus: Corpus) -> None:
     data = yaml.safe_load(out)
     assert list(data) == ["articles", "events", "problems"]
     assert [a["id"] for a in data["articles"]] == ["blog", "story"]
-    # Tue 24 Jan 2017 (the story's date line; 1 Jan 2017 was a Sunday, +23 days).
+    # Tue 12 Mar 2019 (the story's date line; 1 Jan 2019 was a Tuesday, + 70 days).
     dates = [(e["date"], e["time"]) for e in data["events"]]
-    assert ("2017-01-24", None) in dates
-    assert ("2017-01-25", "11:30") in dates
+    assert ("2019-03-12", None) in dates
+    assert ("2019-03-13", "11:30") in dates
     assert err == ""
 
 
@@ -59,7 +59,7 @@ def test_table_is_plain_text_when_not_a_terminal(corpus: Corpus) -> None:
     folder = corpus({"story.txt": STORY})
     code, out, _ = run("build", str(folder), "--format", "table")
     assert code == 0
-    assert "Tue 24 Jan 2017" in out
+    assert "Tue 12 Mar 2019" in out
     assert "\x1b[" not in out
 
 
@@ -120,8 +120,8 @@ def test_since_and_until_keep_overlapping_events(corpus: Corpus) -> None:
         out = run("build", str(folder), "-f", "yaml", *extra)[1]
         return [e["date"] for e in yaml.safe_load(out)["events"]]
 
-    assert dates() == ["2011", "2017-01-24"]
-    assert dates("--since", "2017-01") == ["2017-01-24"]
+    assert dates() == ["2011", "2019-03-12"]
+    assert dates("--since", "2019-03") == ["2019-03-12"]
     assert dates("--until", "2016") == ["2011"]
     assert dates("--since", "2011-06", "--until", "2011-07") == ["2011"]
 
@@ -138,7 +138,7 @@ def test_output_file_is_written_whole(corpus: Corpus, tmp_path: Path) -> None:
     target = tmp_path / "out.yaml"
     code, out, _ = run("build", str(folder), "-f", "yaml", "--output", str(target))
     assert (code, out) == (0, "")
-    assert yaml.safe_load(target.read_text())["events"][0]["date"] == "2017-01-24"
+    assert yaml.safe_load(target.read_text())["events"][0]["date"] == "2019-03-12"
     assert not list(tmp_path.glob(".out.yaml.*"))
 
 
@@ -154,9 +154,9 @@ def test_articles_lists_rule_and_evidence(corpus: Corpus) -> None:
     rows = yaml.safe_load(run("articles", str(folder), "-f", "yaml")[1])["articles"]
     story = next(r for r in rows if r["id"] == "story")
     assert (story["published"], story["published_rule"], story["published_evidence"]) == (
-        "2017-01-24",
+        "2019-03-12",
         "date-line",
-        "January 24, 2017",
+        "March 12, 2019",
     )
     assert next(r for r in rows if r["id"] == "blog")["entries"] == 2
 
@@ -165,10 +165,10 @@ def test_updates_lists_entries_with_their_timestamps(corpus: Corpus) -> None:
     folder = corpus({"blog.txt": BLOG})
     rows = yaml.safe_load(run("updates", str(folder), "-f", "yaml")[1])["updates"]
     assert [(r["entry"], r["date"], r["time"]) for r in rows] == [
-        ("UPDATE 1130 GMT", "2017-01-25", "11:30"),
-        ("ORIGINAL ENTRY", "2017-01-25", None),
+        ("UPDATE 1130 GMT", "2019-03-13", "11:30"),
+        ("ORIGINAL ENTRY", "2019-03-13", None),
     ]
-    assert rows[0]["first_sentence"] == "Jets bombed Harasta this morning."
+    assert rows[0]["first_sentence"] == "Jets bombed Karvana this morning."
 
 
 def test_ingest_copies_byte_for_byte_and_records_metadata(tmp_path: Path) -> None:
@@ -176,15 +176,15 @@ def test_ingest_copies_byte_for_byte_and_records_metadata(tmp_path: Path) -> Non
     raw.write_bytes(b"Talks End\r\n\r\nThe talks ended on Tuesday.\r\n")
     into = tmp_path / "corpus"
     code, _, err = run(
-        "ingest", str(raw), "--into", str(into), "--published", "2017-01-24", "--outlet", "Example"
+        "ingest", str(raw), "--into", str(into), "--published", "2019-03-12", "--outlet", "Example"
     )
     assert code == 0, err
     assert (into / "page.txt").read_bytes() == raw.read_bytes()
     assert yaml.safe_load((into / "sources.yaml").read_text()) == {
-        "page.txt": {"published": "2017-01-24", "outlet": "Example"}
+        "page.txt": {"published": "2019-03-12", "outlet": "Example"}
     }
     built = yaml.safe_load(run("build", str(into), "-f", "yaml")[1])
-    assert built["events"][0]["date"] == "2017-01-24"
+    assert built["events"][0]["date"] == "2019-03-12"
 
 
 def test_ingest_refuses_a_different_file_of_the_same_name(tmp_path: Path) -> None:
@@ -256,15 +256,15 @@ def test_build_explain_adds_a_chain_to_every_source(corpus: Corpus) -> None:
     # The 1130 GMT entry's lead is dated by the entry's clock on the given date.
     assert (
         'the lead of "UPDATE 1130 GMT" -> entry-clock -> anchor: entry "UPDATE 1130 GMT" at '
-        "2017-01-25 11:30 UTC (publication date 2017-01-25, dated by metadata: published: "
-        "2017-01-25) -> 2017-01-25 11:30 UTC"
+        "2019-03-13 11:30 UTC (publication date 2019-03-13, dated by metadata: published: "
+        "2019-03-13) -> 2019-03-13 11:30 UTC"
     ) in chains
     plain = yaml.safe_load(run("build", str(folder), "-f", "yaml")[1])["events"]
     assert all("explanation" not in s for e in plain for s in e["sources"])
 
 
 def test_jobs_give_the_same_output(corpus: Corpus) -> None:
-    # The wire's dateline has no year: it waits for the rest of the corpus (2017, 2019),
+    # The wire's dateline has no year: it waits for the rest of the corpus (2019),
     # and 12 March is a Tuesday in 2019 only (1 Jan 2019 a Tuesday, + 70 days).
     wire = "Talks Resume\n\nVELMORA, March 12 – Negotiators met again on Tuesday, aides said.\n"
     files = {"story.txt": STORY, "blog.txt": BLOG, "anchored.txt": ANCHORED, "wire.txt": wire}

@@ -4,7 +4,8 @@ Each case is a small set of dated sentences, as articles would tell them, with t
 events a careful reader would make of them. A background of unrelated reports makes
 the corpus look like a real one (so that "Syria" is common and "Douma" is rare).
 Weekdays: 29 Dec 2016 was a Thursday and 30 Dec a Friday (1 Jan 2016 was a Friday; 29
-Dec is day 364 of the leap year, 363 = 51 weeks + 6 days).
+Dec is day 364 of the leap year, 363 = 51 weeks + 6 days); 12 Mar 2019 was a Tuesday
+(1 Jan 2019 a Tuesday, + 70 days = 10 weeks).
 """
 
 from __future__ import annotations
@@ -67,8 +68,8 @@ CASES = [
       told("b", month("2017-02"), "Government and opposition are due to meet in Geneva next month for peace talks.", "next month")],
      [[0, 1]]),
     ("transliterations of one name",
-     [told("a", day("2017-01-24"), "Ja'afari said the offensive on Wadi Barada would go on.", "Tuesday"),
-      told("b", day("2017-01-24"), "Jaafari vowed the Wadi Barada offensive would continue.", "Tuesday")],
+     [told("a", day("2019-03-12"), "Ja'bari said the offensive on Wadi Sarem would go on.", "Tuesday"),
+      told("b", day("2019-03-12"), "Jabari vowed the Wadi Sarem offensive would continue.", "Tuesday")],
      [[0, 1]]),
     ("a live blog repeating yesterday's paragraph",
      [told("blog-1", day("2016-12-19"), "The Russian ambassador was shot dead at an art gallery in Ankara on Monday.", "Monday"),
@@ -76,8 +77,8 @@ CASES = [
            published=dt.date(2017, 1, 11))],
      [[0, 1]]),
     ("a clock time and the day it falls on",
-     [told("a", day("2017-01-25", "11:30"), "The regime's air force has bombed Harasta this morning."),
-      told("b", day("2017-01-25"), "Regime jets bombed Harasta on Wednesday, activists said.", "Wednesday")],
+     [told("a", day("2019-03-13", "11:30"), "The government's air force has bombed Karvana this morning."),
+      told("b", day("2019-03-13"), "Government jets bombed Karvana on Wednesday, activists said.", "Wednesday")],
      [[0, 1]]),
     ("two happenings of one day sharing only a place",
      [told("a", day("2016-12-30"), "Air strikes hit Douma on Friday.", "Friday"),
@@ -108,7 +109,6 @@ CASES = [
       told("b", day("2016-12-30"), "The nationwide truce in Syria took effect on Friday.", "Friday"),
       told("c", day("2016-12-30"), "The nationwide truce that began on Friday held in most of Syria.", "Friday")],
      [[0], [1, 2]]),
-    # 12 Mar 2019 was a Tuesday (1 Jan 2019 a Tuesday, + 70 days = 10 weeks).
     ("an air strike and the end of talks, one day, one capital named by both",
      [told("a", day("2019-03-12"), "Government jets bombed villages near Karvana on Tuesday.", "Tuesday"),
       told("b", day("2019-03-12"), "Talks in Velmora ended on Tuesday with a statement Karvana rejected.", "Tuesday")],
