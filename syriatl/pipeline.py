@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -251,11 +252,14 @@ class _Collected:
 
 
 def _shared(source: Source) -> Source:
-    """The source with its date object shared with every other source of that date (those
-    from worker processes arrive with copies of their own)."""
+    """The source with its date and its sentence shared with every other source that gives
+    them (those from worker processes arrive with copies of their own)."""
     w = source.when
-    canonical = shared_when(w.value, w.precision, w.start, w.end, w.time, w.modifier)
-    return source if canonical is w else replace(source, when=canonical)
+    when = shared_when(w.value, w.precision, w.start, w.end, w.time, w.modifier)
+    quote = sys.intern(source.quote)
+    if when is w and quote is source.quote:
+        return source
+    return replace(source, when=when, quote=quote)
 
 
 def date_articles(analyses: Sequence[Analysis]) -> list[Published]:
