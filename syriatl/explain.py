@@ -66,6 +66,8 @@ def _source_data(source: Source, dates: Mapping[str, Published]) -> dict[str, An
         "line": source.line,
         "entry": source.entry,
         "quote": source.quote,
+        "expression": source.expression,
+        "rule": source.rule,
         "date": source.when.value,
         "time": source.when.time,
         "explanation": chain(source, published),
