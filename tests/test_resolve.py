@@ -302,10 +302,33 @@ CASES = [
     # Election Day is the first Tuesday from 2 November: from Thu 2 Nov 2023 that is 2 + 5
     # = 7 Nov; from Tue 2 Jan 2024, 2 Nov 2024 is day 307 of a leap year that began on a
     # Monday, 306 = 43 weeks + 5 days, a Saturday, so Tue 5 Nov.
-    (NOV, "He campaigned hard until Election Day.", "Election Day", "2023-11-07"),
+    (NOV, "He will campaign until Election Day.", "Election Day", "2023-11-07"),
     (TUE, "Turnout on Election Day will decide it.", "Election Day", "2024-11-05"),
     (TUE, "Shelling resumed on Christmas Eve.", "Christmas Eve", "2023-12-24"),
     (FRI, "The truce is to start on New Year's Day.", "New Year's Day", "2023-01-01"),
+    # --- a past verb that directly governs a year-less date decides it -------------------
+    # From Thu 2 Nov 2023 (day 306): 1 Dec 2023 is 28 + 1 = 29 days ahead, 1 Dec 2022 is
+    # 365 - 29 = 336 back. A weak past cue would yield (336 > 4 x 29 + 30 = 146); "seized
+    # the town on" governs the date, so it looks back.
+    (NOV, "Rebels seized the town on Dec. 1.", "Dec. 1", "2022-12-01"),
+    # 2 Jan 2024 is 28 + 31 + 2 = 61 days ahead, 2 Jan 2023 is 365 - 61 = 304 back.
+    (NOV, "Protests erupted on Jan. 2.", "Jan. 2", "2023-01-02"),
+    # January 2024 begins 28 + 31 + 1 = 60 days ahead; January 2023 ended on day 31,
+    # 306 - 31 = 275 days back.
+    (NOV, "The minister resigned in January.", "January", "2023-01"),
+    # Near misses: the past cue is not the date's own verb, so the nearer one stays.
+    # 20 Nov 2023 is 18 days ahead, 20 Nov 2022 is 365 - 18 = 347 back (> 4 x 18 + 30).
+    (NOV, "The offer was extended to Nov. 20.", "Nov. 20", "2023-11-20"),
+    # "payable" points ahead: 2 Jan 2024, 61 days ahead (above).
+    (NOV, "The reduced dividend is payable Jan. 2.", "Jan. 2", "2024-01-02"),
+    # "said" reports; "would" is the date's verb: January 2024, 60 days ahead.
+    (NOV, "He said the talks would resume in January.", "January", "2024-01"),
+    # "fell to a record": a comparison, not the fall's date; weak, so 2023's December
+    # (29 days ahead, as 1 Dec above) stays.
+    (NOV, "Prices fell to a record high in December.", "December", "2023-12"),
+    # "preferred shares": an adjective under a modal, not a verb of its own. 31 Dec 2023
+    # is 28 + 31 = 59 days ahead.
+    (NOV, "It will redeem preferred shares on Dec. 31.", "Dec. 31", "2023-12-31"),
     # --- values that are no calendar dates -----------------------------------------------------
     (WED, "After two days of talks, they agreed.", "two days", "P2D"),
     (WED, "A seven-week offensive on al-Bab.", "seven-week", "P7W"),

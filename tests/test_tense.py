@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from syriatl.model import Direction
-from syriatl.tense import direction_cue
+from syriatl.tense import direction_cue, governs_past
 
 P, F, N = Direction.PAST, Direction.FUTURE, Direction.NONE
 
@@ -67,3 +67,28 @@ def test_direction_from_the_governing_clause(
 ) -> None:
     start = sentence.index(word)
     assert direction_cue(sentence, start, start + len(word))[0] is direction
+
+
+# (sentence, expression, whether a past verb directly governs it)
+GOVERNED = [
+    ("Rebels seized the town on Dec. 1.", "Dec. 1", True),
+    ("The minister resigned in January.", "January", True),
+    ("The town was seized on Dec. 1.", "Dec. 1", True),
+    # The past verb hands the date to a deadline, a comparison or another verb.
+    ("The offer was extended to Nov. 20.", "Nov. 20", False),
+    ("Prices fell to a record high in December.", "December", False),
+    ("The offer had been set to expire Nov. 6.", "Nov. 6", False),
+    # Saying, a participle before a noun, a present passive, a modal earlier.
+    ("He said on Monday that it was over.", "Monday", False),
+    ("The renewed offensive in December.", "December", False),
+    ("The town is seized in December.", "December", False),
+    ("It will redeem preferred shares on Dec. 31.", "Dec. 31", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word", "governed"), GOVERNED)
+def test_a_past_verb_governs_only_its_own_nearby_date(
+    sentence: str, word: str, governed: bool
+) -> None:
+    start = sentence.index(word)
+    assert governs_past(sentence, start, start + len(word)) is governed
