@@ -10,14 +10,14 @@ from syriatl.tense import direction_cue, governs_past
 P, F, N = Direction.PAST, Direction.FUTURE, Direction.NONE
 
 CASES = [
-    ("Lavrov will meet opposition representatives in Moscow on Friday.", "Friday", F),
-    ("Delegations are due to meet on Friday.", "Friday", F),
-    ("A new meeting is planned on Thursday in Ankara.", "Thursday", F),
+    ("Elena Brask will meet opposition representatives in Velmora on Friday.", "Friday", F),
+    ("Delegations are due to vote on Friday.", "Friday", F),
+    ("A new meeting is planned on Thursday in Torvik.", "Thursday", F),
     ("The truce will take effect on Saturday.", "Saturday", F),
-    ("The US and Russia announced plans on Monday for a truce.", "Monday", P),
-    ("Assad told Putin on Wednesday that he was ready.", "Wednesday", P),
-    ("Turkish state media Wednesday said a plan was agreed.", "Wednesday", P),
-    ("Erdogan had on Tuesday launched an attack.", "Tuesday", P),
+    ("Karvana and Velmora announced plans on Monday for a truce.", "Monday", P),
+    ("Brask told the envoy on Wednesday that he was ready.", "Wednesday", P),
+    ("Torvik radio Wednesday said a plan was agreed.", "Wednesday", P),
+    ("The general had on Tuesday launched an attack.", "Tuesday", P),
     ("25,000 people have been moved since Thursday.", "Thursday", P),
     ('"We have until Friday," he said.', "Friday", F),
     # "until" a day now past: a state that lasted up to it.
