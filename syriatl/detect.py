@@ -13,7 +13,7 @@ from dataclasses import replace
 from syriatl.grammar import CompiledRule, scan
 from syriatl.model import Direction, Kind, Mention, Spec, Unit
 from syriatl.patterns import vocab
-from syriatl.tense import direction_cue
+from syriatl.tense import direction_cue, governs_past
 
 _UNIT_OF = {
     "second": Unit.SECOND,
@@ -286,10 +286,11 @@ _COORDINATED_DAY = re.compile(
 
 
 def _mention(text: str, start: int, end: int, rule: str, spec: Spec) -> Mention:
-    cue, cue_word = Direction.NONE, None
+    cue, cue_word, strong = Direction.NONE, None, False
     if needs_direction(spec):
         cue, cue_word = direction_cue(text, start, end)
-    return Mention(start, end, text[start:end], rule, spec, cue, cue_word)
+        strong = cue is Direction.PAST and governs_past(text, start, end)
+    return Mention(start, end, text[start:end], rule, spec, cue, cue_word, strong)
 
 
 def _coordinated_day(text: str, mention: Mention) -> Mention | None:
@@ -327,7 +328,7 @@ def _dated_clock(clock: Mention, day: Mention) -> Mention:
     """A clock time given the day (and the clause's direction) of the mention that names it."""
     d = day.spec
     spec = replace(clock.spec, weekday=d.weekday, month=d.month, day=d.day, year=d.year)
-    return replace(clock, spec=spec, cue=day.cue, cue_word=day.cue_word)
+    return replace(clock, spec=spec, cue=day.cue, cue_word=day.cue_word, cue_strong=day.cue_strong)
 
 
 def _restated_clocks(text: str, found: list[Mention]) -> list[Mention]:

@@ -134,6 +134,9 @@ class Mention:
     spec: Spec
     cue: Direction = Direction.NONE
     cue_word: str | None = None
+    # The cue is a simple past verb that directly governs the expression ("seized the
+    # town on Dec. 1"): it decides the direction outright rather than tipping it.
+    cue_strong: bool = False
 
 
 class AnchorKind(StrEnum):

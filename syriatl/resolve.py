@@ -249,7 +249,10 @@ def _calendar(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolu
     # A financial quarter is reported on after it ends: "will report a loss for the third
     # quarter" in October is this year's, so even a modal only tips the balance there.
     periodic = spec.quarter is not None or spec.half is not None
-    decisive = (mention.cue_word or "").lower() in DECISIVE and not periodic
+    # A past verb that directly governs the date ("seized the town on Dec. 1") is as
+    # sure as a modal; a past cue further off only tips the balance.
+    strong = mention.cue_strong and mention.cue is Direction.PAST
+    decisive = ((mention.cue_word or "").lower() in DECISIVE or strong) and not periodic
     if spec.relation in (-1, 1):
         decisive = True
         direction = Direction.PAST if spec.relation == -1 else Direction.FUTURE

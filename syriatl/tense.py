@@ -65,6 +65,55 @@ def _cues(segment: str) -> list[tuple[int, Direction, str]]:
     return found
 
 
+# A past verb that directly governs its date: "seized the town on Dec. 1", "resigned in
+# January". Only a short object may stand between them; a "to"/"until"/"through"/"by"
+# in it hands the date to another verb or makes it a deadline ("extended to Nov. 20"),
+# and "record" makes it a comparison ("fell to a record low in March").
+# The object must open like one (a determiner, pronoun, number or adverb): a bare word
+# after the "verb" more likely makes it an adjective ("preferred shares on Oct. 31").
+_GOVERNED_GAP = re.compile(
+    r"^(?:\s+(?:the|a|an|his|her|their|its|our|this|that|these|those|him|them|it|us|"
+    r"some|several|\d[\d,]*|\w+ly)\b(?:\s+[a-z0-9][\w’'-]*){0,2}?)?"
+    r"(?:\s+(?:on|in|at))?\s*$"
+)
+_NOT_GOVERNING_GAP = re.compile(r"\b(?:to|until|till|through|by|record)\b")
+# Auxiliaries and words of saying: their date belongs to the clause they report or carry,
+# not to them ("said the talks would resume in January").
+_NOT_GOVERNING = frozenset({"was", "were", "had", "did", "ago", "said", "told"})
+# "is/are/be seized": a present passive or a modal's participle, not a simple past.
+_BE_BEFORE = re.compile(r"\b(?:is|are|be|been|being|am)\s+$")
+# "the reduced dividend", "a renewed offensive": a participle in front of a noun.
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$")
+
+
+def governs_past(text: str, start: int, end: int) -> bool:
+    """Whether a simple past verb right before ``text[start:end]`` directly governs it.
+
+    Such a verb ("Rebels seized the town on Dec. 1") decides the date's direction
+    outright; a past cue further off may belong to another clause, so it only tips the
+    balance (see ``resolve``).
+    """
+    left = text[max(0, start - _WINDOW) : start].lower()
+    if _INSIDE_BRACKET.search(left) or _compiled()[1].search(left[-24:]):
+        return False
+    clause = _split(_split(left, _compiled()[2])[-1], _compiled()[3])[-1]
+    cues = _cues(clause)
+    if not cues:
+        return False
+    at, direction, word = cues[-1]
+    if direction is not Direction.PAST or word in _NOT_GOVERNING or " " in word:
+        return False
+    # "will redeem ... preferred shares on Oct. 31": a modal earlier in the clause
+    # owns the date, and the -ed word is no verb of its own.
+    if any(d is not Direction.PAST for _, d, _ in cues):
+        return False
+    gap = clause[at + len(word) :]
+    if not _GOVERNED_GAP.match(gap) or _NOT_GOVERNING_GAP.search(gap):
+        return False
+    before = clause[:at]
+    return not (_BE_BEFORE.search(before) or _DETERMINER_BEFORE.search(before))
+
+
 def _split(text: str, boundary: re.Pattern[str]) -> list[str]:
     return boundary.split(text)
 

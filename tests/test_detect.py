@@ -14,17 +14,17 @@ from syriatl.model import Kind, Unit
 # (sentence, span expected, kind, fields of the Spec)
 FOUND = [
     (
-        "Talks began on December 22 in Astana.",
-        "December 22",
+        "Talks began on December 14 in Torvik.",
+        "December 14",
         Kind.CALENDAR,
-        {"month": 12, "day": 22, "year": None},
+        {"month": 12, "day": 14, "year": None},
     ),
-    ("Talks began on Dec. 22 in Astana.", "Dec. 22", Kind.CALENDAR, {"month": 12, "day": 22}),
+    ("Talks began on Dec. 14 in Torvik.", "Dec. 14", Kind.CALENDAR, {"month": 12, "day": 14}),
     (
-        "It was signed on 22 December 2016.",
-        "22 December 2016",
+        "It was signed on 14 December 2015.",
+        "14 December 2015",
         Kind.CALENDAR,
-        {"year": 2016, "month": 12, "day": 22},
+        {"year": 2015, "month": 12, "day": 14},
     ),
     (
         "Posted January 24, 2017",
@@ -40,7 +40,7 @@ FOUND = [
         {"weekday": 3, "day": 29},
     ),
     (
-        "fighters attack in Aleppo on January 14Image: AFP",
+        "fighters attack in Karvana on January 14Image: AFP",
         "January 14",
         Kind.CALENDAR,
         {"month": 1, "day": 14},
@@ -48,7 +48,7 @@ FOUND = [
     ("The uprising began in March 2011.", "March 2011", Kind.CALENDAR, {"year": 2011, "month": 3}),
     ("The uprising began in 2011.", "2011", Kind.CALENDAR, {"year": 2011}),
     ("Talks resume in May.", "May", Kind.CALENDAR, {"month": 5}),
-    ("the February talks in Geneva", "February", Kind.CALENDAR, {"month": 2}),
+    ("the February talks in Velmora", "February", Kind.CALENDAR, {"month": 2}),
     ("from late August", "late August", Kind.CALENDAR, {"month": 8, "mod": "END"}),
     ("by mid-November", "mid-November", Kind.CALENDAR, {"month": 11, "mod": "MID"}),
     ("a deal in the summer", "the summer", Kind.CALENDAR, {"season": "SU"}),
@@ -66,12 +66,12 @@ FOUND = [
     ("He leaves next Friday.", "next Friday", Kind.WEEKDAY, {"weekday": 4, "relation": 1}),
     ("He told reporters yesterday.", "yesterday", Kind.SHIFT, {"unit": Unit.DAY, "amount": -1}),
     (
-        "bombed Harasta this morning",
+        "bombed Karvana this morning",
         "this morning",
         Kind.SHIFT,
         {"unit": Unit.DAY, "amount": 0, "part": "MO"},
     ),
-    ("talks next month in Geneva", "next month", Kind.SHIFT, {"unit": Unit.MONTH, "amount": 1}),
+    ("talks next month in Torvik", "next month", Kind.SHIFT, {"unit": Unit.MONTH, "amount": 1}),
     ("a warplane downed last year", "last year", Kind.SHIFT, {"unit": Unit.YEAR, "amount": -1}),
     (
         "brokered earlier this month",
@@ -235,7 +235,7 @@ def test_a_count_after_a_date_is_no_second_day(sentence: str, spans: list[str]) 
 
 
 def test_spans_index_the_text() -> None:
-    text = "On Tuesday, two days after talks began on December 22, nothing moved."
+    text = "On Tuesday, two days after talks began on December 14, nothing moved."
     for mention in detect(text):
         assert text[mention.start : mention.end] == mention.text
 

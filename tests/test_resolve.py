@@ -31,11 +31,11 @@ CASES = [
     (WED, "The minister said on Monday that talks had failed.", "Monday", "2023-03-13"),
     (WED, "Monday's assassination shocked the capital.", "Monday", "2023-03-13"),
     (WED, "The convoys resumed on Monday.", "Monday", "2023-03-13"),
-    (WED, "The minister will travel to Moscow on Monday.", "Monday", "2023-03-20"),
-    (WED, "Delegations are due to meet on Monday.", "Monday", "2023-03-20"),
-    (WED, "A plan to stop fighting on Monday was welcomed.", "Monday", "2023-03-20"),
+    (WED, "The minister will travel to Velmora on Monday.", "Monday", "2023-03-20"),
+    (WED, "Delegations are due to vote on Monday.", "Monday", "2023-03-20"),
+    (WED, "A plan to close the market on Monday was welcomed.", "Monday", "2023-03-20"),
     # Thursday: 6 days back (15 - 6 = 9), 1 day ahead (16).
-    (WED, "A new meeting is planned on Thursday in Ankara.", "Thursday", "2023-03-16"),
+    (WED, "A new meeting is planned on Thursday in Torvik.", "Thursday", "2023-03-16"),
     (WED, "25,000 people have been moved since Thursday.", "Thursday", "2023-03-09"),
     # Friday: 5 days back (10), 2 days ahead (17).
     (WED, '"We have until Friday," he said.', "Friday", "2023-03-17"),
@@ -50,8 +50,8 @@ CASES = [
         "Wednesday",
         "2023-03-15",
     ),
-    (WED, "Assad told Putin on Wednesday that he was ready.", "Wednesday", "2023-03-15"),
-    (WED, "Turkish state media Wednesday said a plan was agreed.", "Wednesday", "2023-03-15"),
+    (WED, "Brask told the envoy on Wednesday that he was ready.", "Wednesday", "2023-03-15"),
+    (WED, "Torvik radio Wednesday said a plan was agreed.", "Wednesday", "2023-03-15"),
     # "last"/"next" are strictly before/after: a week away on the same weekday.
     (WED, "They met last Wednesday.", "last Wednesday", "2023-03-08"),
     (WED, "They meet next Wednesday.", "next Wednesday", "2023-03-22"),
@@ -68,16 +68,16 @@ CASES = [
     (WED, "He told reporters yesterday that it was over.", "yesterday", "2023-03-14"),
     (WED, "The vote is tomorrow.", "tomorrow", "2023-03-16"),
     (WED, "The talks resume today.", "today", "2023-03-15"),
-    (WED, "The air force bombed Harasta this morning.", "this morning", "2023-03-15TMO"),
+    (WED, "The air force bombed Karvana this morning.", "this morning", "2023-03-15TMO"),
     (WED, "Shelling was heard last night.", "last night", "2023-03-14TNI"),
     (WED, "He will meet the envoy later this afternoon.", "later this afternoon", "2023-03-15TAF"),
     (WED, "Shares fell early this morning.", "early this morning", "2023-03-15TMO"),
     # --- weeks, months, years: precision kept -------------------------------------------------
     # 15 Mar 2023 is in ISO week 11 (Mon 2 Jan 2023 starts W01; 13 Mar is 10 weeks later).
-    (WED, "Russia's line has eased this week.", "this week", "2023-W11"),
+    (WED, "Velmora's line has eased this week.", "this week", "2023-W11"),
     (WED, "Forces took several villages last week.", "last week", "2023-W10"),
     (WED, "Talks resume next week.", "next week", "2023-W12"),
-    (WED, "Talks will be held next month in Geneva.", "next month", "2023-04"),
+    (WED, "Talks will be held next month in Torvik.", "next month", "2023-04"),
     (WED, "Prices rose last month.", "last month", "2023-02"),
     (WED, "A warplane was downed last year.", "last year", "2022"),
     (WED, "Elections are due next year.", "next year", "2024"),
@@ -92,8 +92,8 @@ CASES = [
     (WED, "Two decades ago the war began.", "Two decades ago", "2003"),
     (WED, "Prices doubled last decade.", "last decade", "201"),
     # --- month-days and months without a year: the occurrence the tense and nearness pick ---
-    (WED, "The offensive began on December 22.", "December 22", "2022-12-22"),
-    (TUE, "The December 22 offensive goes on.", "December 22", "2023-12-22"),
+    (WED, "The siege of Torvik began on December 14.", "December 14", "2022-12-14"),
+    (TUE, "The December 14 siege goes on.", "December 14", "2023-12-14"),
     (WED, "They will vote on March 20.", "March 20", "2023-03-20"),
     (WED, "They voted on March 10.", "March 10", "2023-03-10"),
     (WED, "They will vote on March 10.", "March 10", "2024-03-10"),
@@ -138,16 +138,16 @@ CASES = [
     (NOV, "The vote will be held on October 30.", "October 30", "2024-10-30"),
     (NOV, "The offer runs until October 30.", "October 30", "2024-10-30"),
     # --- explicit dates need no reference ---------------------------------------------------
-    (WED, "It was signed on 22 December 2016.", "22 December 2016", "2016-12-22"),
+    (WED, "It was signed on 14 December 2015.", "14 December 2015", "2015-12-14"),
     (WED, "The uprising began in March 2011.", "March 2011", "2011-03"),
     (WED, "The conflict began in 2011.", "2011", "2011"),
     # --- anchored on the previous date in the story ---------------------------------------
-    # 22 Dec + 7 days = 29 Dec; 1 Mar 2023 + 2 days = 3 Mar; 1 Mar 2023 - 1 day = 28 Feb.
+    # 14 Dec + 7 days = 21 Dec; 1 Mar 2023 + 2 days = 3 Mar; 1 Mar 2023 - 1 day = 28 Feb.
     (
         WED,
-        "It began on December 22 and went on despite a truce announced a week later.",
+        "It began on December 14 and went on despite a truce announced a week later.",
         "a week later",
-        "2022-12-29",
+        "2022-12-21",
     ),
     (
         WED,
@@ -164,7 +164,7 @@ CASES = [
     # "before" ending its phrase counts from the story's date: 1 Mar - 1 = 28 Feb.
     (
         WED,
-        "Talks opened on March 1, 2023. They had met the day before in Geneva.",
+        "Talks opened on March 1, 2023. They had met the day before in Karvana.",
         "the day before",
         "2023-02-28",
     ),
@@ -302,13 +302,36 @@ CASES = [
     # Election Day is the first Tuesday from 2 November: from Thu 2 Nov 2023 that is 2 + 5
     # = 7 Nov; from Tue 2 Jan 2024, 2 Nov 2024 is day 307 of a leap year that began on a
     # Monday, 306 = 43 weeks + 5 days, a Saturday, so Tue 5 Nov.
-    (NOV, "He campaigned hard until Election Day.", "Election Day", "2023-11-07"),
+    (NOV, "He will campaign until Election Day.", "Election Day", "2023-11-07"),
     (TUE, "Turnout on Election Day will decide it.", "Election Day", "2024-11-05"),
     (TUE, "Shelling resumed on Christmas Eve.", "Christmas Eve", "2023-12-24"),
     (FRI, "The truce is to start on New Year's Day.", "New Year's Day", "2023-01-01"),
+    # --- a past verb that directly governs a year-less date decides it -------------------
+    # From Thu 2 Nov 2023 (day 306): 1 Dec 2023 is 28 + 1 = 29 days ahead, 1 Dec 2022 is
+    # 365 - 29 = 336 back. A weak past cue would yield (336 > 4 x 29 + 30 = 146); "seized
+    # the town on" governs the date, so it looks back.
+    (NOV, "Rebels seized the town on Dec. 1.", "Dec. 1", "2022-12-01"),
+    # 2 Jan 2024 is 28 + 31 + 2 = 61 days ahead, 2 Jan 2023 is 365 - 61 = 304 back.
+    (NOV, "Protests erupted on Jan. 2.", "Jan. 2", "2023-01-02"),
+    # January 2024 begins 28 + 31 + 1 = 60 days ahead; January 2023 ended on day 31,
+    # 306 - 31 = 275 days back.
+    (NOV, "The minister resigned in January.", "January", "2023-01"),
+    # Near misses: the past cue is not the date's own verb, so the nearer one stays.
+    # 20 Nov 2023 is 18 days ahead, 20 Nov 2022 is 365 - 18 = 347 back (> 4 x 18 + 30).
+    (NOV, "The offer was extended to Nov. 20.", "Nov. 20", "2023-11-20"),
+    # "payable" points ahead: 2 Jan 2024, 61 days ahead (above).
+    (NOV, "The reduced dividend is payable Jan. 2.", "Jan. 2", "2024-01-02"),
+    # "said" reports; "would" is the date's verb: January 2024, 60 days ahead.
+    (NOV, "He said the talks would resume in January.", "January", "2024-01"),
+    # "fell to a record": a comparison, not the fall's date; weak, so 2023's December
+    # (29 days ahead, as 1 Dec above) stays.
+    (NOV, "Prices fell to a record high in December.", "December", "2023-12"),
+    # "preferred shares": an adjective under a modal, not a verb of its own. 31 Dec 2023
+    # is 28 + 31 = 59 days ahead.
+    (NOV, "It will redeem preferred shares on Dec. 31.", "Dec. 31", "2023-12-31"),
     # --- values that are no calendar dates -----------------------------------------------------
     (WED, "After two days of talks, they agreed.", "two days", "P2D"),
-    (WED, "A seven-week offensive on al-Bab.", "seven-week", "P7W"),
+    (WED, "A seven-week offensive on Velmora.", "seven-week", "P7W"),
     # Decades and centuries in years: 2 x 10 = 20, 1 x 100 = 100.
     (WED, "The lowest rate in almost two decades.", "two decades", "P20Y"),
     (WED, "The lowest rate in a century.", "a century", "P100Y"),
@@ -343,9 +366,9 @@ def test_resolves_like_a_careful_reader(
     ("sentence", "expression", "value"),
     [
         ("They met on Tuesday.", "Tuesday", "XXXX-WXX-2"),
-        ("The offensive began on December 22.", "December 22", "XXXX-12-22"),
+        ("The siege of Torvik began on December 14.", "December 14", "XXXX-12-14"),
         ("Talks will be held next month.", "next month", "XXXX"),
-        ("It was signed on 22 December 2016.", "22 December 2016", "2016-12-22"),
+        ("It was signed on 14 December 2015.", "14 December 2015", "2015-12-14"),
     ],
 )
 def test_without_a_reference_relative_values_stay_underspecified(
@@ -384,8 +407,8 @@ def test_a_report_compares_with_the_quarter_it_reports_on() -> None:
 
 def test_a_length_before_an_undated_event_dates_nothing() -> None:
     # "a month after it began" counts from the beginning the clause names, not from the
-    # story's last date (22 December): the length is all the words give.
-    text = "The offensive began on December 22. A truce came a month after it began."
+    # story's last date (14 December): the length is all the words give.
+    text = "The siege of Torvik began on December 14. A truce came a month after it began."
     found = {r.mention.text: r for r in tag(text, WED)}
     length = found["a month"]
     assert (length.value, length.type.value, length.start) == ("P1M", "DURATION", None)

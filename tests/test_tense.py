@@ -5,19 +5,19 @@ from __future__ import annotations
 import pytest
 
 from syriatl.model import Direction
-from syriatl.tense import direction_cue
+from syriatl.tense import direction_cue, governs_past
 
 P, F, N = Direction.PAST, Direction.FUTURE, Direction.NONE
 
 CASES = [
-    ("Lavrov will meet opposition representatives in Moscow on Friday.", "Friday", F),
-    ("Delegations are due to meet on Friday.", "Friday", F),
-    ("A new meeting is planned on Thursday in Ankara.", "Thursday", F),
+    ("Elena Brask will meet opposition representatives in Velmora on Friday.", "Friday", F),
+    ("Delegations are due to vote on Friday.", "Friday", F),
+    ("A new meeting is planned on Thursday in Torvik.", "Thursday", F),
     ("The truce will take effect on Saturday.", "Saturday", F),
-    ("The US and Russia announced plans on Monday for a truce.", "Monday", P),
-    ("Assad told Putin on Wednesday that he was ready.", "Wednesday", P),
-    ("Turkish state media Wednesday said a plan was agreed.", "Wednesday", P),
-    ("Erdogan had on Tuesday launched an attack.", "Tuesday", P),
+    ("Karvana and Velmora announced plans on Monday for a truce.", "Monday", P),
+    ("Brask told the envoy on Wednesday that he was ready.", "Wednesday", P),
+    ("Torvik radio Wednesday said a plan was agreed.", "Wednesday", P),
+    ("The general had on Tuesday launched an attack.", "Tuesday", P),
     ("25,000 people have been moved since Thursday.", "Thursday", P),
     ('"We have until Friday," he said.', "Friday", F),
     # "until" a day now past: a state that lasted up to it.
@@ -67,3 +67,28 @@ def test_direction_from_the_governing_clause(
 ) -> None:
     start = sentence.index(word)
     assert direction_cue(sentence, start, start + len(word))[0] is direction
+
+
+# (sentence, expression, whether a past verb directly governs it)
+GOVERNED = [
+    ("Rebels seized the town on Dec. 1.", "Dec. 1", True),
+    ("The minister resigned in January.", "January", True),
+    ("The town was seized on Dec. 1.", "Dec. 1", True),
+    # The past verb hands the date to a deadline, a comparison or another verb.
+    ("The offer was extended to Nov. 20.", "Nov. 20", False),
+    ("Prices fell to a record high in December.", "December", False),
+    ("The offer had been set to expire Nov. 6.", "Nov. 6", False),
+    # Saying, a participle before a noun, a present passive, a modal earlier.
+    ("He said on Monday that it was over.", "Monday", False),
+    ("The renewed offensive in December.", "December", False),
+    ("The town is seized in December.", "December", False),
+    ("It will redeem preferred shares on Dec. 31.", "Dec. 31", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word", "governed"), GOVERNED)
+def test_a_past_verb_governs_only_its_own_nearby_date(
+    sentence: str, word: str, governed: bool
+) -> None:
+    start = sentence.index(word)
+    assert governs_past(sentence, start, start + len(word)) is governed

@@ -38,7 +38,7 @@ CUES: tuple[tuple[str, Direction, str], ...] = (
         PAST,
         "the offer had been due to expire on Friday",
     ),
-    (r"will|shall|won[’']t|[’']ll|would", FUTURE, "Lavrov will meet them on Friday"),
+    (r"will|shall|won[’']t|[’']ll|would", FUTURE, "Brask will meet them on Friday"),
     (
         r"(?:is|are|am) (?:due |set |scheduled |slated |expected |planned |supposed |going )?to",
         FUTURE,
@@ -47,14 +47,14 @@ CUES: tuple[tuple[str, Direction, str], ...] = (
     (
         r"(?:is|are) (?:planned|scheduled|slated|due|expected)",
         FUTURE,
-        "a new meeting is planned on Thursday",
+        "a second vote is planned on Thursday",
     ),
     (
         r"due to|set to|going to|plans? to|planning to|intends? to|aims? to|expects? to|"
         r"expected to|likely to|scheduled|slated|upcoming|hopes? to|to be held|agreed to|"
         r"promised to|vowed to|threatened to|seeks? to|wants? to|ready to",
         FUTURE,
-        "a plan to stop fighting on Saturday",
+        "a plan to close the market on Saturday",
     ),
     (
         r"was|were|had|did|ago|said|told|began|begun|took|met|came|went|made|saw|gave|held|"
@@ -64,7 +64,7 @@ CUES: tuple[tuple[str, Direction, str], ...] = (
         r"woke|wore|forgot|fled|felt|dealt|chose|caught|bought|arose|awoke|blew|bore|"
         r"\w{3,}ed",
         PAST,
-        "Assad told Putin on Wednesday",
+        "Brask told the envoy on Wednesday",
     ),
 )
 
