@@ -135,11 +135,6 @@ def overlap(
     return min(weight(a, shared, rarity), weight(b, shared, rarity)) / lighter if lighter else 0.0
 
 
-def similarity(a: str, b: str, rarity: Callable[[str], float]) -> float:
-    """``overlap`` of two sentences' words."""
-    return overlap(words_of(a), words_of(b), rarity)
-
-
 def aspect_of(quote: str, expression: str | None) -> str | None:
     """What happens at the date: the aspect cue nearest the expression, or None."""
     lower = quote.lower()

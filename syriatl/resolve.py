@@ -35,7 +35,6 @@ _BACKWARD = ("earlier", "ago", "before")
 _COARSER_THAN_DAY = frozenset(
     {Precision.YEAR, Precision.HALF, Precision.QUARTER, Precision.SEASON, Precision.MONTH}
 )
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @dataclass(frozen=True, slots=True)
@@ -592,8 +591,3 @@ def resolve_all(
             story = story.told(resolution)
         i += len(pair)
     return tuple(out)
-
-
-def describe_weekday(day: dt.date) -> str:
-    """The weekday name of a date, for explanations."""
-    return _WEEKDAY_NAMES[day.weekday()]
