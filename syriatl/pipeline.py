@@ -16,6 +16,7 @@ import sys
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -189,14 +190,21 @@ def tell_file(job: Job) -> Told:
                 told.waiting)  # fmt: skip
 
 
-def _run(jobs: Sequence[Job], workers: int) -> Iterator[Told]:
-    # More processes than cores or files only cost their start-up.
-    workers = min(workers, len(jobs), os.cpu_count() or 1)
-    if workers <= 1:
-        yield from map(tell_file, jobs)
+def _run(jobs: Sequence[Job], pool: ProcessPoolExecutor | None, workers: int) -> Iterator[Told]:
+    if pool is None or len(jobs) < 2:
+        return map(tell_file, jobs)
+    return pool.map(tell_file, jobs, chunksize=max(1, min(64, len(jobs) // (4 * workers))))
+
+
+@contextmanager
+def _workers(count: int) -> Iterator[ProcessPoolExecutor | None]:
+    """A pool of ``count`` worker processes, or None for one. It is started before the
+    build holds anything, so the workers do not start as copies of a full process."""
+    if count <= 1:
+        yield None
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(tell_file, jobs, chunksize=max(1, min(64, len(jobs) // (4 * workers))))
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        yield pool
 
 
 def _overlaps(event: Event, options: Options) -> bool:
@@ -212,14 +220,17 @@ def build_timeline(paths: Sequence[str], options: Options = Options()) -> Build:
     first: list[Job] = [(path, given.get(path), None, options.policy) for path in files]
     collected = _Collected(list(warnings))
     waiting: list[int] = []
-    for index, told in enumerate(_run(first, options.jobs)):
-        if told.waiting:
-            waiting.append(index)
-        collected.add(index, told)
-    years = sorted(collected.years)
-    second: list[Job] = [(files[i], given.get(files[i]), years, options.policy) for i in waiting]
-    for index, told in zip(waiting, _run(second, options.jobs), strict=True):
-        collected.add(index, told)
+    # More processes than cores or files only cost their start-up.
+    count = min(options.jobs, len(files), os.cpu_count() or 1)
+    with _workers(count) as pool:
+        for index, told in enumerate(_run(first, pool, count)):
+            if told.waiting:
+                waiting.append(index)
+            collected.add(index, told)
+        years = sorted(collected.years)
+        second = [(files[i], given.get(files[i]), years, options.policy) for i in waiting]
+        for index, told in zip(waiting, _run(second, pool, count), strict=True):
+            collected.add(index, told)
     return collected.build(options)
 
 
@@ -252,14 +263,16 @@ class _Collected:
 
 
 def _shared(source: Source) -> Source:
-    """The source with its date and its sentence shared with every other source that gives
+    """The source with its date and its strings shared with every other source that gives
     them (those from worker processes arrive with copies of their own)."""
     w = source.when
     when = shared_when(w.value, w.precision, w.start, w.end, w.time, w.modifier)
-    quote = sys.intern(source.quote)
-    if when is w and quote is source.quote:
+    quote, rule = sys.intern(source.quote), sys.intern(source.rule)
+    expression = sys.intern(source.expression) if source.expression else None
+    given = (w, source.quote, source.rule, source.expression)
+    if all(new is old for new, old in zip((when, quote, rule, expression), given, strict=True)):
         return source
-    return replace(source, when=when, quote=quote)
+    return replace(source, when=when, quote=quote, rule=rule, expression=expression)
 
 
 def date_articles(analyses: Sequence[Analysis]) -> list[Published]:
