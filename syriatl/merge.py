@@ -281,7 +281,7 @@ def _date_key(when: When) -> tuple[str, str | None, str, str | None]:
 
 
 def _position(source: Source) -> tuple[object, ...]:
-    return (source.when.sort_key, _order(source), source.quote, source.expression or "")
+    return (source.when.sort_key, *_within(source))
 
 
 def _in_order(told: Iterable[Source]) -> list[Source]:

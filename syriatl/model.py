@@ -163,9 +163,9 @@ class Resolution:
     """A mention's value at its own precision, with the rule and anchor that produced it.
 
     ``start``/``end`` are the first and last day the value covers; they are None for
-    durations, sets, REF values and values left underspecified, except a length counted
-    from the story's date ("a month after the talks", value ``P1M``), which keeps the
-    days it counts to.
+    durations, sets, REF values and values left underspecified, except a day the story
+    gives only to the year ("the day before", after "in 2019": ``2019-XX-XX``), which
+    keeps the days of that year.
     """
 
     mention: Mention

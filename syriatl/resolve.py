@@ -106,7 +106,7 @@ def _result(
     covered: str | None = None,
 ) -> Resolution:
     """A resolution of ``value``; ``covered``, when given, is the date value whose days
-    it records instead (a length counted from a known date)."""
+    it records instead (the year of a day the story does not give: "2019-XX-XX")."""
     days = timex.span(covered or value)
     start, end, precision = days if days else (None, None, None)
     clock = timex.clock(covered or value)
@@ -399,13 +399,6 @@ def _anchored(mention: Mention, story: Story, anchor: Anchor | None) -> Resoluti
         # writes the unknown day as XX ("2019-XX-XX"), its days those of the year.
         some_day = _unknown_day(previous.value, previous.precision)
         return _result(mention, some_day, f"{rule}:coarse", used, covered=previous.value)
-    if _counted(mention) and _signal(mention) in ("after", "before"):
-        # "a month after Qantas suspended flights": the offset counts from the event the
-        # clause names, not from the story's last date, so TimeML values the length
-        # (P1M); the date counted from the story's last date stays in start/end.
-        length = timex.duration_value(spec.unit, abs(spec.amount))
-        dated = _anchored_date(mention, previous, used, unit, int(amount))
-        return _result(mention, length, f"{rule}:length", used, TimexType.DURATION, covered=dated)
     if unit is Unit.YEAR and amount and _signal(mention) in ("earlier", "ago", "later"):
         # "up from $3 million a year earlier": the same period (quarter, day) a year
         # before, as precise as the date it is counted from.

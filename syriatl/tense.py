@@ -93,10 +93,11 @@ def governs_past(text: str, start: int, end: int) -> bool:
     outright; a past cue further off may belong to another clause, so it only tips the
     balance (see ``resolve``).
     """
+    _, adjacent_rx, hard, soft = _compiled()
     left = text[max(0, start - _WINDOW) : start].lower()
-    if _INSIDE_BRACKET.search(left) or _compiled()[1].search(left[-24:]):
+    if _INSIDE_BRACKET.search(left) or adjacent_rx.search(left[-24:]):
         return False
-    clause = _split(_split(left, _compiled()[2])[-1], _compiled()[3])[-1]
+    clause = _split(_split(left, hard)[-1], soft)[-1]
     cues = _cues(clause)
     if not cues:
         return False

@@ -124,8 +124,8 @@ _UNIT_LETTER = {
     Unit.DECADE: "DE",
     Unit.CENTURY: "CE",
 }
-# Fractions of a unit are counted in the next smaller one ("two and a half years" is
-# 30 months).
+# A fraction of a unit is counted in the next smaller one ("half a year" is 6 months;
+# a duration with a whole part is written with both, see ``_with_remainder``).
 _SMALLER = {
     Unit.YEAR: (Unit.MONTH, 12),
     Unit.MONTH: (Unit.DAY, 30),

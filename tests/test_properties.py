@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from calendar import monthrange
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -60,9 +61,12 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December")  # fmt: skip
 
 
-def _month_gap(first: dt.date, last: dt.date, day: dt.date) -> int:
-    """Days from ``day`` to the nearest day of [first, last]."""
-    return max((first - day).days, (day - last).days, 0)
+def _gap_a_year_earlier(first: dt.date, day: dt.date) -> int:
+    """Days from ``day`` to the nearest day of the month that starts on ``first``, a year
+    earlier."""
+    year, month = first.year - 1, first.month
+    back, back_last = dt.date(year, month, 1), dt.date(year, month, monthrange(year, month)[1])
+    return max((back - day).days, (day - back_last).days, 0)
 
 
 @given(days, st.integers(min_value=1, max_value=12))
@@ -97,9 +101,7 @@ def test_a_weak_past_cue_yields_only_to_a_much_nearer_month(day: dt.date, month:
     assert first.month == month and abs((first - day).days) < 366
     if first > day:
         # The same month a year earlier was more than 4 times (plus 30 days) as far.
-        back = dt.date(first.year - 1, first.month, 1)
-        back_last = dt.date(last.year - 1, last.month, last.day if last.month != 2 else 28)
-        assert _month_gap(back, back_last, day) > 4 * (first - day).days + 30
+        assert _gap_a_year_earlier(first, day) > 4 * (first - day).days + 30
 
 
 @given(days, st.integers(min_value=1, max_value=12))
@@ -110,9 +112,7 @@ def test_a_month_with_no_cue_leans_back_unless_the_next_is_a_month_nearer(
     first, last, _ = timex.span(value) or (None, None, None)
     assert first is not None and last is not None
     if first > day:
-        back = dt.date(first.year - 1, first.month, 1)
-        back_last = dt.date(last.year - 1, last.month, last.day if last.month != 2 else 28)
-        assert _month_gap(back, back_last, day) > (first - day).days + 30
+        assert _gap_a_year_earlier(first, day) > (first - day).days + 30
     else:
         assert (day - first).days < 366
 
