@@ -158,8 +158,8 @@ def split_front_matter(text: str, where: str) -> tuple[Metadata | Refused | None
     if len(block.encode("utf-8", "replace")) > FRONT_MATTER_LIMIT:
         return Refused(f"{label}: longer than {FRONT_MATTER_LIMIT // 1024} KB"), text, 0
     end = closed.end() + (1 if text[closed.end() : closed.end() + 1] == "\n" else 0)
-    try:
-        raw = load(block, label)
+    try:  # the leading newline stands for the opening '---': lines count from the top
+        raw = load("\n" + block, label)
     except SyriatlError as error:
         return Refused(str(error)), text, 0
     if raw is None or isinstance(raw, str):

@@ -10,7 +10,8 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -67,13 +68,13 @@ FRONT_MATTER_PROBLEMS = [
     ),
     (
         "title: !!python/object/apply:os.system [echo]\n",
-        "line 1: python tags are not allowed in metadata",
+        "line 2: python tags are not allowed in metadata",
     ),
-    ("title: !!python/name:os.system\n", "line 1: python tags are not allowed in metadata"),
-    ("title: !secret x\n", "line 1: the tag '!secret' is not allowed in metadata"),
-    ("a: &x [1]\nb: *x\n", "line 1: YAML aliases are not allowed in metadata"),
-    (BOMB, "line 1: YAML aliases are not allowed in metadata"),
-    ("title: [unclosed\n", "line 2: expected ',' or ']', but got '<stream end>'"),
+    ("title: !!python/name:os.system\n", "line 2: python tags are not allowed in metadata"),
+    ("title: !secret x\n", "line 2: the tag '!secret' is not allowed in metadata"),
+    ("a: &x [1]\nb: *x\n", "line 2: YAML aliases are not allowed in metadata"),
+    (BOMB, "line 2: YAML aliases are not allowed in metadata"),
+    ("title: [unclosed\n", "line 3: expected ',' or ']', but got '<stream end>'"),
 ]
 
 
@@ -403,17 +404,20 @@ def _unprivileged(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*drop, SYRIATL, *args], capture_output=True, text=True, check=False)
 
 
-def _open_to_all(path: Path) -> None:
-    for part in (path, *path.parents):
-        part.chmod(part.stat().st_mode | 0o005)
+@pytest.fixture
+def shared(tmp_path: Path) -> Iterator[Path]:
+    """A folder that an unprivileged user can reach (pytest's own is root's only, and
+    other pytest sessions reset its mode)."""
+    with tempfile.TemporaryDirectory(prefix="syriatl-") as folder:
+        Path(folder).chmod(0o755)
+        yield Path(folder)
 
 
-def test_an_unreadable_subfolder_is_a_problem_naming_it(tmp_path: Path) -> None:
-    folder = tmp_path / "corpus"
+def test_an_unreadable_subfolder_is_a_problem_naming_it(shared: Path) -> None:
+    folder = shared / "corpus"
     (folder / "locked").mkdir(parents=True)
     (folder / "good.txt").write_text(STORY)
     (folder / "locked" / "hidden.txt").write_text(STORY)
-    _open_to_all(folder / "good.txt")
     (folder / "locked").chmod(0)
     done = _unprivileged("build", str(folder), "-f", "yaml")
     problem = f"problem: {folder / 'locked'}: cannot read this folder (permission denied)\n"
@@ -424,12 +428,11 @@ def test_an_unreadable_subfolder_is_a_problem_naming_it(tmp_path: Path) -> None:
 # ---- ingest --------------------------------------------------------------------------
 
 
-def test_ingest_into_a_read_only_folder_is_one_line_exit_3(tmp_path: Path) -> None:
-    raw = tmp_path / "page.txt"
+def test_ingest_into_a_read_only_folder_is_one_line_exit_3(shared: Path) -> None:
+    raw = shared / "page.txt"
     raw.write_text(STORY)
-    into = tmp_path / "ro"
+    into = shared / "ro"
     into.mkdir()
-    _open_to_all(raw)
     into.chmod(0o555)
     done = _unprivileged("ingest", str(raw), "--into", str(into))
     assert done.returncode == 3
