@@ -121,6 +121,7 @@ def test_unclosed_front_matter_and_empty_files_are_problems(
     [
         "---\nBreaking news from Velmora\n---\n" + STORY,  # rules around a line of text
         "---\n\n" + STORY,  # a rule, then the story
+        "---\nBreaking news: talks end\n---\n" + STORY,  # a headline, not a field
     ],
 )
 def test_rules_that_are_not_front_matter_stay_article_text(corpus: Corpus, text: str) -> None:
@@ -129,6 +130,25 @@ def test_rules_that_are_not_front_matter_stay_article_text(corpus: Corpus, text:
     assert read.problem is None
     assert read.article is not None
     assert (read.article.text, read.article.meta) == (text, Metadata())
+
+
+@pytest.mark.parametrize(
+    ("text", "meta"),
+    [
+        ("---\n---\n" + STORY, Metadata()),
+        ("---\n\n---\n" + STORY, Metadata()),
+        (
+            "---\n# given by the desk\noutlet: Karvana Post\n---\n" + STORY,
+            Metadata(outlet="Karvana Post"),
+        ),
+        ("--- \r\ntitle: Talks\r\n---\r\n" + STORY.replace("\n", "\r\n"), Metadata(title="Talks")),
+    ],
+)
+def test_front_matter_is_cut_from_the_text(corpus: Corpus, text: str, meta: Metadata) -> None:
+    folder = corpus({"page.txt": text})
+    read = read_article(discover([str(folder / "page.txt")]).files[0])
+    assert read.article is not None
+    assert (read.article.text, read.article.meta) == (STORY, meta)
 
 
 @pytest.mark.parametrize(
