@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from syriatl.discover import printable
+from syriatl.discover import printable, reason
 from syriatl.errors import ExitCode, SyriatlError
 from syriatl.model import Metadata
 
@@ -186,7 +186,7 @@ def _read_limited(path: Path) -> str:
     except UnicodeDecodeError:
         raise SyriatlError(where, "not UTF-8 text") from None
     except OSError as error:
-        raise SyriatlError(where, f"cannot read ({error.strerror or error})") from None
+        raise SyriatlError(where, f"cannot read ({reason(error)})") from None
 
 
 def read_sources(folder: Path) -> dict[str, Metadata | Refused]:

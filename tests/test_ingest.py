@@ -513,3 +513,14 @@ def test_ingest_keeps_the_metadata_of_a_long_name_with_spaces(tmp_path: Path) ->
     code, _, err = run("ingest", str(raw), "--into", str(into), "--outlet", "Velmora: Daily")
     assert code == 0, err
     assert read_sources(into) == {raw.name: Metadata(outlet="Velmora: Daily")}
+
+
+def test_an_unreadable_sources_yaml_stops_the_run_naming_it(shared: Path) -> None:
+    folder = shared / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text(STORY)
+    (folder / "sources.yaml").write_text("good.txt: {}\n")
+    (folder / "sources.yaml").chmod(0)
+    done = _unprivileged("build", str(folder))
+    problem = f"syriatl: {folder / 'sources.yaml'}: cannot read (permission denied)\n"
+    assert (done.returncode, done.stdout, done.stderr) == (3, "", problem)
