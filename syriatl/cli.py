@@ -3,36 +3,142 @@ errors to exit codes. No work of its own happens here."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
+import signal
 import sys
-import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from types import FrameType
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from syriatl import __version__
 from syriatl.errors import ExitCode, SyriatlError
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from rich.console import Console
 
     from syriatl.pipeline import Build
 
+DEFAULT_CORPUS = "seeds"
+BROKEN_PIPE = 128 + signal.SIGPIPE  # the shell's status for a reader that went away
+TERMINATED = 128 + signal.SIGTERM
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised where the process is, so that temporary files are removed."""
+
+
+def _on_sigterm(owner: int) -> Callable[[int, FrameType | None], None]:
+    def handle(signum: int, frame: FrameType | None) -> None:
+        if os.getpid() != owner:  # a forked worker: die as SIGTERM means
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+        raise _Terminated
+
+    return handle
+
+
+@contextmanager
+def _endings() -> Iterator[None]:
+    """A reader that went away and SIGTERM end the run quietly with the shell's codes."""
+    try:
+        yield
+    except BrokenPipeError:
+        from syriatl.output import silence_stdout
+
+        silence_stdout()
+        raise typer.Exit(BROKEN_PIPE) from None
+    except _Terminated:
+        raise typer.Exit(TERMINATED) from None
+
+
+class _Shell(TyperGroup):
+    """The top command: Click's usage errors become a plain line and a hint, with
+    exit 2, and SIGTERM and a closed stdout end the run with the shell's codes."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
+        with _endings():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: Any) -> Any:
+        with _endings():
+            return super().invoke(ctx)
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        previous = signal.getsignal(signal.SIGTERM)
+        signal.signal(signal.SIGTERM, _on_sigterm(os.getpid()))
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except typer.TyperException as error:
+            _say(*_usage(error))
+            code = error.exit_code
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+        sys.exit(code or 0)
+
+
+def _usage(error: typer.TyperException) -> list[str]:
+    """A Click error as the user should read it: one plain line, and where to look."""
+    ctx = getattr(error, "ctx", None)
+    hint = [f"Try '{ctx.command_path} --help' for help."] if ctx is not None else []
+    if isinstance(error, typer.BadParameter):
+        where = _param_name(error)
+        if not error.message:  # Click's MissingParameter
+            about = (getattr(error.param, "help", None) or "").rstrip(".")
+            return [f"syriatl: {where}: missing" + (f" ({_lower(about)})" if about else ""), *hint]
+        message = error.message.removeprefix("Value error, ").rstrip(".")
+        return [f"syriatl: {where}: {_lower(message)}", *hint]
+    message = error.format_message()
+    if "\n" in message.strip():  # the help text of a command given no arguments
+        return [message.rstrip()]
+    return [f"syriatl: {_lower(message.rstrip('.'))}", *hint]
+
+
+def _param_name(error: typer.BadParameter) -> str:
+    if error.param_hint:
+        hints = error.param_hint
+        return hints if isinstance(hints, str) else str(next(iter(hints)))
+    param = error.param
+    if param is None:
+        return "option"
+    if getattr(param, "param_type_name", "") == "argument":
+        return str(getattr(param, "human_readable_name", param.name)).upper()
+    opts = list(getattr(param, "opts", ()))
+    return next((o for o in opts if o.startswith("--")), opts[0] if opts else "option")
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
 app = typer.Typer(
     name="syriatl",
+    cls=_Shell,
     help="Build one dated, merged, source-citing chronology out of news articles.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     add_completion=False,
 )
-
-DEFAULT_CORPUS = "seeds"
 
 
 class Format(StrEnum):
@@ -61,6 +167,13 @@ def main_options(
     """Build one dated, merged, source-citing chronology out of news articles."""
 
 
+def _say(*lines: str) -> None:
+    """Lines for people, on stderr (a file name that is not UTF-8 shows its bytes)."""
+    for line in lines:
+        readable = line.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        print(readable, file=sys.stderr, flush=True)
+
+
 def _stderr() -> Console:
     from rich.console import Console
 
@@ -68,32 +181,67 @@ def _stderr() -> Console:
 
 
 def _fail(problem: str, code: ExitCode) -> NoReturn:
-    _stderr().print(f"syriatl: {problem}", markup=False)
+    _say(f"syriatl: {problem}")
     raise typer.Exit(int(code))
 
 
 @contextmanager
 def _errors() -> Iterator[None]:
-    """The one place where exceptions become a one-line message and an exit code."""
+    """The one place where the program's exceptions become a one-line message and an
+    exit code (signals and broken pipes are the shell's, in ``_endings``)."""
     try:
         yield
     except SyriatlError as error:
         _fail(str(error), error.code)
-    except KeyboardInterrupt:
-        _fail("interrupted", ExitCode.PROBLEMS)
 
 
 def _period(text: str | None, option: str) -> tuple[dt.date, dt.date] | None:
     if text is None:
         return None
-    from syriatl.dates import parse_period
+    from syriatl.dates import DateRefused, read_period
 
-    found = parse_period(text, dt.datetime.now().astimezone().replace(tzinfo=None))
-    if found is None:
-        raise typer.BadParameter(
-            f"{text!r} is not a date (try 2017-01-24, 2017-01 or 2017)", param_hint=option
-        )
-    return found
+    try:
+        return read_period(text)
+    except DateRefused as refused:
+        raise typer.BadParameter(str(refused), param_hint=option) from None
+
+
+def _day(text: str | None, option: str) -> dt.date | None:
+    if text is None:
+        return None
+    from syriatl.dates import DateRefused, read_day
+
+    try:
+        return read_day(text)
+    except DateRefused as refused:
+        raise typer.BadParameter(str(refused), param_hint=option) from None
+
+
+Choice = TypeVar("Choice", bound=StrEnum)
+
+
+def _choose(kind: type[Choice]) -> Callable[[str], Choice]:
+    """A parser of ``--format`` that names the choices when the value is not one."""
+    names = [k.value for k in kind]
+    choices = ", ".join(names[:-1]) + f" or {names[-1]}"
+
+    def parse(value: str) -> Choice:
+        try:
+            return kind(value.lower())
+        except ValueError:
+            problem = f"{value!r} is not a format: choose {choices}"
+            raise typer.BadParameter(problem, param_hint="--format") from None
+
+    return parse
+
+
+def _jobs(value: str | int) -> int:
+    if isinstance(value, int):  # the default
+        return value
+    if value.strip().isdigit() and int(value) >= 1:
+        return int(value)
+    problem = f"{value!r} is not a number of worker processes: give 1 or more"
+    raise typer.BadParameter(problem, param_hint="--jobs")
 
 
 def _format(chosen: Format | None) -> Format:
@@ -103,60 +251,71 @@ def _format(chosen: Format | None) -> Format:
 
 
 def _write(output: Path | None, chunks: Iterable[str]) -> None:
-    """Write machine output to stdout, or atomically to a file (no partial file on failure)."""
+    """Machine output to stdout, or to a file (see ``syriatl.output``)."""
+    from syriatl.output import write_file, write_stdout
+
     if output is None:
-        for chunk in chunks:
-            sys.stdout.write(chunk)
-        sys.stdout.flush()
-        return
-    folder = output.parent if str(output.parent) else Path()
-    temporary = None
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.writelines(chunks)
-        umask = os.umask(0)
-        os.umask(umask)
-        Path(temporary).chmod(0o666 & ~umask)
-        Path(temporary).replace(output)
-    except OSError as error:
-        if temporary:
-            Path(temporary).unlink(missing_ok=True)
-        raise SyriatlError(
-            str(output), f"cannot write ({error.strerror or error})", ExitCode.OUTPUT
-        ) from None
+        write_stdout(chunks)
+    else:
+        write_file(output, chunks)
+
+
+def _table(rendered: object, output: Path | None = None) -> None:
+    """A Rich table as the terminal would show it (plain and 120 wide into a file),
+    written by ``_write``, so that a closed or full stdout is answered as any output."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    if output is not None:
+        Console(file=buffer, width=120, color_system=None).print(rendered)
+    else:
+        screen = Console(highlight=False)
+        Console(
+            file=buffer,
+            highlight=False,
+            force_terminal=screen.is_terminal,
+            width=screen.width,
+            color_system=screen.color_system,  # type: ignore[arg-type]
+            no_color=screen.no_color,
+        ).print(rendered)
+    _write(output, [buffer.getvalue()])
 
 
 def _show(build: Build, kind: str, fmt: Format, output: Path | None) -> None:
-    from rich.console import Console
-
     from syriatl.render import RENDERERS
 
-    err = _stderr()
-    for warning in build.warnings:
-        err.print(f"warning: {warning}", markup=False)
+    _say(*(f"warning: {warning}" for warning in build.warnings))
     rendered = RENDERERS[kind][fmt.value](build.timeline)
-    if fmt is not Format.table:
-        _write(output, rendered)  # type: ignore[arg-type]
-    elif output is not None:
-        with tempfile.TemporaryFile("w+", encoding="utf-8") as buffer:
-            Console(file=buffer, width=120, color_system=None).print(rendered)
-            buffer.seek(0)
-            _write(output, [buffer.read()])
-    else:
-        Console(highlight=False).print(rendered)
-    if fmt is not Format.table:
-        for problem in build.timeline.problems:
-            err.print(f"problem: {problem.article}: {problem.problem}", markup=False)
+    if fmt is Format.table:
+        _table(rendered, output)
+        return
+    _write(output, rendered)  # type: ignore[arg-type]
+    _say(*(f"problem: {p.article}: {p.problem}" for p in build.timeline.problems))
 
 
 def _build(
-    paths: list[str] | None, since: str | None = None, until: str | None = None, jobs: int = 1
+    paths: list[str] | None,
+    usage: str,
+    since: str | None = None,
+    until: str | None = None,
+    jobs: int = 1,
 ) -> Build:
+    """The build of ``paths``, or of ``seeds/`` when none are given; ``usage`` is how
+    the command is typed, for the message when there is neither."""
     from syriatl.pipeline import Options, build_timeline
 
     start = _period(since, "--since")
     end = _period(until, "--until")
+    if start and end and start[0] > end[1]:
+        problem = f"{since!r} is after --until {until!r}: give the earlier date first"
+        raise typer.BadParameter(problem, param_hint="--since")
+    if not paths and not Path(DEFAULT_CORPUS).is_dir():
+        raise SyriatlError(
+            f"no articles given and no {DEFAULT_CORPUS}/ folder here",
+            f"give article files or folders, e.g. syriatl {usage} articles/",
+        )
     options = Options(since=start[0] if start else None, until=end[1] if end else None, jobs=jobs)
     return build_timeline(paths or [DEFAULT_CORPUS], options)
 
@@ -164,14 +323,19 @@ def _build(
 Paths = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Article files (.txt) and folders of them. Default: seeds/.", show_default=False
+        metavar="PATH",
+        help="Article files (.txt) and folders of them. Default: seeds/.",
+        show_default=False,
     ),
 ]
+DATES = " (YYYY, YYYY-MM, YYYY-MM-DD or a full date such as 24 January 2017)."
 FormatOption = Annotated[
     Format | None,
     typer.Option(
         "--format",
         "-f",
+        parser=_choose(Format),
+        metavar="FORMAT",
         help="table, yaml or json. Default: table on a terminal, else yaml.",
         show_default=False,
     ),
@@ -181,7 +345,11 @@ FormatOption = Annotated[
 JobsOption = Annotated[
     int,
     typer.Option(
-        "--jobs", "-j", min=1, help="Worker processes that read the articles (merging stays one)."
+        "--jobs",
+        "-j",
+        parser=_jobs,
+        metavar="N",
+        help="Worker processes that read the articles (merging stays one).",
     ),
 ]
 
@@ -191,14 +359,27 @@ def build(
     paths: Paths = None,
     fmt: FormatOption = None,
     since: Annotated[
-        str | None, typer.Option(help="Keep events that end on or after this date.")
+        str | None,
+        typer.Option(
+            metavar="DATE",
+            help="Keep events that end on or after this date" + DATES,
+        ),
     ] = None,
     until: Annotated[
-        str | None, typer.Option(help="Keep events that start on or before this date.")
+        str | None,
+        typer.Option(
+            metavar="DATE",
+            help="Keep events that start on or before this date" + DATES,
+        ),
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file (atomically) instead of stdout.",
+        ),
     ] = None,
     strict: Annotated[
         bool, typer.Option(help="Exit with 1 when the build lists problems.")
@@ -213,7 +394,7 @@ def build(
 ) -> None:
     """Build the merged chronology of the articles."""
     with _errors():
-        result = _build(paths, since, until, jobs)
+        result = _build(paths, "build", since, until, jobs)
         _show(result, "build-explained" if explain else "build", _format(fmt), output)
     if strict and result.timeline.problems:
         raise typer.Exit(int(ExitCode.PROBLEMS))
@@ -224,7 +405,9 @@ def explain(
     event_id: Annotated[
         str,
         typer.Argument(
-            help="The event's id (or a prefix of it that only it has).", show_default=False
+            metavar="EVENT_ID",
+            help="The event's id (or a prefix of it that only it has).",
+            show_default=False,
         ),
     ],
     paths: Paths = None,
@@ -238,7 +421,7 @@ def explain(
     if not event_id.strip():
         raise typer.BadParameter("give an event id (see the id of each event in build -f yaml)")
     with _errors():
-        result = _build(paths)
+        result = _build(paths, "explain EVENT_ID")
         found = find_events(result.timeline, event_id)
         if len(found) != 1:
             count = len(result.timeline.events)
@@ -258,36 +441,39 @@ def explain(
 def articles(paths: Paths = None, fmt: FormatOption = None) -> None:
     """List the articles: title, publication date, the rule and evidence that dated it."""
     with _errors():
-        _show(_build(paths), "articles", _format(fmt), None)
+        _show(_build(paths, "articles"), "articles", _format(fmt), None)
 
 
 @app.command()
 def updates(paths: Paths = None, fmt: FormatOption = None) -> None:
     """List every live-blog entry with its resolved timestamp and first sentence."""
     with _errors():
-        _show(_build(paths), "updates", _format(fmt), None)
+        _show(_build(paths, "updates"), "updates", _format(fmt), None)
 
 
 @app.command()
 def ingest(
     files: Annotated[
-        list[Path], typer.Argument(help="Raw article files to copy.", show_default=False)
+        list[Path],
+        typer.Argument(metavar="FILE", help="Raw article files to copy.", show_default=False),
     ],
-    into: Annotated[Path, typer.Option(help="The corpus folder to copy them into.")],
+    into: Annotated[Path, typer.Option(metavar="DIR", help="The corpus folder to copy them into.")],
     published: Annotated[
-        str | None, typer.Option(help="Publication date the texts do not print (YYYY-MM-DD).")
+        str | None,
+        typer.Option(
+            metavar="DATE",
+            help="Publication date the texts do not print (a full date: YYYY-MM-DD).",
+        ),
     ] = None,
-    url: Annotated[str | None, typer.Option(help="The page's URL.")] = None,
-    outlet: Annotated[str | None, typer.Option(help="The outlet's name.")] = None,
+    url: Annotated[str | None, typer.Option(metavar="URL", help="The page's URL.")] = None,
+    outlet: Annotated[str | None, typer.Option(metavar="NAME", help="The outlet's name.")] = None,
 ) -> None:
     """Copy raw articles into a corpus folder byte for byte and record their metadata."""
     from syriatl.ingest import add_to_corpus
 
-    day = _period(published, "--published") if published else None
-    if day is not None and day[0] != day[1]:
-        raise typer.BadParameter("give a full date (YYYY-MM-DD)", param_hint="--published")
+    day = _day(published, "--published")
     with _errors():
-        for line in add_to_corpus(files, into, day[0] if day else None, url, outlet):
+        for line in add_to_corpus(files, into, day, url, outlet):
             _stderr().print(line, markup=False)
 
 
@@ -302,33 +488,38 @@ class TagFormat(StrEnum):
 def tag(
     files: Annotated[
         list[Path] | None,
-        typer.Argument(help="Text files to tag. Default: standard input.", show_default=False),
+        typer.Argument(
+            metavar="FILE",
+            help="Text files to tag. Default: standard input.",
+            show_default=False,
+        ),
     ] = None,
     dct: Annotated[
         str | None,
-        typer.Option(help="Document creation date to resolve against (default: inferred)."),
+        typer.Option(
+            metavar="DATE",
+            help="Document creation date to resolve against, a full date (default: inferred).",
+        ),
     ] = None,
     fmt: Annotated[
         TagFormat | None,
         typer.Option(
             "--format",
             "-f",
+            parser=_choose(TagFormat),
+            metavar="FORMAT",
             help="table or jsonl. Default: table on a terminal, else jsonl.",
             show_default=False,
         ),
     ] = None,
 ) -> None:
     """Tag every temporal expression with its TIMEX3 type, value, rule and anchor."""
-    from rich.console import Console
-
     from syriatl import ingest as reading
     from syriatl.model import Article
     from syriatl.pipeline import tag_articles
     from syriatl.render import tags_jsonl, tags_table
 
-    given = _period(dct, "--dct") if dct else None
-    if given is not None and given[0] != given[1]:
-        raise typer.BadParameter("give a full date (YYYY-MM-DD)", param_hint="--dct")
+    given = _day(dct, "--dct")
     with _errors():
         if files:
             reads = reading.read_corpus(reading.discover(str(f) for f in files))
@@ -340,12 +531,12 @@ def tag(
             texts = [r.article for r in reads if r.article is not None]
         else:
             texts = [Article("-", "-", sys.stdin.read())]
-        tagged = tag_articles(texts, given[0] if given else None)
+        tagged = tag_articles(texts, given)
     chosen = fmt or (TagFormat.table if sys.stdout.isatty() else TagFormat.jsonl)
     if chosen is TagFormat.jsonl:
         _write(None, [tags_jsonl(tagged)])
     else:
-        Console(highlight=False).print(tags_table(tagged))
+        _table(tags_table(tagged))
 
 
 def main() -> None:
