@@ -121,7 +121,7 @@ def _param_name(error: typer.BadParameter) -> str:
     if param is None:
         return "option"
     if getattr(param, "param_type_name", "") == "argument":
-        return str(getattr(param, "human_readable_name", param.name)).upper()
+        return str(param.metavar or getattr(param, "human_readable_name", param.name)).upper()
     opts = list(getattr(param, "opts", ()))
     return next((o for o in opts if o.startswith("--")), opts[0] if opts else "option")
 
@@ -419,7 +419,9 @@ def explain(
     from syriatl.explain import find_events
 
     if not event_id.strip():
-        raise typer.BadParameter("give an event id (see the id of each event in build -f yaml)")
+        raise typer.BadParameter(
+            "give an event id (see the id of each event in build -f yaml)", param_hint="EVENT_ID"
+        )
     with _errors():
         result = _build(paths, "explain EVENT_ID")
         found = find_events(result.timeline, event_id)
