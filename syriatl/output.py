@@ -95,6 +95,9 @@ def _write_directly(target: Path, chunks: Iterable[str], mode: str) -> None:
 
 
 def _write_atomically(real: Path, found: os.stat_result | None, chunks: Iterable[str]) -> None:
+    if found is not None and not os.access(real, os.W_OK):
+        # Renaming over it would work, but a file its owner made read-only stays as it is.
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
     remove_stale(real)
     handle, name = tempfile.mkstemp(
         dir=real.parent, prefix=f".{real.name[:_KEPT]}.{os.getpid()}.", suffix=".tmp"

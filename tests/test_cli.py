@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -542,3 +543,45 @@ def test_a_signal_during_output_keeps_the_old_file(
     assert after.returncode == 0
     assert yaml.safe_load(target.read_text())["events"][0]["date"] == "2019-03-12"
     assert temporaries(written) == []
+
+
+def unprivileged() -> list[str]:
+    """The command prefix that runs as nobody (CI runs as root, whom no mode stops)."""
+    if os.geteuid() != 0:
+        return []
+    if subprocess.run(["setpriv", "--version"], capture_output=True).returncode != 0:
+        pytest.skip("running as root and setpriv is missing: cannot drop privileges")
+    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+@pytest.mark.parametrize(
+    ("target", "setup"),
+    [("locked/out.yaml", "a folder nobody may write into"),
+     ("open/out.yaml", "a read-only file in a folder anyone may write into")],
+)  # fmt: skip
+def test_output_the_user_may_not_write_is_exit_4(target: str, setup: str) -> None:
+    prefix = unprivileged()
+    with tempfile.TemporaryDirectory() as name:  # pytest's tmp_path is closed to nobody
+        tmp_path = Path(name)
+        tmp_path.chmod(0o755)
+        check_unwritable(prefix, tmp_path, target, setup)
+
+
+def check_unwritable(prefix: list[str], tmp_path: Path, target: str, setup: str) -> None:
+    (tmp_path / "story.txt").write_text(STORY)
+    (tmp_path / "story.txt").chmod(0o644)
+    for name, mode in (("locked", 0o755), ("open", 0o777)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name).chmod(mode)
+    (tmp_path / "open" / "out.yaml").write_text("old: output\n")
+    (tmp_path / "open" / "out.yaml").chmod(0o444)
+    where = tmp_path / target
+    child = subprocess.run(
+        [*prefix, *SYRIATL, "build", str(tmp_path / "story.txt"), "-f", "yaml", "-o", str(where)],
+        capture_output=True,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    assert (child.returncode, child.stdout) == (4, b""), setup
+    assert child.stderr.decode() == f"syriatl: {where}: cannot write (Permission denied)\n"
+    assert (tmp_path / "open" / "out.yaml").read_text() == "old: output\n"
+    assert sorted(p.name for p in (tmp_path / "open").iterdir()) == ["out.yaml"]
