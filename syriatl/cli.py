@@ -3,136 +3,29 @@ errors to exit codes. No work of its own happens here."""
 
 from __future__ import annotations
 
-import os
-import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from types import FrameType
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from typer.core import TyperGroup
 
 from syriatl import __version__
 from syriatl.errors import ExitCode, SyriatlError
+from syriatl.shell import Shell, choose, jobs, say, typed_day, typed_period
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from rich.console import Console
 
     from syriatl.pipeline import Build
 
 DEFAULT_CORPUS = "seeds"
-BROKEN_PIPE = 128 + signal.SIGPIPE  # the shell's status for a reader that went away
-TERMINATED = 128 + signal.SIGTERM
-
-
-class _Terminated(BaseException):
-    """SIGTERM, raised where the process is, so that temporary files are removed."""
-
-
-def _on_sigterm(owner: int) -> Callable[[int, FrameType | None], None]:
-    def handle(signum: int, frame: FrameType | None) -> None:
-        if os.getpid() != owner:  # a forked worker: die as SIGTERM means
-            signal.signal(signum, signal.SIG_DFL)
-            os.kill(os.getpid(), signum)
-        raise _Terminated
-
-    return handle
-
-
-@contextmanager
-def _endings() -> Iterator[None]:
-    """A reader that went away and SIGTERM end the run quietly with the shell's codes."""
-    try:
-        yield
-    except BrokenPipeError:
-        from syriatl.output import silence_stdout
-
-        silence_stdout()
-        raise typer.Exit(BROKEN_PIPE) from None
-    except _Terminated:
-        raise typer.Exit(TERMINATED) from None
-
-
-class _Shell(TyperGroup):
-    """The top command: Click's usage errors become a plain line and a hint, with
-    exit 2, and SIGTERM and a closed stdout end the run with the shell's codes."""
-
-    def make_context(
-        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
-    ) -> Any:
-        with _endings():
-            return super().make_context(info_name, args, parent, **extra)
-
-    def invoke(self, ctx: Any) -> Any:
-        with _endings():
-            return super().invoke(ctx)
-
-    def main(
-        self,
-        args: Sequence[str] | None = None,
-        prog_name: str | None = None,
-        complete_var: str | None = None,
-        standalone_mode: bool = True,
-        windows_expand_args: bool = True,
-        **extra: Any,
-    ) -> Any:
-        if not standalone_mode:
-            return super().main(args, prog_name, complete_var, False, **extra)
-        previous = signal.getsignal(signal.SIGTERM)
-        signal.signal(signal.SIGTERM, _on_sigterm(os.getpid()))
-        try:
-            code = super().main(args, prog_name, complete_var, False, **extra)
-        except typer.TyperException as error:
-            _say(*_usage(error))
-            code = error.exit_code
-        finally:
-            signal.signal(signal.SIGTERM, previous)
-        sys.exit(code or 0)
-
-
-def _usage(error: typer.TyperException) -> list[str]:
-    """A Click error as the user should read it: one plain line, and where to look."""
-    ctx = getattr(error, "ctx", None)
-    hint = [f"Try '{ctx.command_path} --help' for help."] if ctx is not None else []
-    if isinstance(error, typer.BadParameter):
-        where = _param_name(error)
-        if not error.message:  # Click's MissingParameter
-            about = (getattr(error.param, "help", None) or "").rstrip(".")
-            return [f"syriatl: {where}: missing" + (f" ({_lower(about)})" if about else ""), *hint]
-        message = error.message.removeprefix("Value error, ").rstrip(".")
-        return [f"syriatl: {where}: {_lower(message)}", *hint]
-    message = error.format_message()
-    if "\n" in message.strip():  # the help text of a command given no arguments
-        return [message.rstrip()]
-    return [f"syriatl: {_lower(message.rstrip('.'))}", *hint]
-
-
-def _param_name(error: typer.BadParameter) -> str:
-    if error.param_hint:
-        hints = error.param_hint
-        return hints if isinstance(hints, str) else str(next(iter(hints)))
-    param = error.param
-    if param is None:
-        return "option"
-    if getattr(param, "param_type_name", "") == "argument":
-        return str(param.metavar or getattr(param, "human_readable_name", param.name)).upper()
-    opts = list(getattr(param, "opts", ()))
-    return next((o for o in opts if o.startswith("--")), opts[0] if opts else "option")
-
-
-def _lower(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
-
 
 app = typer.Typer(
     name="syriatl",
-    cls=_Shell,
+    cls=Shell,
     help="Build one dated, merged, source-citing chronology out of news articles.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -167,13 +60,6 @@ def main_options(
     """Build one dated, merged, source-citing chronology out of news articles."""
 
 
-def _say(*lines: str) -> None:
-    """Lines for people, on stderr (a file name that is not UTF-8 shows its bytes)."""
-    for line in lines:
-        readable = line.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        print(readable, file=sys.stderr, flush=True)
-
-
 def _stderr() -> Console:
     from rich.console import Console
 
@@ -181,67 +67,18 @@ def _stderr() -> Console:
 
 
 def _fail(problem: str, code: ExitCode) -> NoReturn:
-    _say(f"syriatl: {problem}")
+    say(f"syriatl: {problem}")
     raise typer.Exit(int(code))
 
 
 @contextmanager
 def _errors() -> Iterator[None]:
     """The one place where the program's exceptions become a one-line message and an
-    exit code (signals and broken pipes are the shell's, in ``_endings``)."""
+    exit code (signals, broken pipes and Click's errors are ``syriatl.shell``'s)."""
     try:
         yield
     except SyriatlError as error:
         _fail(str(error), error.code)
-
-
-def _period(text: str | None, option: str) -> tuple[dt.date, dt.date] | None:
-    if text is None:
-        return None
-    from syriatl.dates import DateRefused, read_period
-
-    try:
-        return read_period(text)
-    except DateRefused as refused:
-        raise typer.BadParameter(str(refused), param_hint=option) from None
-
-
-def _day(text: str | None, option: str) -> dt.date | None:
-    if text is None:
-        return None
-    from syriatl.dates import DateRefused, read_day
-
-    try:
-        return read_day(text)
-    except DateRefused as refused:
-        raise typer.BadParameter(str(refused), param_hint=option) from None
-
-
-Choice = TypeVar("Choice", bound=StrEnum)
-
-
-def _choose(kind: type[Choice]) -> Callable[[str], Choice]:
-    """A parser of ``--format`` that names the choices when the value is not one."""
-    names = [k.value for k in kind]
-    choices = ", ".join(names[:-1]) + f" or {names[-1]}"
-
-    def parse(value: str) -> Choice:
-        try:
-            return kind(value.lower())
-        except ValueError:
-            problem = f"{value!r} is not a format: choose {choices}"
-            raise typer.BadParameter(problem, param_hint="--format") from None
-
-    return parse
-
-
-def _jobs(value: str | int) -> int:
-    if isinstance(value, int):  # the default
-        return value
-    if value.strip().isdigit() and int(value) >= 1:
-        return int(value)
-    problem = f"{value!r} is not a number of worker processes: give 1 or more"
-    raise typer.BadParameter(problem, param_hint="--jobs")
 
 
 def _format(chosen: Format | None) -> Format:
@@ -286,13 +123,13 @@ def _table(rendered: object, output: Path | None = None) -> None:
 def _show(build: Build, kind: str, fmt: Format, output: Path | None) -> None:
     from syriatl.render import RENDERERS
 
-    _say(*(f"warning: {warning}" for warning in build.warnings))
+    say(*(f"warning: {warning}" for warning in build.warnings))
     rendered = RENDERERS[kind][fmt.value](build.timeline)
     if fmt is Format.table:
         _table(rendered, output)
         return
     _write(output, rendered)  # type: ignore[arg-type]
-    _say(*(f"problem: {p.article}: {p.problem}" for p in build.timeline.problems))
+    say(*(f"problem: {p.article}: {p.problem}" for p in build.timeline.problems))
 
 
 def _build(
@@ -306,8 +143,8 @@ def _build(
     the command is typed, for the message when there is neither."""
     from syriatl.pipeline import Options, build_timeline
 
-    start = _period(since, "--since")
-    end = _period(until, "--until")
+    start = typed_period(since, "--since")
+    end = typed_period(until, "--until")
     if start and end and start[0] > end[1]:
         problem = f"{since!r} is after --until {until!r}: give the earlier date first"
         raise typer.BadParameter(problem, param_hint="--since")
@@ -334,7 +171,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        parser=_choose(Format),
+        parser=choose(Format),
         metavar="FORMAT",
         help="table, yaml or json. Default: table on a terminal, else yaml.",
         show_default=False,
@@ -347,7 +184,7 @@ JobsOption = Annotated[
     typer.Option(
         "--jobs",
         "-j",
-        parser=_jobs,
+        parser=jobs,
         metavar="N",
         help="Worker processes that read the articles (merging stays one).",
     ),
@@ -473,7 +310,7 @@ def ingest(
     """Copy raw articles into a corpus folder byte for byte and record their metadata."""
     from syriatl.ingest import add_to_corpus
 
-    day = _day(published, "--published")
+    day = typed_day(published, "--published")
     with _errors():
         for line in add_to_corpus(files, into, day, url, outlet):
             _stderr().print(line, markup=False)
@@ -508,7 +345,7 @@ def tag(
         typer.Option(
             "--format",
             "-f",
-            parser=_choose(TagFormat),
+            parser=choose(TagFormat),
             metavar="FORMAT",
             help="table or jsonl. Default: table on a terminal, else jsonl.",
             show_default=False,
@@ -521,7 +358,7 @@ def tag(
     from syriatl.pipeline import tag_articles
     from syriatl.render import tags_jsonl, tags_table
 
-    given = _day(dct, "--dct")
+    given = typed_day(dct, "--dct")
     with _errors():
         if files:
             reads = reading.read_corpus(reading.discover(str(f) for f in files))
