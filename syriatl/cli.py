@@ -88,10 +88,10 @@ def _format(chosen: Format | None) -> Format:
 
 
 def _write(output: Path | None, chunks: Iterable[str]) -> None:
-    """Machine output to stdout, or to a file (see ``syriatl.output``)."""
+    """Machine output to stdout (also for ``-o -``), or to a file (see ``syriatl.output``)."""
     from syriatl.output import write_file, write_stdout
 
-    if output is None:
+    if output is None or str(output) == "-":
         write_stdout(chunks)
     else:
         write_file(output, chunks)

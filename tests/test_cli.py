@@ -479,12 +479,16 @@ def test_output_into_a_fifo_reaches_its_reader_with_end_of_file(
     assert fifo.is_fifo()
 
 
-def test_output_onto_dev_stdout_goes_to_stdout(corpus: Corpus) -> None:
+@pytest.mark.parametrize("target", ["/dev/stdout", "-"])
+def test_output_onto_dev_stdout_goes_to_stdout(corpus: Corpus, tmp_path: Path, target: str) -> None:
     folder = corpus({"story.txt": STORY})
     expected = run("build", str(folder), "-f", "yaml")[1].encode()
-    child = process("build", str(folder), "-f", "yaml", "-o", "/dev/stdout", stdout=subprocess.PIPE)
+    child = process(
+        "build", str(folder), "-f", "yaml", "-o", target, stdout=subprocess.PIPE, cwd=tmp_path
+    )
     out, err = child.communicate(timeout=120)
     assert (child.returncode, out, err) == (0, expected, b"")
+    assert [p.name for p in tmp_path.iterdir()] == ["corpus"]  # and no file named "-"
 
 
 # The build's YAML comes out as one chunk, then the writer waits: a signal is sent while
