@@ -3,10 +3,7 @@ errors to exit codes. No work of its own happens here."""
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -17,22 +14,24 @@ import typer
 
 from syriatl import __version__
 from syriatl.errors import ExitCode, SyriatlError
+from syriatl.shell import Shell, choose, jobs, say, typed_day, typed_period
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from syriatl.pipeline import Build
 
+DEFAULT_CORPUS = "seeds"
+
 app = typer.Typer(
     name="syriatl",
+    cls=Shell,
     help="Build one dated, merged, source-citing chronology out of news articles.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     add_completion=False,
 )
-
-DEFAULT_CORPUS = "seeds"
 
 
 class Format(StrEnum):
@@ -68,32 +67,18 @@ def _stderr() -> Console:
 
 
 def _fail(problem: str, code: ExitCode) -> NoReturn:
-    _stderr().print(f"syriatl: {problem}", markup=False)
+    say(f"syriatl: {problem}")
     raise typer.Exit(int(code))
 
 
 @contextmanager
 def _errors() -> Iterator[None]:
-    """The one place where exceptions become a one-line message and an exit code."""
+    """The one place where the program's exceptions become a one-line message and an
+    exit code (signals, broken pipes and Click's errors are ``syriatl.shell``'s)."""
     try:
         yield
     except SyriatlError as error:
         _fail(str(error), error.code)
-    except KeyboardInterrupt:
-        _fail("interrupted", ExitCode.PROBLEMS)
-
-
-def _period(text: str | None, option: str) -> tuple[dt.date, dt.date] | None:
-    if text is None:
-        return None
-    from syriatl.dates import parse_period
-
-    found = parse_period(text, dt.datetime.now().astimezone().replace(tzinfo=None))
-    if found is None:
-        raise typer.BadParameter(
-            f"{text!r} is not a date (try 2017-01-24, 2017-01 or 2017)", param_hint=option
-        )
-    return found
 
 
 def _format(chosen: Format | None) -> Format:
@@ -103,60 +88,71 @@ def _format(chosen: Format | None) -> Format:
 
 
 def _write(output: Path | None, chunks: Iterable[str]) -> None:
-    """Write machine output to stdout, or atomically to a file (no partial file on failure)."""
-    if output is None:
-        for chunk in chunks:
-            sys.stdout.write(chunk)
-        sys.stdout.flush()
-        return
-    folder = output.parent if str(output.parent) else Path()
-    temporary = None
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.writelines(chunks)
-        umask = os.umask(0)
-        os.umask(umask)
-        Path(temporary).chmod(0o666 & ~umask)
-        Path(temporary).replace(output)
-    except OSError as error:
-        if temporary:
-            Path(temporary).unlink(missing_ok=True)
-        raise SyriatlError(
-            str(output), f"cannot write ({error.strerror or error})", ExitCode.OUTPUT
-        ) from None
+    """Machine output to stdout (also for ``-o -``), or to a file (see ``syriatl.output``)."""
+    from syriatl.output import write_file, write_stdout
+
+    if output is None or str(output) == "-":
+        write_stdout(chunks)
+    else:
+        write_file(output, chunks)
+
+
+def _table(rendered: object, output: Path | None = None) -> None:
+    """A Rich table as the terminal would show it (plain and 120 wide into a file),
+    written by ``_write``, so that a closed or full stdout is answered as any output."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    if output is not None:
+        Console(file=buffer, width=120, color_system=None).print(rendered)
+    else:
+        screen = Console(highlight=False)
+        Console(
+            file=buffer,
+            highlight=False,
+            force_terminal=screen.is_terminal,
+            width=screen.width,
+            color_system=screen.color_system,  # type: ignore[arg-type]
+            no_color=screen.no_color,
+        ).print(rendered)
+    _write(output, [buffer.getvalue()])
 
 
 def _show(build: Build, kind: str, fmt: Format, output: Path | None) -> None:
-    from rich.console import Console
-
     from syriatl.render import RENDERERS
 
-    err = _stderr()
-    for warning in build.warnings:
-        err.print(f"warning: {warning}", markup=False)
+    say(*(f"warning: {warning}" for warning in build.warnings))
     rendered = RENDERERS[kind][fmt.value](build.timeline)
-    if fmt is not Format.table:
-        _write(output, rendered)  # type: ignore[arg-type]
-    elif output is not None:
-        with tempfile.TemporaryFile("w+", encoding="utf-8") as buffer:
-            Console(file=buffer, width=120, color_system=None).print(rendered)
-            buffer.seek(0)
-            _write(output, [buffer.read()])
-    else:
-        Console(highlight=False).print(rendered)
-    if fmt is not Format.table:
-        for problem in build.timeline.problems:
-            err.print(f"problem: {problem.article}: {problem.problem}", markup=False)
+    if fmt is Format.table:
+        _table(rendered, output)
+        return
+    _write(output, rendered)  # type: ignore[arg-type]
+    say(*(f"problem: {p.article}: {p.problem}" for p in build.timeline.problems))
 
 
 def _build(
-    paths: list[str] | None, since: str | None = None, until: str | None = None, jobs: int = 1
+    paths: list[str] | None,
+    usage: str,
+    since: str | None = None,
+    until: str | None = None,
+    jobs: int = 1,
 ) -> Build:
+    """The build of ``paths``, or of ``seeds/`` when none are given; ``usage`` is how
+    the command is typed, for the message when there is neither."""
     from syriatl.pipeline import Options, build_timeline
 
-    start = _period(since, "--since")
-    end = _period(until, "--until")
+    start = typed_period(since, "--since")
+    end = typed_period(until, "--until")
+    if start and end and start[0] > end[1]:
+        problem = f"{since!r} is after --until {until!r}: give the earlier date first"
+        raise typer.BadParameter(problem, param_hint="--since")
+    if not paths and not Path(DEFAULT_CORPUS).is_dir():
+        raise SyriatlError(
+            f"no articles given and no {DEFAULT_CORPUS}/ folder here",
+            f"give article files or folders, e.g. syriatl {usage} articles/",
+        )
     options = Options(since=start[0] if start else None, until=end[1] if end else None, jobs=jobs)
     return build_timeline(paths or [DEFAULT_CORPUS], options)
 
@@ -164,14 +160,19 @@ def _build(
 Paths = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Article files (.txt) and folders of them. Default: seeds/.", show_default=False
+        metavar="PATH",
+        help="Article files (.txt) and folders of them. Default: seeds/.",
+        show_default=False,
     ),
 ]
+DATES = " (YYYY, YYYY-MM, YYYY-MM-DD or a full date such as 24 January 2017)."
 FormatOption = Annotated[
     Format | None,
     typer.Option(
         "--format",
         "-f",
+        parser=choose(Format),
+        metavar="FORMAT",
         help="table, yaml or json. Default: table on a terminal, else yaml.",
         show_default=False,
     ),
@@ -181,7 +182,11 @@ FormatOption = Annotated[
 JobsOption = Annotated[
     int,
     typer.Option(
-        "--jobs", "-j", min=1, help="Worker processes that read the articles (merging stays one)."
+        "--jobs",
+        "-j",
+        parser=jobs,
+        metavar="N",
+        help="Worker processes that read the articles (merging stays one).",
     ),
 ]
 
@@ -191,14 +196,27 @@ def build(
     paths: Paths = None,
     fmt: FormatOption = None,
     since: Annotated[
-        str | None, typer.Option(help="Keep events that end on or after this date.")
+        str | None,
+        typer.Option(
+            metavar="DATE",
+            help="Keep events that end on or after this date" + DATES,
+        ),
     ] = None,
     until: Annotated[
-        str | None, typer.Option(help="Keep events that start on or before this date.")
+        str | None,
+        typer.Option(
+            metavar="DATE",
+            help="Keep events that start on or before this date" + DATES,
+        ),
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file (atomically) instead of stdout.",
+        ),
     ] = None,
     strict: Annotated[
         bool, typer.Option(help="Exit with 1 when the build lists problems.")
@@ -213,7 +231,7 @@ def build(
 ) -> None:
     """Build the merged chronology of the articles."""
     with _errors():
-        result = _build(paths, since, until, jobs)
+        result = _build(paths, "build", since, until, jobs)
         _show(result, "build-explained" if explain else "build", _format(fmt), output)
     if strict and result.timeline.problems:
         raise typer.Exit(int(ExitCode.PROBLEMS))
@@ -224,7 +242,9 @@ def explain(
     event_id: Annotated[
         str,
         typer.Argument(
-            help="The event's id (or a prefix of it that only it has).", show_default=False
+            metavar="EVENT_ID",
+            help="The event's id (or a prefix of it that only it has).",
+            show_default=False,
         ),
     ],
     paths: Paths = None,
@@ -236,9 +256,11 @@ def explain(
     from syriatl.explain import find_events
 
     if not event_id.strip():
-        raise typer.BadParameter("give an event id (see the id of each event in build -f yaml)")
+        raise typer.BadParameter(
+            "give an event id (see the id of each event in build -f yaml)", param_hint="EVENT_ID"
+        )
     with _errors():
-        result = _build(paths)
+        result = _build(paths, "explain EVENT_ID")
         found = find_events(result.timeline, event_id)
         if len(found) != 1:
             count = len(result.timeline.events)
@@ -258,36 +280,39 @@ def explain(
 def articles(paths: Paths = None, fmt: FormatOption = None) -> None:
     """List the articles: title, publication date, the rule and evidence that dated it."""
     with _errors():
-        _show(_build(paths), "articles", _format(fmt), None)
+        _show(_build(paths, "articles"), "articles", _format(fmt), None)
 
 
 @app.command()
 def updates(paths: Paths = None, fmt: FormatOption = None) -> None:
     """List every live-blog entry with its resolved timestamp and first sentence."""
     with _errors():
-        _show(_build(paths), "updates", _format(fmt), None)
+        _show(_build(paths, "updates"), "updates", _format(fmt), None)
 
 
 @app.command()
 def ingest(
     files: Annotated[
-        list[Path], typer.Argument(help="Raw article files to copy.", show_default=False)
+        list[Path],
+        typer.Argument(metavar="FILE", help="Raw article files to copy.", show_default=False),
     ],
-    into: Annotated[Path, typer.Option(help="The corpus folder to copy them into.")],
+    into: Annotated[Path, typer.Option(metavar="DIR", help="The corpus folder to copy them into.")],
     published: Annotated[
-        str | None, typer.Option(help="Publication date the texts do not print (YYYY-MM-DD).")
+        str | None,
+        typer.Option(
+            metavar="DATE",
+            help="Publication date the texts do not print (a full date: YYYY-MM-DD).",
+        ),
     ] = None,
-    url: Annotated[str | None, typer.Option(help="The page's URL.")] = None,
-    outlet: Annotated[str | None, typer.Option(help="The outlet's name.")] = None,
+    url: Annotated[str | None, typer.Option(metavar="URL", help="The page's URL.")] = None,
+    outlet: Annotated[str | None, typer.Option(metavar="NAME", help="The outlet's name.")] = None,
 ) -> None:
     """Copy raw articles into a corpus folder byte for byte and record their metadata."""
     from syriatl.ingest import add_to_corpus
 
-    day = _period(published, "--published") if published else None
-    if day is not None and day[0] != day[1]:
-        raise typer.BadParameter("give a full date (YYYY-MM-DD)", param_hint="--published")
+    day = typed_day(published, "--published")
     with _errors():
-        for line in add_to_corpus(files, into, day[0] if day else None, url, outlet):
+        for line in add_to_corpus(files, into, day, url, outlet):
             _stderr().print(line, markup=False)
 
 
@@ -302,33 +327,38 @@ class TagFormat(StrEnum):
 def tag(
     files: Annotated[
         list[Path] | None,
-        typer.Argument(help="Text files to tag. Default: standard input.", show_default=False),
+        typer.Argument(
+            metavar="FILE",
+            help="Text files to tag. Default: standard input.",
+            show_default=False,
+        ),
     ] = None,
     dct: Annotated[
         str | None,
-        typer.Option(help="Document creation date to resolve against (default: inferred)."),
+        typer.Option(
+            metavar="DATE",
+            help="Document creation date to resolve against, a full date (default: inferred).",
+        ),
     ] = None,
     fmt: Annotated[
         TagFormat | None,
         typer.Option(
             "--format",
             "-f",
+            parser=choose(TagFormat),
+            metavar="FORMAT",
             help="table or jsonl. Default: table on a terminal, else jsonl.",
             show_default=False,
         ),
     ] = None,
 ) -> None:
     """Tag every temporal expression with its TIMEX3 type, value, rule and anchor."""
-    from rich.console import Console
-
     from syriatl import ingest as reading
     from syriatl.model import Article
     from syriatl.pipeline import tag_articles
     from syriatl.render import tags_jsonl, tags_table
 
-    given = _period(dct, "--dct") if dct else None
-    if given is not None and given[0] != given[1]:
-        raise typer.BadParameter("give a full date (YYYY-MM-DD)", param_hint="--dct")
+    given = typed_day(dct, "--dct")
     with _errors():
         if files:
             reads = reading.read_corpus(reading.discover(str(f) for f in files))
@@ -340,12 +370,12 @@ def tag(
             texts = [r.article for r in reads if r.article is not None]
         else:
             texts = [Article("-", "-", sys.stdin.read())]
-        tagged = tag_articles(texts, given[0] if given else None)
+        tagged = tag_articles(texts, given)
     chosen = fmt or (TagFormat.table if sys.stdout.isatty() else TagFormat.jsonl)
     if chosen is TagFormat.jsonl:
         _write(None, [tags_jsonl(tagged)])
     else:
-        Console(highlight=False).print(tags_table(tagged))
+        _table(tags_table(tagged))
 
 
 def main() -> None:

@@ -1,9 +1,11 @@
 """Dates typed by people (command-line options) and the one adapter to dateparser.
 
 ISO forms ("2017", "2017-01", "2017-01-24") are read directly; anything else goes to
-dateparser, always with an explicit ``RELATIVE_BASE`` and ``languages=['en']``, and its
-known misreadings ("we" as Wednesday, "may" as May, "1130 GMT" as the year 1130, "60%"
-as 1960, "a"/"two" as months) are refused before and after the call.
+dateparser with ``languages=['en']``. No typed date depends on today: dateparser reads
+the text against two fixed, unrelated reference dates, and a reading that changes with
+the reference (a relative date, a date without its year) is refused, as is a year that
+the text does not write. Its known misreadings ("we" as Wednesday,
+"1130 GMT" as the year 1130, "60%" as 1960, "a"/"two" as months) never get through.
 """
 
 from __future__ import annotations
@@ -16,43 +18,92 @@ from syriatl.timex import last_day
 _ISO = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 _MEANINGFUL = re.compile(
     r"(?i)\b(?:\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
-    r"sat|sun|today|yesterday|tomorrow|ago|last|next)\w*"
+    r"sat|sun|today|yesterday|tomorrow|ago|last|next|this|now)\w*"
 )
-_TRAP = re.compile(r"(?i)^\s*(?:we|may|a|an|two|one|march|sun|sat)\s*$|%|\b\d{3,4}\s*(?:gmt|utc)\b")
+_TRAP = re.compile(r"(?i)^\s*(?:we|a|an|two|one|sun|sat)\s*$|%|\b\d{3,4}\s*(?:gmt|utc)\b")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# Two references that share no year, month, day or weekday (a Saturday and a Tuesday):
+# whatever dateparser takes from the reference differs between them.
+# Naive, as dateparser reads a typed date: no zone is typed.
+_REFERENCES = (dt.datetime(2001, 3, 10), dt.datetime(2010, 9, 21))  # noqa: DTZ001
+_EXAMPLE = "give e.g. 2017-01-24"
+
+Period = tuple[dt.date, dt.date]
 
 
-def parse_with_dateparser(text: str, base: dt.datetime) -> dt.date | None:
-    """A date read by dateparser relative to ``base``, or None when it is not a date.
+class DateRefused(ValueError):
+    """A typed text that is not a date this tool may use; the message says why and what
+    to type instead."""
 
-    The only place dateparser is called; the traps above never get through.
-    """
+
+def _iso(match: re.Match[str], text: str) -> Period:
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    try:
+        if month is None:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if day is None:
+            return dt.date(year, month, 1), dt.date(year, month, last_day(year, month))
+        return dt.date(year, month, day), dt.date(year, month, day)
+    except ValueError:
+        raise DateRefused(f"{text!r} is not a date: {_EXAMPLE}") from None
+
+
+def _dateparser(text: str, reference: dt.datetime) -> tuple[dt.datetime, str] | None:
+    """dateparser's reading of ``text`` against ``reference``, with its period ("day",
+    "month", "year", "week"), or None. The only place dateparser is called."""
+    from dateparser.date import DateDataParser
+
+    settings = {"RELATIVE_BASE": reference, "PREFER_DATES_FROM": "past"}
+    found = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    if found.date_obj is None:
+        return None
+    return found.date_obj.replace(tzinfo=None), str(found.period)
+
+
+def _period(when: dt.datetime, period: str) -> Period:
+    if period == "month":
+        last = last_day(when.year, when.month)
+        return dt.date(when.year, when.month, 1), dt.date(when.year, when.month, last)
+    return when.date(), when.date()
+
+
+def _read_words(text: str) -> Period:
+    refused = DateRefused(f"{text!r} is not a date: give e.g. 2017-01-24, 2017-01 or 2017")
     if _TRAP.search(text) or not _MEANINGFUL.search(text):
-        return None
-    import dateparser
+        raise refused
+    one, other = (_dateparser(text, reference) for reference in _REFERENCES)
+    if one is None or other is None:
+        raise refused
+    (first, period), (second, _) = one, other
+    keep = {"year": 1, "month": 2}.get(period, 3)
+    moved = first.timetuple()[1:keep] != second.timetuple()[1:keep]
+    if moved or (period == "year" and first.year != second.year):
+        raise DateRefused(f"{text!r} is relative to today: {_EXAMPLE}")
+    if first.year != second.year or not _YEAR.search(text):
+        raise DateRefused(f"{text!r} has no year: {_EXAMPLE}")
+    if period not in ("day", "month"):
+        raise refused
+    if str(first.year) not in _YEAR.findall(text):
+        raise refused
+    return _period(first, period)
 
-    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "STRICT_PARSING": False}
-    found = dateparser.parse(text, languages=["en"], settings=settings)
-    if found is None or found.year < 1000:
-        return None
-    return dt.date(found.year, found.month, found.day)
 
-
-def parse_period(text: str, base: dt.datetime) -> tuple[dt.date, dt.date] | None:
+def read_period(text: str) -> Period:
     """The first and last day a typed date covers ("2017-01" is all of January).
 
-    Returns None when the text is not a date.
+    Raises DateRefused when the text is not a date, is relative, or has no year.
     """
     match = _ISO.fullmatch(text.strip())
-    if match:
-        year, month, day = (int(g) if g else None for g in match.groups())
-        assert year is not None
-        try:
-            if month is None:
-                return dt.date(year, 1, 1), dt.date(year, 12, 31)
-            if day is None:
-                return dt.date(year, month, 1), dt.date(year, month, last_day(year, month))
-            return dt.date(year, month, day), dt.date(year, month, day)
-        except ValueError:
-            return None
-    found = parse_with_dateparser(text, base)
-    return (found, found) if found else None
+    return _iso(match, text) if match else _read_words(text)
+
+
+def read_day(text: str) -> dt.date:
+    """The one day a typed full date names ("2017-01-24", "24 January 2017").
+
+    Raises DateRefused for anything else, a month or a year included.
+    """
+    first, last = read_period(text)
+    if first != last:
+        raise DateRefused(f"{text!r} is not a full date: {_EXAMPLE}")
+    return first

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -286,3 +293,299 @@ def test_every_command_has_help(command: str) -> None:
     code, out, _ = run(command, "--help")
     assert code == 0
     assert "Usage:" in out
+
+
+# --- Usage errors: one plain line (and where to look), exit 2, nothing on stdout. ---
+
+USAGE = [
+    # (arguments after the corpus folder, the message)
+    (["build", "-f", "csv"], "syriatl: --format: 'csv' is not a format: choose table, yaml or json"),
+    (["articles", "--format", "xml"], "syriatl: --format: 'xml' is not a format: choose table, yaml or json"),
+    (["tag", "-f", "yaml"], "syriatl: --format: 'yaml' is not a format: choose table or jsonl"),
+    (["build", "--jobs", "x"], "syriatl: --jobs: 'x' is not a number of worker processes: give 1 or more"),
+    (["build", "-j", "0"], "syriatl: --jobs: '0' is not a number of worker processes: give 1 or more"),
+    (["build", "-j", "-3"], "syriatl: --jobs: '-3' is not a number of worker processes: give 1 or more"),
+    (["build", "-j", "1.5"], "syriatl: --jobs: '1.5' is not a number of worker processes: give 1 or more"),
+    (["build", "--since", "24 Jan"], "syriatl: --since: '24 Jan' has no year: give e.g. 2017-01-24"),
+    (["build", "--since", "yesterday"], "syriatl: --since: 'yesterday' is relative to today: give e.g. 2017-01-24"),
+    (["build", "--since", "last Tuesday"], "syriatl: --since: 'last Tuesday' is relative to today: give e.g. 2017-01-24"),
+    (["build", "--until", "today"], "syriatl: --until: 'today' is relative to today: give e.g. 2017-01-24"),
+    (["build", "--until", "March"], "syriatl: --until: 'March' has no year: give e.g. 2017-01-24"),
+    (["build", "--since", "whenever"], "syriatl: --since: 'whenever' is not a date: give e.g. 2017-01-24, 2017-01 or 2017"),
+    (["build", "--since", "2019-05", "--until", "2019-04"],
+     "syriatl: --since: '2019-05' is after --until '2019-04': give the earlier date first"),
+    (["build", "--since", "13 March 2019", "--until", "March 12, 2019"],
+     "syriatl: --since: '13 March 2019' is after --until 'March 12, 2019': give the earlier date first"),
+    (["tag", "--dct", "yesterday"], "syriatl: --dct: 'yesterday' is relative to today: give e.g. 2017-01-24"),
+    (["tag", "--dct", "2019-03"], "syriatl: --dct: '2019-03' is not a full date: give e.g. 2017-01-24"),
+    (["ingest", "--into", "x", "--published", "12 Mar"], "syriatl: --published: '12 Mar' has no year: give e.g. 2017-01-24"),
+    (["ingest", "--into", "x", "--published", "2019"], "syriatl: --published: '2019' is not a full date: give e.g. 2017-01-24"),
+    (["ingest"], "syriatl: --into: missing (the corpus folder to copy them into)"),
+    (["build", "--bogus"], "syriatl: no such option: --bogus (Possible options: --jobs)"),
+    (["build", "--since"], "syriatl: option '--since' requires an argument"),
+    (["build", "--strict=yes"], "syriatl: option '--strict' does not take a value"),
+    (["explain", " "], "syriatl: EVENT_ID: give an event id (see the id of each event in build -f yaml)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("args", "message"), USAGE)
+def test_a_usage_error_is_one_plain_line_and_exit_2(
+    corpus: Corpus, args: list[str], message: str
+) -> None:
+    folder = corpus({"story.txt": STORY})
+    command, *options = args
+    where = [str(folder / "story.txt")] if command in ("ingest", "tag") else [str(folder)]
+    code, out, err = run(command, *(where if command != "explain" else []), *options)
+    if command == "explain":
+        code, out, err = run(command, *options, str(folder))
+    assert (code, out) == (2, "")
+    first, *rest = err.splitlines()
+    assert first == message
+    assert rest in ([], [f"Try 'syriatl {command} --help' for help."])
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["explain"], "syriatl: EVENT_ID: missing (the event's id (or a prefix of it that only it has))"),
+     (["ingest"], "syriatl: FILE: missing (raw article files to copy)"),
+     (["bulid"], "syriatl: no such command 'bulid'. Did you mean 'build'?")],
+)  # fmt: skip
+def test_a_missing_argument_or_command_is_one_plain_line(args: list[str], message: str) -> None:
+    code, out, err = run(*args)
+    assert (code, out) == (2, "")
+    assert err.splitlines()[0] == message
+    assert len(err.splitlines()) <= 2
+
+
+@pytest.mark.parametrize(
+    ("options", "dates"),
+    [(["--since", "12 March 2019"], ["2019-03-12"]),
+     (["--since", "Mar 12, 2019"], ["2019-03-12"]),
+     (["--since", "March 2019"], ["2019-03-12"]),
+     (["--until", "March 11, 2019"], ["2011"]),
+     (["--until", "2019-03-12"], ["2011", "2019-03-12"]),
+     (["--since", "2011", "--until", "2011"], ["2011"]),
+     (["--since", "2019-03-12", "--until", "2019-03"], ["2019-03-12"])],
+)  # fmt: skip
+def test_since_and_until_take_full_dates_with_a_year(
+    corpus: Corpus, options: list[str], dates: list[str]
+) -> None:
+    folder = corpus({"story.txt": STORY + "\nThe war began in 2011.\n"})
+    code, out, err = run("build", str(folder), "-f", "yaml", *options)
+    assert code == 0, err
+    assert [e["date"] for e in yaml.safe_load(out)["events"]] == dates
+
+
+@pytest.mark.parametrize("dct", ["2019-03-12", "12 March 2019", "Mar 12, 2019"])
+def test_tag_dct_takes_a_full_date(tmp_path: Path, dct: str) -> None:
+    text = tmp_path / "note.txt"
+    text.write_text("The talks ended on Tuesday.\n")
+    code, out, err = run("tag", str(text), "--dct", dct, "-f", "jsonl")
+    assert code == 0, err
+    # 2019-03-12 is a Tuesday (1 Jan 2019 a Tuesday, + 70 days = 10 weeks): the same day.
+    assert [json.loads(line)["value"] for line in out.splitlines()] == ["2019-03-12"]
+
+
+@pytest.mark.parametrize(
+    ("args", "usage"),
+    [(["build"], "syriatl build articles/"),
+     (["articles"], "syriatl articles articles/"),
+     (["updates"], "syriatl updates articles/"),
+     (["explain", "ev-1"], "syriatl explain EVENT_ID articles/")],
+)  # fmt: skip
+def test_no_path_and_no_seeds_folder_says_what_to_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], usage: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(*args)
+    assert (code, out) == (3, "")
+    assert err == (
+        "syriatl: no articles given and no seeds/ folder here: give article files or "
+        f"folders, e.g. {usage}\n"
+    )
+
+
+def test_no_path_builds_the_seeds_folder_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "story.txt").write_text(STORY)
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("build", "-f", "yaml")
+    assert code == 0
+    assert [a["id"] for a in yaml.safe_load(out)["articles"]] == ["story"]
+
+
+# --- Real processes: what CliRunner cannot show (pipes, full disks, FIFOs, signals). ---
+
+SYRIATL = [sys.executable, "-m", "syriatl"]
+
+
+def process(*args: str, **popen: object) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([*SYRIATL, *args], stderr=subprocess.PIPE, **popen)  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json", "table"])
+def test_a_reader_that_went_away_is_exit_141_and_quiet(corpus: Corpus, fmt: str) -> None:
+    folder = corpus({"story.txt": STORY, "blog.txt": BLOG})
+    child = process("build", str(folder), "-f", fmt, stdout=subprocess.PIPE)
+    assert child.stdout is not None
+    child.stdout.close()  # like `| head -0`: the pipe is closed before anything is written
+    _, err = child.communicate(timeout=120)
+    assert (child.returncode, err) == (141, b"")
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "table"])
+def test_stdout_on_a_full_disk_is_exit_4_in_one_line(corpus: Corpus, fmt: str) -> None:
+    folder = corpus({"story.txt": STORY})
+    with Path("/dev/full").open("wb") as full:
+        child = process("build", str(folder), "-f", fmt, stdout=full)
+        _, err = child.communicate(timeout=120)
+    assert child.returncode == 4
+    assert err == b"syriatl: stdout: cannot write (No space left on device)\n"
+
+
+@pytest.mark.parametrize(
+    ("target", "problem"),
+    [("/dev/full", "cannot write (No space left on device)"),
+     ("{tmp}", "cannot write (Is a directory)"),
+     ("{tmp}/missing/out.yaml", "cannot write (No such file or directory)")],
+)  # fmt: skip
+def test_an_output_that_cannot_be_written_is_exit_4_naming_it(
+    corpus: Corpus, tmp_path: Path, target: str, problem: str
+) -> None:
+    folder = corpus({"story.txt": STORY})
+    where = target.format(tmp=tmp_path)
+    child = process("build", str(folder), "-f", "yaml", "-o", where, stdout=subprocess.PIPE)
+    out, err = child.communicate(timeout=120)
+    assert (child.returncode, out) == (4, b"")
+    assert err.decode() == f"syriatl: {where}: {problem}\n"
+
+
+def test_output_into_a_fifo_reaches_its_reader_with_end_of_file(
+    corpus: Corpus, tmp_path: Path
+) -> None:
+    folder = corpus({"story.txt": STORY})
+    expected = run("build", str(folder), "-f", "yaml")[1].encode()
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    child = process("build", str(folder), "-f", "yaml", "-o", str(fifo))
+    _, err = child.communicate(timeout=120)
+    reader.join(timeout=10)
+    assert (child.returncode, err, received) == (0, b"", [expected])
+    assert fifo.is_fifo()
+
+
+@pytest.mark.parametrize("target", ["/dev/stdout", "-"])
+def test_output_onto_dev_stdout_goes_to_stdout(corpus: Corpus, tmp_path: Path, target: str) -> None:
+    folder = corpus({"story.txt": STORY})
+    expected = run("build", str(folder), "-f", "yaml")[1].encode()
+    child = process(
+        "build", str(folder), "-f", "yaml", "-o", target, stdout=subprocess.PIPE, cwd=tmp_path
+    )
+    out, err = child.communicate(timeout=120)
+    assert (child.returncode, out, err) == (0, expected, b"")
+    assert [p.name for p in tmp_path.iterdir()] == ["corpus"]  # and no file named "-"
+
+
+# The build's YAML comes out as one chunk, then the writer waits: a signal is sent while
+# the temporary file is open, never after the run has finished.
+STALLED = """
+import signal, sys, time
+from syriatl import render
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, even if ignored here
+def stalled(timeline):
+    yield "events: []\\n"
+    time.sleep(60)
+    yield "problems: []\\n"
+render.RENDERERS["build"]["yaml"] = stalled
+from syriatl.cli import main
+sys.argv[0] = "syriatl"
+main()
+"""
+
+
+def temporaries(folder: Path) -> list[Path]:
+    return sorted(folder.glob(".out.yaml.*.tmp"))
+
+
+def stalled_write(folder: Path, target: Path) -> subprocess.Popen[bytes]:
+    child = subprocess.Popen(
+        [sys.executable, "-c", STALLED, "build", str(folder), "-f", "yaml", "-o", str(target)],
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while not temporaries(target.parent) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert temporaries(target.parent), "the write never started"
+    return child
+
+
+@pytest.mark.parametrize(
+    ("sent", "code", "left"),
+    [(signal.SIGTERM, 143, 0), (signal.SIGINT, 130, 0), (signal.SIGKILL, -signal.SIGKILL, 1)],
+)  # 128 + 15 and 128 + 2 are the shell's codes; SIGKILL cannot be caught, the file stays
+def test_a_signal_during_output_keeps_the_old_file(
+    corpus: Corpus, tmp_path: Path, sent: signal.Signals, code: int, left: int
+) -> None:
+    folder = corpus({"story.txt": STORY})
+    written = tmp_path / "written"
+    written.mkdir()
+    target = written / "out.yaml"
+    target.write_text("old: output\n")
+    child = stalled_write(folder, target)
+    child.send_signal(sent)
+    _, err = child.communicate(timeout=60)
+    assert (child.returncode, err) == (code, b"")
+    assert target.read_text() == "old: output\n"
+    assert len(temporaries(written)) == left
+    # The next run writes the output and removes what a dead run left behind.
+    after = subprocess.run([*SYRIATL, "build", str(folder), "-f", "yaml", "-o", str(target)])
+    assert after.returncode == 0
+    assert yaml.safe_load(target.read_text())["events"][0]["date"] == "2019-03-12"
+    assert temporaries(written) == []
+
+
+def unprivileged() -> list[str]:
+    """The command prefix that runs as nobody (CI runs as root, whom no mode stops)."""
+    if os.geteuid() != 0:
+        return []
+    if subprocess.run(["setpriv", "--version"], capture_output=True).returncode != 0:
+        pytest.skip("running as root and setpriv is missing: cannot drop privileges")
+    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+@pytest.mark.parametrize(
+    ("target", "setup"),
+    [("locked/out.yaml", "a folder nobody may write into"),
+     ("open/out.yaml", "a read-only file in a folder anyone may write into")],
+)  # fmt: skip
+def test_output_the_user_may_not_write_is_exit_4(target: str, setup: str) -> None:
+    prefix = unprivileged()
+    with tempfile.TemporaryDirectory() as name:  # pytest's tmp_path is closed to nobody
+        tmp_path = Path(name)
+        tmp_path.chmod(0o755)
+        check_unwritable(prefix, tmp_path, target, setup)
+
+
+def check_unwritable(prefix: list[str], tmp_path: Path, target: str, setup: str) -> None:
+    (tmp_path / "story.txt").write_text(STORY)
+    (tmp_path / "story.txt").chmod(0o644)
+    for name, mode in (("locked", 0o755), ("open", 0o777)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name).chmod(mode)
+    (tmp_path / "open" / "out.yaml").write_text("old: output\n")
+    (tmp_path / "open" / "out.yaml").chmod(0o444)
+    where = tmp_path / target
+    child = subprocess.run(
+        [*prefix, *SYRIATL, "build", str(tmp_path / "story.txt"), "-f", "yaml", "-o", str(where)],
+        capture_output=True,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    assert (child.returncode, child.stdout) == (4, b""), setup
+    assert child.stderr.decode() == f"syriatl: {where}: cannot write (Permission denied)\n"
+    assert (tmp_path / "open" / "out.yaml").read_text() == "old: output\n"
+    assert sorted(p.name for p in (tmp_path / "open").iterdir()) == ["out.yaml"]
