@@ -1,13 +1,14 @@
 """When was an article written? A date with the rule and quoted evidence, or why not.
 
-Evidence, strongest first: the date given as metadata; a date line ("January 24, 2017");
-a dateline with a year; date paths in URLs; dates in image file names. A dateline
-without a year ("MOSCOW, Feb 24 -") takes the one year near the rest of the corpus in
-which that day is the weekday the story's lead names. Reader-comment stamps bound the
-date from above and embedded posts from below; with the lead's weekday they can fix it.
+Evidence, strongest first: the date given as metadata; then what the page prints for
+itself, ranked in ``page_dates`` (a labelled publication stamp, a dateline with a year,
+a date line, live-blog entry stamps, date paths in URLs, dates in image file names). A
+dateline without a year ("MOSCOW, Feb 24 -") takes the one year near the rest of the
+corpus in which that day is the weekday the story's lead names. Reader-comment stamps
+bound the date from above and embedded posts from below; with the lead's weekday they
+can fix it. An update stamp at the top dates the page only when nothing else does.
 Crawl-relative chrome ("6 months ago") is ignored. Anything less is undated: never a
-guess.
-"""
+guess."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from syriatl import page_dates
 from syriatl.model import (
     Article,
     Confidence,
@@ -115,27 +117,36 @@ def _url(text: str) -> tuple[dt.date, str] | str | None:
     return None
 
 
-def _images(text: str) -> tuple[dt.date, str] | str | None:
-    """The latest date in image file names, read day-month or month-day as the page's
-    unambiguous names show; None when the page has none, a reason when they cannot be read."""
-    names = [
+def _image_names(text: str) -> list[tuple[str, int, int, int]]:
+    """Each dated image file name with its three numbers, as printed."""
+    return [
         (m.group(), int(m.group(1)), int(m.group(2)), int(m.group(3)))
         for m in _IMAGE_DATE.finditer(text)
     ]
+
+
+def _page_order(text: str, mentions: Sequence[Mention]) -> bool | None:
+    """Whether the page's numeric dates and image names put the day first (None: unknown)."""
+    numbers = [n for n in map(page_dates.numeric, mentions) if n is not None]
+    names = _image_names(text)
+    return page_dates.day_first([(a, b) for a, b, _ in numbers] + [(a, b) for _, a, b, _ in names])
+
+
+def _images(text: str, order: bool | None) -> tuple[dt.date, str] | str | None:
+    """The latest date in image file names, read day-month or month-day as the page's
+    unambiguous numbers show; None when the page has none, a reason when they cannot
+    be read."""
+    names = _image_names(text)
     if not names:
         return None
-    day_first = any(a > 12 >= b for _, a, b, _ in names)
-    month_first = any(b > 12 >= a for _, a, b, _ in names)
-    if day_first == month_first:
+    if order is None:
         return "image file names do not show whether they put the day or the month first"
     dates = []
     for name, a, b, year in names:
-        day, month = (a, b) if day_first else (b, a)
-        full_year = year if year > 99 else 2000 + year
-        try:
-            dates.append((dt.date(full_year, month, day), name))
-        except ValueError:
-            continue
+        day, month = (a, b) if order else (b, a)
+        found = page_dates.day(year if year > 99 else 2000 + year, month, day)
+        if found:
+            dates.append((found, name))
     return max(dates) if dates else None
 
 
@@ -162,32 +173,21 @@ def _bounded(
 
 def _stated(
     article: Article, layout: Layout, mentions: Sequence[Mention]
-) -> tuple[Published | None, YearlessDate | None, list[str]]:
-    """The date the text states outright, a year-less dateline, and what could not be read."""
+) -> tuple[Published | None, YearlessDate | None, list[str], Published | None]:
+    """The date the text states outright, a year-less dateline, what could not be read,
+    and the page's top update stamp (to fall back on when nothing else dates it)."""
     text = article.text
-    notes: list[str] = []
-    for kind, rule in ((SegmentKind.DATE_LINE, "date-line"), (SegmentKind.DATELINE, "dateline")):
-        for seg in (s for s in layout.segments if s.kind is kind):
-            inside = [m for m in mentions if seg.start <= m.start < seg.end]
-            dates = _full_dates(inside)
-            if dates:
-                return (
-                    Published(
-                        dates[0][0],
-                        rule,
-                        _quote(text[seg.start : seg.end]).rstrip(" –—-"),
-                        None,
-                        Confidence.STATED,
-                    ),
-                    None,
-                    notes,
-                )
-    for finder, rule in ((_url, "url-path"), (_images, "image-name")):
-        found = finder(text)
-        if isinstance(found, str):
-            notes.append(found)
-        elif found:
-            return Published(found[0], rule, found[1], None, Confidence.STATED), None, notes
+    order = _page_order(text, mentions)
+    found, updates, notes = page_dates.page_dates(text, layout, mentions, order)
+    for finder, rule in ((_url(text), "url-path"), (_images(text, order), "image-name")):
+        if isinstance(finder, str):
+            notes.append(finder)
+        elif finder:
+            found.append(page_dates.Found(finder[0], rule, finder[1], len(text)))
+    story_end = page_dates.story_end(layout, mentions)
+    update = page_dates.updated(updates[0], story_end, notes) if updates else None
+    if found:
+        return page_dates.choose(found, story_end), None, notes, update
     for seg in (s for s in layout.segments if s.kind is SegmentKind.DATELINE):
         for m in mentions:
             s = m.spec
@@ -199,13 +199,14 @@ def _stated(
                     None,
                     YearlessDate(s.month, s.day, lead[0] if lead else None, evidence),
                     notes,
+                    update,
                 )
-    return None, None, notes
+    return None, None, notes, update
 
 
 def evidence(article: Article, layout: Layout, mentions: Sequence[Mention]) -> Evidence:
     """Everything one article's text and metadata say about its date, corpus aside."""
-    stated, yearless, notes = _stated(article, layout, mentions)
+    stated, yearless, notes, update = _stated(article, layout, mentions)
     comments = _full_dates(_in_kinds(layout, mentions, {SegmentKind.COMMENT_STAMP}))
     upper = min(((d, _quote(m.text)) for d, m in comments), default=None)
     embeds = [
@@ -246,6 +247,8 @@ def evidence(article: Article, layout: Layout, mentions: Sequence[Mention]) -> E
     if yearless:
         reason = f"dateline {yearless.evidence!r} gives no year"
         return Evidence(Published(None, None, None, reason), yearless, tuple(warnings))
+    if update:
+        return Evidence(update, None, tuple(warnings))
     return Evidence(
         Published(None, None, None, _undated_reason(upper, lower, notes)), None, tuple(warnings)
     )
@@ -254,7 +257,7 @@ def evidence(article: Article, layout: Layout, mentions: Sequence[Mention]) -> E
 def _undated_reason(
     upper: tuple[dt.date, str] | None, lower: tuple[dt.date, str] | None, notes: list[str]
 ) -> str:
-    parts = ["no date line, dated dateline, URL date or image date"]
+    parts = ["no publication stamp, date line, dated dateline, URL date or image date"]
     if upper:
         parts.append(f"comments bound it from above ({upper[1]}) but the lead names no weekday")
     if lower:

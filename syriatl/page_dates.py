@@ -1,0 +1,236 @@
+"""The dates a page prints for itself, and which of them dates it.
+
+Evidence ranks (``RANKS``, strongest first): a labelled publication stamp ("Published
+on", "Posted:", a byline "by ... <date>"), a dateline with its year, a plain date line at
+the top, a live blog's entry stamps (the earliest), a date path in the page's URLs, dates
+in image file names. Update stamps and crawl-time tickers say when a page was changed or
+crawled: an update stamp is used only when nothing else dates the page, and any date
+more than a year later than every other date on the page is passed over when the page
+offers another. Numeric dates ("03/04/2019") are read in the order the page's
+unambiguous numbers show, and left unread when nothing shows it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from syriatl.model import Confidence, Kind, Layout, Mention, Published, Segment, SegmentKind
+from syriatl.patterns import stamps
+
+RANKS = ("published-stamp", "dateline", "date-line", "entry-stamp", "url-path", "image-name")
+# A page is rarely written more than a year after the latest date it tells of; a date
+# that much later is a crawl-time ticker or a rework stamp.
+FAR_LATER = dt.timedelta(days=365)
+_NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+_NUMERIC_RULES = frozenset({"numeric-date", "numeric-date-day-first", "dotted-date"})
+_LABEL_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_PAGE_DATE_KINDS = frozenset({SegmentKind.DATE_LINE, SegmentKind.HEADING, SegmentKind.DATELINE})
+_STORY_KINDS = frozenset({SegmentKind.PARAGRAPH, SegmentKind.ENTRY, SegmentKind.CAPTION})
+
+
+def _quote(text: str) -> str:
+    return " ".join(text.split())
+
+
+def numeric(m: Mention) -> tuple[int, int, int] | None:
+    """The three numbers of a numeric date ("03/04/2019", "20.2.2015"), or None."""
+    if m.rule not in _NUMERIC_RULES:
+        return None
+    found = _NUMERIC.fullmatch(m.text)
+    return (int(found[1]), int(found[2]), int(found[3])) if found else None
+
+
+def day_first(pairs: Iterable[tuple[int, int]]) -> bool | None:
+    """Whether a page puts the day before the month in its numeric dates, as the ones
+    that can be read only one way show ("25/03/2019"); None when none does or they
+    disagree."""
+    pairs = list(pairs)
+    days = any(a > 12 >= b for a, b in pairs)
+    months = any(b > 12 >= a for a, b in pairs)
+    return None if days == months else days
+
+
+def day(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None when there is no such day (30 February)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def reading(m: Mention, order: bool | None) -> dt.date | str | None:
+    """The day a mention names, a numeric one read in the page's order; a reason when
+    the order matters and the page does not show it; None when it names no full day."""
+    numbers = numeric(m)
+    if numbers is None:
+        s = m.spec
+        full = s.kind is Kind.CALENDAR and s.year and s.month and s.day
+        return day(s.year, s.month, s.day) if full else None  # type: ignore[arg-type]
+    a, b, year = numbers
+    if order is not None:
+        return day(year, b, a) if order else day(year, a, b)
+    readings = sorted({d for d in (day(year, b, a), day(year, a, b)) if d})
+    if len(readings) == 2:
+        return (
+            f"{_quote(m.text)!r} could be {readings[0]} or {readings[1]}: nothing on the "
+            "page shows whether it puts the day or the month first"
+        )
+    return readings[0] if readings else None
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A date the page gives for itself, with the rule it would date the page by."""
+
+    date: dt.date
+    rule: str
+    evidence: str
+    start: int
+
+
+def _label(words: str) -> str | None:
+    """The kind of stamp label ``words`` are (stamps.PUBLISHED, stamps.UPDATED), or None."""
+    plain = " ".join(_LABEL_WORD.findall(words.lower()))
+    return next((kind for label, kind in _labels() if label.fullmatch(plain)), None)
+
+
+@cache
+def _labels() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(label), kind) for label, kind, _ in stamps.LABELS)
+
+
+def _dated(text: str, seg: Segment, inside: Sequence[Mention]) -> Iterator[tuple[Mention, str]]:
+    """Each date of a segment with the words before it (clock times left out)."""
+    words, cursor = [], seg.start
+    for m in inside:
+        words.append(text[cursor : m.start])
+        cursor = m.end
+        if m.spec.kind is Kind.CALENDAR and m.spec.day is not None:
+            yield m, "".join(words)
+            words = []
+
+
+def page_dates(
+    text: str, layout: Layout, mentions: Sequence[Mention], order: bool | None
+) -> tuple[list[Found], list[Found], list[str]]:
+    """The dates the page gives for itself (stamps, date lines, datelines), the update
+    stamps at its top, and what could not be read."""
+    found: list[Found] = []
+    updates: list[Found] = []
+    entries: list[tuple[Found, bool]] = []
+    notes: list[str] = []
+    for seg, inside in _by_segment(layout, mentions, _PAGE_DATE_KINDS):
+        quote = _quote(text[seg.start : seg.end]).rstrip(" –—-")
+        clock = any(m.spec.kind is Kind.CLOCK for m in inside)
+        for m, before in _dated(text, seg, inside):
+            when = reading(m, order)
+            if isinstance(when, str):
+                notes.append(when)
+                continue
+            if when is None:
+                continue
+            label = _label(before)
+            if seg.kind is SegmentKind.DATELINE:
+                found.append(Found(when, "dateline", quote, m.start))
+            elif label == stamps.PUBLISHED:
+                found.append(Found(when, "published-stamp", quote, m.start))
+            elif label == stamps.UPDATED:
+                if seg.kind is SegmentKind.DATE_LINE:
+                    updates.append(Found(when, "updated-stamp", quote, m.start))
+            elif clock:
+                top = seg.kind is SegmentKind.DATE_LINE
+                entries.append((Found(when, "entry-stamp", quote, m.start), top))
+            elif seg.kind is SegmentKind.DATE_LINE:
+                found.append(Found(when, "date-line", quote, m.start))
+    found.extend(_entry_stamps(entries))
+    return found, updates, notes
+
+
+def _entry_stamps(entries: list[tuple[Found, bool]]) -> list[Found]:
+    """Unlabelled date-and-clock lines: two or more are a live blog's entry stamps,
+    dated by the earliest; one at the top is a date line; one in the story dates nothing."""
+    if len(entries) >= 2:
+        first = min((f for f, _ in entries), key=lambda f: (f.date, f.start))
+        evidence = f"{first.evidence} (earliest of {len(entries)} entry stamps)"
+        return [Found(first.date, "entry-stamp", evidence, first.start)]
+    return [Found(f.date, "date-line", f.evidence, f.start) for f, top in entries if top]
+
+
+def _by_segment(
+    layout: Layout, mentions: Sequence[Mention], kinds: frozenset[SegmentKind]
+) -> Iterator[tuple[Segment, list[Mention]]]:
+    """The segments of ``kinds`` with the mentions that start inside each."""
+    starts = [m.start for m in mentions]
+    for seg in layout.segments:
+        if seg.kind in kinds:
+            i = bisect_left(starts, seg.start)
+            inside = []
+            while i < len(mentions) and mentions[i].start < seg.end:
+                inside.append(mentions[i])
+                i += 1
+            yield seg, inside
+
+
+def story_end(layout: Layout, mentions: Sequence[Mention]) -> dt.date | None:
+    """The last day any year-bearing date in the story's own sentences reaches."""
+    ends = []
+    for _, inside in _by_segment(layout, mentions, _STORY_KINDS):
+        for m in inside:
+            s = m.spec
+            if s.kind is not Kind.CALENDAR or s.year is None:
+                continue
+            if s.month is None:
+                ends.append(dt.date(s.year, 12, 31))
+            elif s.day is None:
+                last = calendar.monthrange(s.year, s.month)[1]
+                ends.append(dt.date(s.year, s.month, last))
+            else:
+                ends.append(day(s.year, s.month, s.day) or dt.date(s.year, s.month, 1))
+    return max(ends, default=None)
+
+
+def far_later(found: Found, latest: dt.date | None) -> bool:
+    """True when ``found`` is more than ``FAR_LATER`` after ``latest``, the latest other
+    date on the page (None: there is none to compare with)."""
+    return latest is not None and found.date > latest + FAR_LATER
+
+
+def choose(found: list[Found], story_end: dt.date | None) -> Published:
+    """The strongest evidence (``RANKS``), passing over a date far later than every
+    other date on the page when the page offers another."""
+    ranked = sorted(found, key=lambda f: (RANKS.index(f.rule), f.start))
+    distinct = sorted({f.date for f in found}, reverse=True)
+
+    def latest_other(f: Found) -> dt.date | None:
+        others = [d for d in distinct[:2] if d != f.date][:1] + ([story_end] if story_end else [])
+        return max(others, default=None)
+
+    usable = [f for f in ranked if not far_later(f, latest_other(f))]
+    best = usable[0] if usable else ranked[0]
+    evidence = best.evidence
+    if best is not ranked[0]:
+        top = ranked[0]
+        evidence += (
+            f"; not {top.evidence!r} ({top.rule}, {top.date}), more than a year later "
+            "than every other date on the page"
+        )
+    return Published(best.date, best.rule, evidence, None, Confidence.STATED)
+
+
+def updated(stamp: Found, story_end: dt.date | None, notes: list[str]) -> Published | None:
+    """An update stamp as the publication date of last resort, unless it is far later
+    than every date of the story (then it is when the page was crawled or reworked)."""
+    if far_later(stamp, story_end):
+        notes.append(
+            f"update stamp {stamp.evidence!r} is more than a year later than every date "
+            "of the story"
+        )
+        return None
+    evidence = f"{stamp.evidence} (an update stamp; nothing else on the page dates it)"
+    return Published(stamp.date, "updated-stamp", evidence, None, Confidence.INFERRED)
