@@ -195,10 +195,10 @@ def story_end(layout: Layout, mentions: Sequence[Mention]) -> dt.date | None:
     return max(ends, default=None)
 
 
-def far_later(found: Found, latest: dt.date | None) -> bool:
-    """True when ``found`` is more than ``FAR_LATER`` after ``latest``, the latest other
+def far_later_than(day: dt.date, latest: dt.date | None) -> bool:
+    """True when ``day`` is more than ``FAR_LATER`` after ``latest``, the latest other
     date on the page (None: there is none to compare with)."""
-    return latest is not None and found.date > latest + FAR_LATER
+    return latest is not None and day > latest + FAR_LATER
 
 
 def choose(found: list[Found], story_end: dt.date | None) -> Published:
@@ -211,7 +211,7 @@ def choose(found: list[Found], story_end: dt.date | None) -> Published:
         others = [d for d in distinct[:2] if d != f.date][:1] + ([story_end] if story_end else [])
         return max(others, default=None)
 
-    usable = [f for f in ranked if not far_later(f, latest_other(f))]
+    usable = [f for f in ranked if not far_later_than(f.date, latest_other(f))]
     best = usable[0] if usable else ranked[0]
     evidence = best.evidence
     if best is not ranked[0]:
@@ -226,7 +226,7 @@ def choose(found: list[Found], story_end: dt.date | None) -> Published:
 def updated(stamp: Found, story_end: dt.date | None, notes: list[str]) -> Published | None:
     """An update stamp as the publication date of last resort, unless it is far later
     than every date of the story (then it is when the page was crawled or reworked)."""
-    if far_later(stamp, story_end):
+    if far_later_than(stamp.date, story_end):
         notes.append(
             f"update stamp {stamp.evidence!r} is more than a year later than every date "
             "of the story"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from syriatl import page_dates
 from syriatl.model import (
@@ -186,8 +186,26 @@ def _stated(
             found.append(page_dates.Found(finder[0], rule, finder[1], len(text)))
     story_end = page_dates.story_end(layout, mentions)
     update = page_dates.updated(updates[0], story_end, notes) if updates else None
-    if found:
-        return page_dates.choose(found, story_end), None, notes, update
+    chosen = page_dates.choose(found, story_end) if found else None
+    late = (
+        chosen is not None
+        and chosen.date is not None
+        and page_dates.far_later_than(chosen.date, story_end)
+    )
+    yearless = _yearless(text, layout, mentions) if chosen is None or late else None
+    if chosen is not None and yearless is not None:
+        # The story's own dates show the stated date is a crawl-time ticker, and the
+        # text offers another: its year-less dateline.
+        note = (
+            f"; not {chosen.evidence!r} ({chosen.date}), more than a year later than "
+            "every date of the story"
+        )
+        return None, replace(yearless, evidence=yearless.evidence + note), notes, update
+    return chosen, yearless, notes, update
+
+
+def _yearless(text: str, layout: Layout, mentions: Sequence[Mention]) -> YearlessDate | None:
+    """The first dateline's month and day when it gives no year, with the lead's weekday."""
     for seg in (s for s in layout.segments if s.kind is SegmentKind.DATELINE):
         for m in mentions:
             s = m.spec
@@ -195,13 +213,8 @@ def _stated(
                 lead = _lead_weekday(layout, mentions)
                 words = _quote(text[seg.start : seg.end]).rstrip(" –—-")
                 evidence = words + (f"; lead says {lead[1]!r}" if lead else "")
-                return (
-                    None,
-                    YearlessDate(s.month, s.day, lead[0] if lead else None, evidence),
-                    notes,
-                    update,
-                )
-    return None, None, notes, update
+                return YearlessDate(s.month, s.day, lead[0] if lead else None, evidence)
+    return None
 
 
 def evidence(article: Article, layout: Layout, mentions: Sequence[Mention]) -> Evidence:

@@ -262,3 +262,19 @@ def test_furniture_after_a_date_leaves_a_date_line(phrase: str, example: str) ->
     assert phrase.split()[0] in example.lower()
     found = _date(_page(example)).published
     assert (found.date, found.rule) == (dt.date(2019, 4, 4), "date-line")
+
+
+def test_a_ticker_later_than_the_story_gives_way_to_a_yearless_dateline() -> None:
+    # The story's latest date is March 2019 (to 2019-03-31); the ticker 2020-10-01 is
+    # more than a year later. The dateline's April 3 is a Wednesday only in 2019 of the
+    # window 2018-2020 (2018-04-03: 2018-01-01 a Monday, +92 days = 13 weeks + 1, a
+    # Tuesday; 2020-04-03: +93 days in a leap year from a Wednesday, a Friday).
+    text = (
+        "• Thursday, Oct 01, 2020\n\nVELDMARK, April 3 – The harbour closed on Wednesday "
+        "after floods that began in March 2019, officials said.\n"
+    )
+    other = "Talks End\n\nMarch 3, 2019\n\nThe talks ended on Sunday.\n"
+    analyses = [analyse(Article(str(i), f"{i}.txt", t)) for i, t in enumerate([text, other])]
+    found = date_articles(analyses)[0]
+    assert (found.date, found.rule) == (dt.date(2019, 4, 3), "dateline+lead-weekday")
+    assert "Oct 01, 2020" in (found.evidence or "")
