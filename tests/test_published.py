@@ -175,6 +175,7 @@ def _page(*lines: str, story: str = STORY) -> str:
          dt.date(2019, 4, 6), "published-stamp"),
         (_page("Posted: Feb 17, 2015 3:36 PM"), dt.date(2015, 2, 17), "published-stamp"),
         (_page("by Corvan News February 24, 2015"), dt.date(2015, 2, 24), "published-stamp"),
+        (_page("20:32 20.2.2015"), dt.date(2015, 2, 20), "date-line"),
         # a live blog's entry stamps, newest first: the earliest dates it
         (TITLE + "22:04 21.2.2015\n\nThe convoy left.\n\n20:32 20.2.2015\n\nTalks began.\n",
          dt.date(2015, 2, 20), "entry-stamp"),
@@ -278,3 +279,9 @@ def test_a_ticker_later_than_the_story_gives_way_to_a_yearless_dateline() -> Non
     found = date_articles(analyses)[0]
     assert (found.date, found.rule) == (dt.date(2019, 4, 3), "dateline+lead-weekday")
     assert "Oct 01, 2020" in (found.evidence or "")
+
+
+def test_one_date_and_clock_line_inside_the_story_dates_nothing() -> None:
+    # Not a date line (it is not at the top) and not a live blog (one stamp only).
+    text = TITLE + STORY + "\nThe convoy left at dawn, officials said.\n\n20:32 20.2.2015\n"
+    assert _date(text).published.date is None
