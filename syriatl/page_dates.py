@@ -125,7 +125,7 @@ def page_dates(
     updates: list[Found] = []
     entries: list[tuple[Found, bool]] = []
     notes: list[str] = []
-    for seg, inside in _by_segment(layout, mentions, _PAGE_DATE_KINDS):
+    for seg, inside in by_segment(layout, mentions, _PAGE_DATE_KINDS):
         quote = _quote(text[seg.start : seg.end]).rstrip(" –—-")
         clock = any(m.spec.kind is Kind.CLOCK for m in inside)
         for m, before in _dated(text, seg, inside):
@@ -162,7 +162,7 @@ def _entry_stamps(entries: list[tuple[Found, bool]]) -> list[Found]:
     return [Found(f.date, "date-line", f.evidence, f.start) for f, top in entries if top]
 
 
-def _by_segment(
+def by_segment(
     layout: Layout, mentions: Sequence[Mention], kinds: frozenset[SegmentKind]
 ) -> Iterator[tuple[Segment, list[Mention]]]:
     """The segments of ``kinds`` with the mentions that start inside each."""
@@ -180,7 +180,7 @@ def _by_segment(
 def story_end(layout: Layout, mentions: Sequence[Mention]) -> dt.date | None:
     """The last day any year-bearing date in the story's own sentences reaches."""
     ends = []
-    for _, inside in _by_segment(layout, mentions, _STORY_KINDS):
+    for _, inside in by_segment(layout, mentions, _STORY_KINDS):
         for m in inside:
             s = m.spec
             if s.kind is not Kind.CALENDAR or s.year is None:

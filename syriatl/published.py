@@ -35,6 +35,7 @@ _IMAGE_DATE = re.compile(
     r"(?:\.(?:jpe?g|png|gif|webp))?(?![\w-])"
 )
 _EMBED = re.compile(r"@\w{2,}|pic\.twitter\.com|twitter\.com/|facebook\.com/|instagram\.com/")
+_DATELINES = frozenset({SegmentKind.DATELINE})
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -206,10 +207,10 @@ def _stated(
 
 def _yearless(text: str, layout: Layout, mentions: Sequence[Mention]) -> YearlessDate | None:
     """The first dateline's month and day when it gives no year, with the lead's weekday."""
-    for seg in (s for s in layout.segments if s.kind is SegmentKind.DATELINE):
-        for m in mentions:
+    for seg, inside in page_dates.by_segment(layout, mentions, _DATELINES):
+        for m in inside:
             s = m.spec
-            if seg.start <= m.start < seg.end and s.month and s.day and s.year is None:
+            if s.month and s.day and s.year is None:
                 lead = _lead_weekday(layout, mentions)
                 words = _quote(text[seg.start : seg.end]).rstrip(" –—-")
                 evidence = words + (f"; lead says {lead[1]!r}" if lead else "")
