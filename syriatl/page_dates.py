@@ -7,7 +7,8 @@ in image file names. Update stamps and crawl-time tickers say when a page was ch
 crawled: an update stamp is used only when nothing else dates the page, and any date
 more than a year later than every other date on the page is passed over when the page
 offers another. Numeric dates ("03/04/2019") are read in the order the page's
-unambiguous numbers show, and left unread when nothing shows it.
+unambiguous numbers show; when nothing shows it, a stamp keeps both readings
+(``Unordered``) for the lead's weekday to choose between (in ``published``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from syriatl.model import Confidence, Kind, Layout, Mention, Published, Segment, SegmentKind
@@ -27,6 +28,9 @@ RANKS = ("published-stamp", "dateline", "date-line", "entry-stamp", "url-path", 
 # A page is rarely written more than a year after the latest date it tells of; a date
 # that much later is a crawl-time ticker or a rework stamp.
 FAR_LATER = dt.timedelta(days=365)
+# The rules of stamps whose order the lead's weekday may decide (entry stamps are
+# judged together, and only a lone one at the top, as a date line).
+_ORDERABLE = frozenset({"published-stamp", "dateline", "date-line"})
 _NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 _NUMERIC_RULES = frozenset({"numeric-date", "numeric-date-day-first", "dotted-date"})
 _LABEL_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -64,9 +68,10 @@ def day(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def reading(m: Mention, order: bool | None) -> dt.date | str | None:
-    """The day a mention names, a numeric one read in the page's order; a reason when
-    the order matters and the page does not show it; None when it names no full day."""
+def reading(m: Mention, order: bool | None) -> dt.date | tuple[dt.date, dt.date] | None:
+    """The day a mention names, a numeric one read in the page's order; its day-first
+    and month-first readings when the order matters and the page does not show it;
+    None when it names no full day."""
     numbers = numeric(m)
     if numbers is None:
         s = m.spec
@@ -75,13 +80,10 @@ def reading(m: Mention, order: bool | None) -> dt.date | str | None:
     a, b, year = numbers
     if order is not None:
         return day(year, b, a) if order else day(year, a, b)
-    readings = sorted({d for d in (day(year, b, a), day(year, a, b)) if d})
-    if len(readings) == 2:
-        return (
-            f"{_quote(m.text)!r} could be {readings[0]} or {readings[1]}: nothing on the "
-            "page shows whether it puts the day or the month first"
-        )
-    return readings[0] if readings else None
+    by_day, by_month = day(year, b, a), day(year, a, b)
+    if by_day and by_month and by_day != by_month:
+        return by_day, by_month
+    return by_day or by_month
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,27 @@ class Found:
     rule: str
     evidence: str
     start: int
+
+
+@dataclass(frozen=True, slots=True)
+class Unordered:
+    """A numeric stamp ("Published on 12/02/2019") whose order the page does not show:
+    its day-first and month-first readings, and the rule it would date the page by."""
+
+    day_first: dt.date
+    month_first: dt.date
+    stamp: str
+    rule: str
+    evidence: str
+    start: int
+
+    def unread(self) -> str:
+        """Why the stamp alone dates nothing."""
+        first, second = sorted((self.day_first, self.month_first))
+        return (
+            f"{self.stamp!r} could be {first} or {second}: nothing on the page shows "
+            "whether it puts the day or the month first"
+        )
 
 
 def _label(words: str) -> str | None:
@@ -116,40 +139,57 @@ def _dated(text: str, seg: Segment, inside: Sequence[Mention]) -> Iterator[tuple
             words = []
 
 
+def _rule(kind: SegmentKind, label: str | None, clock: bool) -> str | None:
+    """The rule a date in a segment of ``kind`` dates the page by, from the label
+    before it and whether the segment has a clock; None when it dates nothing."""
+    if kind is SegmentKind.DATELINE:
+        return "dateline"
+    if label == stamps.PUBLISHED:
+        return "published-stamp"
+    if label == stamps.UPDATED:
+        return "updated-stamp" if kind is SegmentKind.DATE_LINE else None
+    if clock:
+        return "entry-stamp"
+    return "date-line" if kind is SegmentKind.DATE_LINE else None
+
+
 def page_dates(
     text: str, layout: Layout, mentions: Sequence[Mention], order: bool | None
-) -> tuple[list[Found], list[Found], list[str]]:
+) -> tuple[list[Found], list[Found], list[Unordered], list[str]]:
     """The dates the page gives for itself (stamps, date lines, datelines), the update
-    stamps at its top, and what could not be read."""
+    stamps at its top, the numeric stamps it does not order, and what could not be read."""
     found: list[Found] = []
     updates: list[Found] = []
     entries: list[tuple[Found, bool]] = []
+    unordered: list[Unordered] = []
+    unordered_entries: list[tuple[Unordered, bool]] = []
     notes: list[str] = []
     for seg, inside in by_segment(layout, mentions, _PAGE_DATE_KINDS):
         quote = _quote(text[seg.start : seg.end]).rstrip(" –—-")
         clock = any(m.spec.kind is Kind.CLOCK for m in inside)
+        top = seg.kind is SegmentKind.DATE_LINE
         for m, before in _dated(text, seg, inside):
+            rule = _rule(seg.kind, _label(before), clock)
             when = reading(m, order)
-            if isinstance(when, str):
-                notes.append(when)
-                continue
-            if when is None:
-                continue
-            label = _label(before)
-            if seg.kind is SegmentKind.DATELINE:
-                found.append(Found(when, "dateline", quote, m.start))
-            elif label == stamps.PUBLISHED:
-                found.append(Found(when, "published-stamp", quote, m.start))
-            elif label == stamps.UPDATED:
-                if seg.kind is SegmentKind.DATE_LINE:
-                    updates.append(Found(when, "updated-stamp", quote, m.start))
-            elif clock:
-                top = seg.kind is SegmentKind.DATE_LINE
-                entries.append((Found(when, "entry-stamp", quote, m.start), top))
-            elif seg.kind is SegmentKind.DATE_LINE:
-                found.append(Found(when, "date-line", quote, m.start))
+            if isinstance(when, tuple):
+                stamp = Unordered(*when, _quote(m.text), rule or "", quote, m.start)
+                notes.append(stamp.unread())
+                if rule == "entry-stamp":
+                    unordered_entries.append((replace(stamp, rule="date-line"), top))
+                elif rule in _ORDERABLE:
+                    unordered.append(stamp)
+            elif when is not None and rule is not None:
+                f = Found(when, rule, quote, m.start)
+                if rule == "updated-stamp":
+                    updates.append(f)
+                elif rule == "entry-stamp":
+                    entries.append((f, top))
+                else:
+                    found.append(f)
     found.extend(_entry_stamps(entries))
-    return found, updates, notes
+    if not entries and len(unordered_entries) == 1 and unordered_entries[0][1]:
+        unordered.append(unordered_entries[0][0])  # a lone one at the top is a date line
+    return found, updates, unordered, notes
 
 
 def _entry_stamps(entries: list[tuple[Found, bool]]) -> list[Found]:

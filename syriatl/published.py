@@ -6,7 +6,9 @@ a date line, live-blog entry stamps, date paths in URLs, dates in image file nam
 dateline without a year ("MOSCOW, Feb 24 -") takes the one year near the rest of the
 corpus in which that day is the weekday the story's lead names. Reader-comment stamps
 bound the date from above and embedded posts from below; with the lead's weekday they
-can fix it. An update stamp at the top dates the page only when nothing else does.
+can fix it. A numeric stamp the page does not order ("12/02/2019") takes the one
+reading that falls on the weekday its lead names. An update stamp at the top dates the
+page only when nothing else does.
 Crawl-relative chrome ("6 months ago") is ignored. Anything less is undated: never a
 guess."""
 
@@ -36,6 +38,13 @@ _IMAGE_DATE = re.compile(
 )
 _EMBED = re.compile(r"@\w{2,}|pic\.twitter\.com|twitter\.com/|facebook\.com/|instagram\.com/")
 _DATELINES = frozenset({SegmentKind.DATELINE})
+# The rule of a numeric stamp ordered by its lead's weekday, by the stamp's own rule
+# ("dateline+lead-weekday" already names a year-less dateline given its year).
+_ORDERED_BY_LEAD = {
+    "published-stamp": "published-stamp+lead-weekday",
+    "dateline": "numeric-dateline+lead-weekday",
+    "date-line": "date-line+lead-weekday",
+}
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -81,14 +90,17 @@ def _in_kinds(
     return [m for m in mentions if any(a <= m.start < b for a, b in spans)]
 
 
-def _lead_weekday(layout: Layout, mentions: Sequence[Mention]) -> tuple[int, str] | None:
-    """The weekday the story's first sentence reports, when it looks back or names today."""
-    if not layout.sentences:
+def _lead_weekday(
+    layout: Layout, mentions: Sequence[Mention], after: int = 0
+) -> tuple[int, str] | None:
+    """The weekday the story's lead reports, when it looks back or names today: the lead
+    is the first sentence that ends after ``after`` (a stamp's lead is the story below
+    it), or the first sentence when none does (a stamp printed after the story)."""
+    story = [s for s in layout.sentences if s.segment.kind is not SegmentKind.CAPTION]
+    story = story or list(layout.sentences)
+    if not story:
         return None
-    first = next(
-        (s for s in layout.sentences if s.segment.kind is not SegmentKind.CAPTION),
-        layout.sentences[0],
-    )
+    first = next((s for s in story if s.end > after), story[0])
     for m in mentions:
         in_lead = first.start <= m.start < first.end
         if (
@@ -100,6 +112,37 @@ def _lead_weekday(layout: Layout, mentions: Sequence[Mention]) -> tuple[int, str
         ):
             return m.spec.weekday, m.text
     return None
+
+
+def _on_weekday(days: Iterable[dt.date | None], weekday: int) -> list[dt.date]:
+    """The days that fall on ``weekday`` (0 is Monday), leaving out days that do not
+    exist (None)."""
+    return [d for d in days if d is not None and d.weekday() == weekday]
+
+
+def _ordered_by_lead(
+    stamps: Sequence[page_dates.Unordered], layout: Layout, mentions: Sequence[Mention]
+) -> Published | str:
+    """The strongest numeric stamp the page does not order, read in the one order that
+    puts it on the weekday its lead names; or why no order can be chosen."""
+    stamp = min(stamps, key=lambda u: (page_dates.RANKS.index(u.rule), u.start))
+    lead = _lead_weekday(layout, mentions, stamp.start)
+    if lead is None:
+        return f"the lead names no weekday to choose between the readings of {stamp.stamp!r}"
+    weekday, word = lead
+    fits = _on_weekday((stamp.day_first, stamp.month_first), weekday)
+    if len(fits) != 1:
+        names = f"{stamp.day_first} is a {_WEEKDAYS[stamp.day_first.weekday()]}"
+        names += f", {stamp.month_first} a {_WEEKDAYS[stamp.month_first.weekday()]}"
+        which = "both readings" if fits else "neither reading"
+        return f"the lead's {word!r} fits {which} of {stamp.stamp!r} ({names})"
+    order = "day first" if fits[0] == stamp.day_first else "month first"
+    evidence = (
+        f"{stamp.evidence}; lead says {word!r}; {stamp.stamp} read {order}: "
+        f"{fits[0]} is a {_WEEKDAYS[weekday]}"
+    )
+    rule = _ORDERED_BY_LEAD[stamp.rule]
+    return Published(fits[0], rule, evidence, None, Confidence.INFERRED)
 
 
 def _url(text: str) -> tuple[dt.date, str] | str | None:
@@ -179,7 +222,7 @@ def _stated(
     and the page's top update stamp (to fall back on when nothing else dates it)."""
     text = article.text
     order = _page_order(text, mentions)
-    found, updates, notes = page_dates.page_dates(text, layout, mentions, order)
+    found, updates, unordered, notes = page_dates.page_dates(text, layout, mentions, order)
     for finder, rule in ((_url(text), "url-path"), (_images(text, order), "image-name")):
         if isinstance(finder, str):
             notes.append(finder)
@@ -188,6 +231,12 @@ def _stated(
     story_end = page_dates.story_end(layout, mentions)
     update = page_dates.updated(updates[0], story_end, notes) if updates else None
     chosen = page_dates.choose(found, story_end) if found else None
+    if chosen is None and unordered:
+        by_lead = _ordered_by_lead(unordered, layout, mentions)
+        if isinstance(by_lead, str):
+            notes.append(by_lead)
+        else:
+            chosen = by_lead
     late = (
         chosen is not None
         and chosen.date is not None
@@ -306,14 +355,8 @@ def with_corpus(found: Evidence, corpus_years: Iterable[int]) -> Published:
             "other article in the corpus is dated",
         )
     window = range(years[0] - 1, years[-1] + 2)
-    fits = []
-    for year in window:
-        try:
-            day = dt.date(year, partial.month, partial.day)
-        except ValueError:
-            continue
-        if day.weekday() == partial.weekday:
-            fits.append(day)
+    days = (page_dates.day(year, partial.month, partial.day) for year in window)
+    fits = _on_weekday(days, partial.weekday)
     name = _WEEKDAYS[partial.weekday]
     if len(fits) == 1:
         evidence = f"{partial.evidence}; {fits[0]} is a {name}"

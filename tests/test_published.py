@@ -241,10 +241,80 @@ def test_an_update_stamp_is_the_last_resort(
     ],
 )
 def test_a_numeric_stamp_the_page_does_not_order_stays_undated(stamp: str, readings: str) -> None:
-    found = _date(_page(stamp)).published
+    found = _date(_page(stamp, story="The harbour closed after floods.\n")).published
     assert found.date is None
     assert readings in (found.reason or "")
     assert "day or the month first" in (found.reason or "")
+
+
+# ---- an unordered numeric stamp, ordered by the lead's weekday -------------------------
+# 2019-01-01 is a Tuesday.
+# 12/02/2019 day first is 2019-02-12: +42 days = 6 weeks, a Tuesday. Month first it is
+# 2019-12-02: day 336 (334 days to the end of November), +335 days = 47 weeks + 6, a
+# Monday. 03/04/2019 day first is 2019-04-03, a Wednesday; month first 2019-03-04, a
+# Monday (worked out above). 01/07/2019 is 2019-07-01 day first, +181 days = 25 weeks
+# + 6, a Monday, and 2019-01-07 month first, +6 days, a Monday too.
+NOTICE = "Visitors: the harbour office closed on Monday for repairs.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "rule", "evidence"),
+    [
+        (_page("Published on 12/02/2019", story="The harbour closed on Tuesday after floods.\n"),
+         dt.date(2019, 2, 12), "published-stamp+lead-weekday",
+         "Published on 12/02/2019; lead says 'Tuesday'; "
+         "12/02/2019 read day first: 2019-02-12 is a Tuesday"),
+        (_page("Published on 12/02/2019", story="The harbour closed on Monday after floods.\n"),
+         dt.date(2019, 12, 2), "published-stamp+lead-weekday",
+         "Published on 12/02/2019; lead says 'Monday'; "
+         "12/02/2019 read month first: 2019-12-02 is a Monday"),
+        # a lone date-and-clock line at the top is a date line, ordered the same way
+        (_page("[03/04/2019 07:12]"), dt.date(2019, 4, 3), "date-line+lead-weekday",
+         "[03/04/2019 07:12]; lead says 'Wednesday'; "
+         "03/04/2019 read day first: 2019-04-03 is a Wednesday"),
+        # a numeric dateline: its lead is its own sentence
+        (TITLE + "VELDMARK, 03/04/2019 – " + STORY,
+         dt.date(2019, 4, 3), "numeric-dateline+lead-weekday",
+         "VELDMARK, 03/04/2019; lead says 'Wednesday'; "
+         "03/04/2019 read day first: 2019-04-03 is a Wednesday"),
+        # the lead is the story under the stamp, not a site notice above it ('Monday')
+        (TITLE + NOTICE + "Published on 12/02/2019\n\nThe harbour closed on Tuesday.\n",
+         dt.date(2019, 2, 12), "published-stamp+lead-weekday",
+         "Published on 12/02/2019; lead says 'Tuesday'; "
+         "12/02/2019 read day first: 2019-02-12 is a Tuesday"),
+    ],
+)  # fmt: skip
+def test_the_leads_weekday_orders_a_numeric_stamp(
+    text: str, date: dt.date, rule: str, evidence: str
+) -> None:
+    found = _date(text).published
+    assert (found.date, found.rule, found.evidence) == (date, rule, evidence)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "story", "reason"),
+    [
+        # 2019-02-12 is a Tuesday and 2019-12-02 a Monday: Friday fits neither
+        ("Published on 12/02/2019", "The harbour closed on Friday after floods.\n",
+         "the lead's 'Friday' fits neither reading of '12/02/2019' "
+         "(2019-02-12 is a Tuesday, 2019-12-02 a Monday)"),
+        ("Published on 12/02/2019", "The harbour closed after floods.\n",
+         "the lead names no weekday to choose between the readings of '12/02/2019'"),
+        # 2019-07-01 and 2019-01-07 are both Mondays
+        ("Published on 01/07/2019", "The harbour closed on Monday after floods.\n",
+         "the lead's 'Monday' fits both readings of '01/07/2019'"),
+        # a weekday the lead looks forward to is not the day it reports
+        ("Published on 12/02/2019", "The harbour will reopen on Tuesday, officials said.\n",
+         "the lead names no weekday"),
+    ],
+)  # fmt: skip
+def test_a_numeric_stamp_the_lead_cannot_order_stays_undated(
+    stamp: str, story: str, reason: str
+) -> None:
+    found = _date(_page(stamp, story=story)).published
+    assert (found.date, found.rule) == (None, None)
+    assert "could be" in (found.reason or "")
+    assert reason in (found.reason or "")
 
 
 LABEL_EXAMPLES = [(kind, example) for _, kind, example in stamps.LABELS]
