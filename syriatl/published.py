@@ -1,21 +1,25 @@
 """When was an article written? A date with the rule and quoted evidence, or why not.
 
-Evidence, strongest first: the date given as metadata; a date line ("January 24, 2017");
-a dateline with a year; date paths in URLs; dates in image file names. A dateline
-without a year ("MOSCOW, Feb 24 -") takes the one year near the rest of the corpus in
-which that day is the weekday the story's lead names. Reader-comment stamps bound the
-date from above and embedded posts from below; with the lead's weekday they can fix it.
+Evidence, strongest first: the date given as metadata; then what the page prints for
+itself, ranked in ``page_dates`` (a labelled publication stamp, a dateline with a year,
+a date line, live-blog entry stamps, date paths in URLs, dates in image file names). A
+dateline without a year ("MOSCOW, Feb 24 -") takes the one year near the rest of the
+corpus in which that day is the weekday the story's lead names. Reader-comment stamps
+bound the date from above and embedded posts from below; with the lead's weekday they
+can fix it. A numeric stamp the page does not order ("12/02/2019") takes the one
+reading that falls on the weekday its lead names. An update stamp at the top dates the
+page only when nothing else does.
 Crawl-relative chrome ("6 months ago") is ignored. Anything less is undated: never a
-guess.
-"""
+guess."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from syriatl import page_dates
 from syriatl.model import (
     Article,
     Confidence,
@@ -33,6 +37,14 @@ _IMAGE_DATE = re.compile(
     r"(?:\.(?:jpe?g|png|gif|webp))?(?![\w-])"
 )
 _EMBED = re.compile(r"@\w{2,}|pic\.twitter\.com|twitter\.com/|facebook\.com/|instagram\.com/")
+_DATELINES = frozenset({SegmentKind.DATELINE})
+# The rule of a numeric stamp ordered by its lead's weekday, by the stamp's own rule
+# ("dateline+lead-weekday" already names a year-less dateline given its year).
+_ORDERED_BY_LEAD = {
+    "published-stamp": "published-stamp+lead-weekday",
+    "dateline": "numeric-dateline+lead-weekday",
+    "date-line": "date-line+lead-weekday",
+}
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -78,14 +90,17 @@ def _in_kinds(
     return [m for m in mentions if any(a <= m.start < b for a, b in spans)]
 
 
-def _lead_weekday(layout: Layout, mentions: Sequence[Mention]) -> tuple[int, str] | None:
-    """The weekday the story's first sentence reports, when it looks back or names today."""
-    if not layout.sentences:
+def _lead_weekday(
+    layout: Layout, mentions: Sequence[Mention], after: int = 0
+) -> tuple[int, str] | None:
+    """The weekday the story's lead reports, when it looks back or names today: the lead
+    is the first sentence that ends after ``after`` (a stamp's lead is the story below
+    it), or the first sentence when none does (a stamp printed after the story)."""
+    story = [s for s in layout.sentences if s.segment.kind is not SegmentKind.CAPTION]
+    story = story or list(layout.sentences)
+    if not story:
         return None
-    first = next(
-        (s for s in layout.sentences if s.segment.kind is not SegmentKind.CAPTION),
-        layout.sentences[0],
-    )
+    first = next((s for s in story if s.end > after), story[0])
     for m in mentions:
         in_lead = first.start <= m.start < first.end
         if (
@@ -97,6 +112,37 @@ def _lead_weekday(layout: Layout, mentions: Sequence[Mention]) -> tuple[int, str
         ):
             return m.spec.weekday, m.text
     return None
+
+
+def _on_weekday(days: Iterable[dt.date | None], weekday: int) -> list[dt.date]:
+    """The days that fall on ``weekday`` (0 is Monday), leaving out days that do not
+    exist (None)."""
+    return [d for d in days if d is not None and d.weekday() == weekday]
+
+
+def _ordered_by_lead(
+    stamps: Sequence[page_dates.Unordered], layout: Layout, mentions: Sequence[Mention]
+) -> Published | str:
+    """The strongest numeric stamp the page does not order, read in the one order that
+    puts it on the weekday its lead names; or why no order can be chosen."""
+    stamp = min(stamps, key=lambda u: (page_dates.RANKS.index(u.rule), u.start))
+    lead = _lead_weekday(layout, mentions, stamp.start)
+    if lead is None:
+        return f"the lead names no weekday to choose between the readings of {stamp.stamp!r}"
+    weekday, word = lead
+    fits = _on_weekday((stamp.day_first, stamp.month_first), weekday)
+    if len(fits) != 1:
+        names = f"{stamp.day_first} is a {_WEEKDAYS[stamp.day_first.weekday()]}"
+        names += f", {stamp.month_first} a {_WEEKDAYS[stamp.month_first.weekday()]}"
+        which = "both readings" if fits else "neither reading"
+        return f"the lead's {word!r} fits {which} of {stamp.stamp!r} ({names})"
+    order = "day first" if fits[0] == stamp.day_first else "month first"
+    evidence = (
+        f"{stamp.evidence}; lead says {word!r}; {stamp.stamp} read {order}: "
+        f"{fits[0]} is a {_WEEKDAYS[weekday]}"
+    )
+    rule = _ORDERED_BY_LEAD[stamp.rule]
+    return Published(fits[0], rule, evidence, None, Confidence.INFERRED)
 
 
 def _url(text: str) -> tuple[dt.date, str] | str | None:
@@ -115,27 +161,36 @@ def _url(text: str) -> tuple[dt.date, str] | str | None:
     return None
 
 
-def _images(text: str) -> tuple[dt.date, str] | str | None:
-    """The latest date in image file names, read day-month or month-day as the page's
-    unambiguous names show; None when the page has none, a reason when they cannot be read."""
-    names = [
+def _image_names(text: str) -> list[tuple[str, int, int, int]]:
+    """Each dated image file name with its three numbers, as printed."""
+    return [
         (m.group(), int(m.group(1)), int(m.group(2)), int(m.group(3)))
         for m in _IMAGE_DATE.finditer(text)
     ]
+
+
+def _page_order(text: str, mentions: Sequence[Mention]) -> bool | None:
+    """Whether the page's numeric dates and image names put the day first (None: unknown)."""
+    numbers = [n for n in map(page_dates.numeric, mentions) if n is not None]
+    names = _image_names(text)
+    return page_dates.day_first([(a, b) for a, b, _ in numbers] + [(a, b) for _, a, b, _ in names])
+
+
+def _images(text: str, order: bool | None) -> tuple[dt.date, str] | str | None:
+    """The latest date in image file names, read day-month or month-day as the page's
+    unambiguous numbers show; None when the page has none, a reason when they cannot
+    be read."""
+    names = _image_names(text)
     if not names:
         return None
-    day_first = any(a > 12 >= b for _, a, b, _ in names)
-    month_first = any(b > 12 >= a for _, a, b, _ in names)
-    if day_first == month_first:
+    if order is None:
         return "image file names do not show whether they put the day or the month first"
     dates = []
     for name, a, b, year in names:
-        day, month = (a, b) if day_first else (b, a)
-        full_year = year if year > 99 else 2000 + year
-        try:
-            dates.append((dt.date(full_year, month, day), name))
-        except ValueError:
-            continue
+        day, month = (a, b) if order else (b, a)
+        found = page_dates.day(year if year > 99 else 2000 + year, month, day)
+        if found:
+            dates.append((found, name))
     return max(dates) if dates else None
 
 
@@ -162,50 +217,59 @@ def _bounded(
 
 def _stated(
     article: Article, layout: Layout, mentions: Sequence[Mention]
-) -> tuple[Published | None, YearlessDate | None, list[str]]:
-    """The date the text states outright, a year-less dateline, and what could not be read."""
+) -> tuple[Published | None, YearlessDate | None, list[str], Published | None]:
+    """The date the text states outright, a year-less dateline, what could not be read,
+    and the page's top update stamp (to fall back on when nothing else dates it)."""
     text = article.text
-    notes: list[str] = []
-    for kind, rule in ((SegmentKind.DATE_LINE, "date-line"), (SegmentKind.DATELINE, "dateline")):
-        for seg in (s for s in layout.segments if s.kind is kind):
-            inside = [m for m in mentions if seg.start <= m.start < seg.end]
-            dates = _full_dates(inside)
-            if dates:
-                return (
-                    Published(
-                        dates[0][0],
-                        rule,
-                        _quote(text[seg.start : seg.end]).rstrip(" –—-"),
-                        None,
-                        Confidence.STATED,
-                    ),
-                    None,
-                    notes,
-                )
-    for finder, rule in ((_url, "url-path"), (_images, "image-name")):
-        found = finder(text)
-        if isinstance(found, str):
-            notes.append(found)
-        elif found:
-            return Published(found[0], rule, found[1], None, Confidence.STATED), None, notes
-    for seg in (s for s in layout.segments if s.kind is SegmentKind.DATELINE):
-        for m in mentions:
+    order = _page_order(text, mentions)
+    found, updates, unordered, notes = page_dates.page_dates(text, layout, mentions, order)
+    for finder, rule in ((_url(text), "url-path"), (_images(text, order), "image-name")):
+        if isinstance(finder, str):
+            notes.append(finder)
+        elif finder:
+            found.append(page_dates.Found(finder[0], rule, finder[1], len(text)))
+    story_end = page_dates.story_end(layout, mentions)
+    update = page_dates.updated(updates[0], story_end, notes) if updates else None
+    chosen = page_dates.choose(found, story_end) if found else None
+    if chosen is None and unordered:
+        by_lead = _ordered_by_lead(unordered, layout, mentions)
+        if isinstance(by_lead, str):
+            notes.append(by_lead)
+        else:
+            chosen = by_lead
+    late = (
+        chosen is not None
+        and chosen.date is not None
+        and page_dates.far_later_than(chosen.date, story_end)
+    )
+    yearless = _yearless(text, layout, mentions) if chosen is None or late else None
+    if chosen is not None and yearless is not None:
+        # The story's own dates show the stated date is a crawl-time ticker, and the
+        # text offers another: its year-less dateline.
+        note = (
+            f"; not {chosen.evidence!r} ({chosen.date}), more than a year later than "
+            "every date of the story"
+        )
+        return None, replace(yearless, evidence=yearless.evidence + note), notes, update
+    return chosen, yearless, notes, update
+
+
+def _yearless(text: str, layout: Layout, mentions: Sequence[Mention]) -> YearlessDate | None:
+    """The first dateline's month and day when it gives no year, with the lead's weekday."""
+    for seg, inside in page_dates.by_segment(layout, mentions, _DATELINES):
+        for m in inside:
             s = m.spec
-            if seg.start <= m.start < seg.end and s.month and s.day and s.year is None:
+            if s.month and s.day and s.year is None:
                 lead = _lead_weekday(layout, mentions)
                 words = _quote(text[seg.start : seg.end]).rstrip(" –—-")
                 evidence = words + (f"; lead says {lead[1]!r}" if lead else "")
-                return (
-                    None,
-                    YearlessDate(s.month, s.day, lead[0] if lead else None, evidence),
-                    notes,
-                )
-    return None, None, notes
+                return YearlessDate(s.month, s.day, lead[0] if lead else None, evidence)
+    return None
 
 
 def evidence(article: Article, layout: Layout, mentions: Sequence[Mention]) -> Evidence:
     """Everything one article's text and metadata say about its date, corpus aside."""
-    stated, yearless, notes = _stated(article, layout, mentions)
+    stated, yearless, notes, update = _stated(article, layout, mentions)
     comments = _full_dates(_in_kinds(layout, mentions, {SegmentKind.COMMENT_STAMP}))
     upper = min(((d, _quote(m.text)) for d, m in comments), default=None)
     embeds = [
@@ -246,6 +310,8 @@ def evidence(article: Article, layout: Layout, mentions: Sequence[Mention]) -> E
     if yearless:
         reason = f"dateline {yearless.evidence!r} gives no year"
         return Evidence(Published(None, None, None, reason), yearless, tuple(warnings))
+    if update:
+        return Evidence(update, None, tuple(warnings))
     return Evidence(
         Published(None, None, None, _undated_reason(upper, lower, notes)), None, tuple(warnings)
     )
@@ -254,7 +320,7 @@ def evidence(article: Article, layout: Layout, mentions: Sequence[Mention]) -> E
 def _undated_reason(
     upper: tuple[dt.date, str] | None, lower: tuple[dt.date, str] | None, notes: list[str]
 ) -> str:
-    parts = ["no date line, dated dateline, URL date or image date"]
+    parts = ["no publication stamp, date line, dated dateline, URL date or image date"]
     if upper:
         parts.append(f"comments bound it from above ({upper[1]}) but the lead names no weekday")
     if lower:
@@ -289,14 +355,8 @@ def with_corpus(found: Evidence, corpus_years: Iterable[int]) -> Published:
             "other article in the corpus is dated",
         )
     window = range(years[0] - 1, years[-1] + 2)
-    fits = []
-    for year in window:
-        try:
-            day = dt.date(year, partial.month, partial.day)
-        except ValueError:
-            continue
-        if day.weekday() == partial.weekday:
-            fits.append(day)
+    days = (page_dates.day(year, partial.month, partial.day) for year in window)
+    fits = _on_weekday(days, partial.weekday)
     name = _WEEKDAYS[partial.weekday]
     if len(fits) == 1:
         evidence = f"{partial.evidence}; {fits[0]} is a {name}"

@@ -18,21 +18,25 @@ from functools import cache
 from itertools import pairwise
 
 from syriatl.model import Entry, Kind, Layout, Mention, Segment, SegmentKind, Sentence
-from syriatl.patterns import chrome
+from syriatl.patterns import chrome, stamps
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}(?:\.(?:jpe?g|png|gif|webp))?")
 _LIST_ITEM = re.compile(r"(?P<indent>[ \t]*)\d{1,3}[.)][ \t]+")
+# "PLACE, Country, date (Agency) - " or, with the date in the agency's brackets,
+# "PLACE (Agency Name / Wire - 4th April, 2019)".
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’ -]{1,40}?(?:,[ \t]*[A-Z][A-Za-z.]+)?),[ \t]*(?P<date>[^–—\n]{0,40}?)"
+    r"(?P<place>[A-Z][A-Z.'’ -]{1,40}?(?:,[ \t]*[A-Z][A-Za-z.]+)?)(?:,[ \t]*[^–—\n]{0,40}?"
     r"[ \t]*(?:\([A-Za-z ]+\)[ \t]*)?[–—-]+[ \t]+"
+    r"|[ \t]*\([A-Z][^()\n]{0,50}?[ \t]*[–—,-][ \t]*(?=[^()\n]*\d)[^()\n]{4,30}\)"
+    r"(?:[ \t]*[–—:-]+[ \t]+|[ \t]*(?=\n|\Z)))"
 )
 _TERMINAL = re.compile(r"[.!?:;…][\"”’)\]]*$|[\"”]$")
 _INITIALS_LINE = re.compile(r"[a-z]{2,5}(?:[ \t]*[,/&][ \t]*[a-z]{2,5})*[ \t]*\([^)]*\)")
 _FILLER = re.compile(
-    r"(?i)\b(?:updated|update|published|posted|last|on|at|date|time|created|modified|am|pm)\b"
-    r"|[|,·•:/()–—-]|\s"
+    r"(?i)\b(?:" + "|".join(sorted(stamps.FILLER_WORDS)) + r")\b|[|,·•:/()\[\]–—-]|\s"
 )
+_FURNITURE = frozenset(w for phrase, _ in stamps.FURNITURE for w in phrase.split())
 _BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 
 
@@ -102,6 +106,16 @@ def _remainder(line: _Line, mentions: list[Mention]) -> str:
     return "".join(pieces)
 
 
+def _without_furniture(line: _Line, mentions: list[Mention]) -> _Line:
+    """A date line without the site's buttons printed after its last date or clock
+    ("April 4, 2019 Adjust font size:"); the line itself when it has none."""
+    cut = mentions[-1].end - line.start
+    words = _words(line.text[cut:])
+    if words and all(w.lower() in _FURNITURE for w in words):
+        return _Line(line.start, line.start + cut, line.number, line.text[:cut])
+    return line
+
+
 def _is_short(text: str) -> bool:
     words = _words(text)
     return 0 < len(words) <= chrome.SHORT_LINE_WORDS and not _TERMINAL.search(text.rstrip())
@@ -129,11 +143,12 @@ def _classify(line: _Line, mentions: list[Mention]) -> str:
         return "credit"
     dates = [m for m in mentions if _full_date(m)]
     if dates:
-        rest = _remainder(line, mentions)
-        leftover = _words(_FILLER.sub(" ", rest))
+        kept = _without_furniture(line, mentions)
+        stamp = kept.text.strip()
+        leftover = _words(_FILLER.sub(" ", _remainder(kept, mentions)))
         if not leftover:
             return "date-only"
-        if len(leftover) <= 4 and len(text) <= 100 and not _TERMINAL.search(text):
+        if len(leftover) <= 4 and len(stamp) <= 100 and not _TERMINAL.search(stamp):
             return "stamp"
     dateline = _DATELINE.match(text)
     if dateline and not dateline.group("place").strip().isdigit():

@@ -8,6 +8,7 @@ import pytest
 
 from syriatl import published
 from syriatl.model import Article, Metadata
+from syriatl.patterns import stamps
 from syriatl.pipeline import analyse, date_articles
 
 
@@ -130,3 +131,227 @@ def test_a_yearless_dateline_with_two_fitting_years_stays_undated() -> None:
     found = date_articles(analyses)[0]
     assert found.date is None
     assert "2016, 2021" in (found.reason or "")
+
+
+# ---- stamp forms, ranks and crawl-time dates ------------------------------------------
+# Weekdays, worked from 1 January: 2015-01-01 was a Thursday, 2019-01-01 a Tuesday,
+# 2020-01-01 a Wednesday.
+# 2015-02-17: day 48, 47 = 6 weeks + 5 after a Thursday: a Tuesday.
+# 2015-02-20: day 51, 50 = 7 weeks + 1: a Friday.  2015-02-24: day 55, 54 = 7 weeks + 5:
+# a Tuesday.  2019-04-03: day 93, 92 = 13 weeks + 1 after a Tuesday: a Wednesday;
+# 2019-04-04 a Thursday, 2019-04-06 a Saturday.  2019-03-04: day 63, 62 = 8 weeks + 6:
+# a Monday.  2020-10-01: day 275 of a leap year, 274 = 39 weeks + 1 after a Wednesday:
+# a Thursday (the ticker's weekday is right: tickers print the crawl day).
+TITLE = "Floods Close the Harbour at Veldmark\n\n"
+STORY = "The harbour at Veldmark closed on Wednesday after floods, officials said.\n"
+
+
+def _page(*lines: str, story: str = STORY) -> str:
+    top = "".join(line + "\n\n" for line in lines)
+    return TITLE + top + story
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "rule"),
+    [
+        # the forms pages print
+        (_page("[03/04/2019 07:12]", story="A fund opened on 25/03/2019.\n"),
+         dt.date(2019, 4, 3), "date-line"),  # 25/03 shows the page puts the day first
+        (_page("[03/04/2019 07:12]", story="A fund opened on 03/25/2019.\n"),
+         dt.date(2019, 3, 4), "date-line"),  # 03/25 shows the month first
+        (_page("[03/04/2019 07:12]") + "\nharbour-flood-25-03-19.jpg\n",
+         dt.date(2019, 4, 3), "date-line"),  # an image name decides as well
+        (_page("VELDMARK (Corvan News Agency / Wire - 4th April, 2019)"),
+         dt.date(2019, 4, 4), "dateline"),
+        (TITLE + "VELDMARK (Corvan Wire - 4th April, 2019) - The harbour reopened on Thursday.\n",
+         dt.date(2019, 4, 4), "dateline"),
+        (_page("Newswire, April 4, 2019 Adjust font size:"), dt.date(2019, 4, 4), "date-line"),
+        (_page("April 3rd, 2019"), dt.date(2019, 4, 3), "date-line"),
+        (_page("3rd April, 2019"), dt.date(2019, 4, 3), "date-line"),
+        (_page("the 4th of April 2019"), dt.date(2019, 4, 4), "date-line"),
+        (_page("POST TIME: 4 April, 2019 00:00 00 AM"), dt.date(2019, 4, 4), "published-stamp"),
+        (_page("Published on 04/04/2019"), dt.date(2019, 4, 4), "published-stamp"),
+        (_page("Date :Saturday, April 6th, 2019 | Time : 19:57"),
+         dt.date(2019, 4, 6), "published-stamp"),
+        (_page("Posted: Feb 17, 2015 3:36 PM"), dt.date(2015, 2, 17), "published-stamp"),
+        (_page("by Corvan News February 24, 2015"), dt.date(2015, 2, 24), "published-stamp"),
+        (_page("20:32 20.2.2015"), dt.date(2015, 2, 20), "date-line"),
+        # a live blog's entry stamps, newest first: the earliest dates it
+        (TITLE + "22:04 21.2.2015\n\nThe convoy left.\n\n20:32 20.2.2015\n\nTalks began.\n",
+         dt.date(2015, 2, 20), "entry-stamp"),
+        # ranks: a labelled stamp beats a ticker, an update stamp and a dateline
+        (_page("• Thursday, Oct 01, 2020", "Published at 05:51 pm April 3rd, 2019"),
+         dt.date(2019, 4, 3), "published-stamp"),
+        (_page("Updated : 2021-09-17 06:28", "Published at 05:51 pm April 3rd, 2019"),
+         dt.date(2019, 4, 3), "published-stamp"),
+        (TITLE + "Posted: April 4, 2019\n\nVELDMARK, April 3, 2019 – " + STORY,
+         dt.date(2019, 4, 4), "published-stamp"),
+        # a dated dateline beats a plain date line
+        (TITLE + "• Thursday, Oct 01, 2020\n\nVELDMARK, April 3, 2019 – " + STORY,
+         dt.date(2019, 4, 3), "dateline"),
+        # a stamp printed after the story still dates it
+        (TITLE + STORY + "\nPublished at 05:51 pm April 3rd, 2019\n",
+         dt.date(2019, 4, 3), "published-stamp"),
+    ],
+)  # fmt: skip
+def test_stamp_forms_and_ranks(text: str, date: dt.date, rule: str) -> None:
+    found = _date(text).published
+    assert (found.date, found.rule) == (date, rule)
+
+
+def test_a_date_far_later_than_the_story_gives_way_to_another() -> None:
+    # The ticker (2020-10-01) is more than a year after the story's 2 April 2019 and the
+    # URL's 3 April 2019: the URL dates the page, and the evidence says why.
+    text = _page(
+        "• Thursday, Oct 01, 2020",
+        story="The harbour closed on April 2, 2019, officials said.\n\n"
+        "https://news.example.org/2019/04/03/harbour-floods/\n",
+    )
+    found = _date(text).published
+    assert (found.date, found.rule) == (dt.date(2019, 4, 3), "url-path")
+    assert "Oct 01, 2020" in (found.evidence or "")
+    assert "more than a year later" in (found.evidence or "")
+
+
+@pytest.mark.parametrize(
+    ("stamp", "story", "date", "reason"),
+    [
+        # alone, an update stamp near the story's dates dates the page, and says so
+        ("Updated : 2019-09-17 06:28", "The harbour closed on September 16, 2019.\n",
+         dt.date(2019, 9, 17), "an update stamp; nothing else on the page dates it"),
+        # far later than every date of the story, it is a crawl stamp: undated
+        ("Updated : 2021-09-17 06:28", "The harbour closed on April 2, 2019.\n",
+         None, "more than a year later than every date of the story"),
+    ],
+)  # fmt: skip
+def test_an_update_stamp_is_the_last_resort(
+    stamp: str, story: str, date: dt.date | None, reason: str
+) -> None:
+    found = _date(_page(stamp, story=story)).published
+    assert found.date == date
+    assert found.rule == ("updated-stamp" if date else None)
+    assert reason in ((found.evidence if date else found.reason) or "")
+
+
+@pytest.mark.parametrize(
+    ("stamp", "readings"),
+    [
+        ("[03/04/2019 07:12]", "2019-03-04 or 2019-04-03"),
+        ("20:32 5.2.2015", "2015-02-05 or 2015-05-02"),
+    ],
+)
+def test_a_numeric_stamp_the_page_does_not_order_stays_undated(stamp: str, readings: str) -> None:
+    found = _date(_page(stamp, story="The harbour closed after floods.\n")).published
+    assert found.date is None
+    assert readings in (found.reason or "")
+    assert "day or the month first" in (found.reason or "")
+
+
+# ---- an unordered numeric stamp, ordered by the lead's weekday -------------------------
+# 2019-01-01 is a Tuesday.
+# 12/02/2019 day first is 2019-02-12: +42 days = 6 weeks, a Tuesday. Month first it is
+# 2019-12-02: day 336 (334 days to the end of November), +335 days = 47 weeks + 6, a
+# Monday. 03/04/2019 day first is 2019-04-03, a Wednesday; month first 2019-03-04, a
+# Monday (worked out above). 01/07/2019 is 2019-07-01 day first, +181 days = 25 weeks
+# + 6, a Monday, and 2019-01-07 month first, +6 days, a Monday too.
+NOTICE = "Visitors: the harbour office closed on Monday for repairs.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "rule", "evidence"),
+    [
+        (_page("Published on 12/02/2019", story="The harbour closed on Tuesday after floods.\n"),
+         dt.date(2019, 2, 12), "published-stamp+lead-weekday",
+         "Published on 12/02/2019; lead says 'Tuesday'; "
+         "12/02/2019 read day first: 2019-02-12 is a Tuesday"),
+        (_page("Published on 12/02/2019", story="The harbour closed on Monday after floods.\n"),
+         dt.date(2019, 12, 2), "published-stamp+lead-weekday",
+         "Published on 12/02/2019; lead says 'Monday'; "
+         "12/02/2019 read month first: 2019-12-02 is a Monday"),
+        # a lone date-and-clock line at the top is a date line, ordered the same way
+        (_page("[03/04/2019 07:12]"), dt.date(2019, 4, 3), "date-line+lead-weekday",
+         "[03/04/2019 07:12]; lead says 'Wednesday'; "
+         "03/04/2019 read day first: 2019-04-03 is a Wednesday"),
+        # a numeric dateline: its lead is its own sentence
+        (TITLE + "VELDMARK, 03/04/2019 – " + STORY,
+         dt.date(2019, 4, 3), "numeric-dateline+lead-weekday",
+         "VELDMARK, 03/04/2019; lead says 'Wednesday'; "
+         "03/04/2019 read day first: 2019-04-03 is a Wednesday"),
+        # the lead is the story under the stamp, not a site notice above it ('Monday')
+        (TITLE + NOTICE + "Published on 12/02/2019\n\nThe harbour closed on Tuesday.\n",
+         dt.date(2019, 2, 12), "published-stamp+lead-weekday",
+         "Published on 12/02/2019; lead says 'Tuesday'; "
+         "12/02/2019 read day first: 2019-02-12 is a Tuesday"),
+    ],
+)  # fmt: skip
+def test_the_leads_weekday_orders_a_numeric_stamp(
+    text: str, date: dt.date, rule: str, evidence: str
+) -> None:
+    found = _date(text).published
+    assert (found.date, found.rule, found.evidence) == (date, rule, evidence)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "story", "reason"),
+    [
+        # 2019-02-12 is a Tuesday and 2019-12-02 a Monday: Friday fits neither
+        ("Published on 12/02/2019", "The harbour closed on Friday after floods.\n",
+         "the lead's 'Friday' fits neither reading of '12/02/2019' "
+         "(2019-02-12 is a Tuesday, 2019-12-02 a Monday)"),
+        ("Published on 12/02/2019", "The harbour closed after floods.\n",
+         "the lead names no weekday to choose between the readings of '12/02/2019'"),
+        # 2019-07-01 and 2019-01-07 are both Mondays
+        ("Published on 01/07/2019", "The harbour closed on Monday after floods.\n",
+         "the lead's 'Monday' fits both readings of '01/07/2019'"),
+        # a weekday the lead looks forward to is not the day it reports
+        ("Published on 12/02/2019", "The harbour will reopen on Tuesday, officials said.\n",
+         "the lead names no weekday"),
+    ],
+)  # fmt: skip
+def test_a_numeric_stamp_the_lead_cannot_order_stays_undated(
+    stamp: str, story: str, reason: str
+) -> None:
+    found = _date(_page(stamp, story=story)).published
+    assert (found.date, found.rule) == (None, None)
+    assert "could be" in (found.reason or "")
+    assert reason in (found.reason or "")
+
+
+LABEL_EXAMPLES = [(kind, example) for _, kind, example in stamps.LABELS]
+
+
+@pytest.mark.parametrize(("kind", "example"), LABEL_EXAMPLES)
+def test_every_stamp_label_example_is_read_as_its_kind(kind: str, example: str) -> None:
+    found = _date(_page(example)).published
+    assert found.rule == f"{kind}-stamp"
+    assert found.evidence and found.evidence.startswith(" ".join(example.split()))
+
+
+@pytest.mark.parametrize(("phrase", "example"), stamps.FURNITURE)
+def test_furniture_after_a_date_leaves_a_date_line(phrase: str, example: str) -> None:
+    # 4 April 2019, the date of every furniture example, is a Thursday.
+    assert phrase.split()[0] in example.lower()
+    found = _date(_page(example)).published
+    assert (found.date, found.rule) == (dt.date(2019, 4, 4), "date-line")
+
+
+def test_a_ticker_later_than_the_story_gives_way_to_a_yearless_dateline() -> None:
+    # The story's latest date is March 2019 (to 2019-03-31); the ticker 2020-10-01 is
+    # more than a year later. The dateline's April 3 is a Wednesday only in 2019 of the
+    # window 2018-2020 (2018-04-03: 2018-01-01 a Monday, +92 days = 13 weeks + 1, a
+    # Tuesday; 2020-04-03: +93 days in a leap year from a Wednesday, a Friday).
+    text = (
+        "• Thursday, Oct 01, 2020\n\nVELDMARK, April 3 – The harbour closed on Wednesday "
+        "after floods that began in March 2019, officials said.\n"
+    )
+    other = "Talks End\n\nMarch 3, 2019\n\nThe talks ended on Sunday.\n"
+    analyses = [analyse(Article(str(i), f"{i}.txt", t)) for i, t in enumerate([text, other])]
+    found = date_articles(analyses)[0]
+    assert (found.date, found.rule) == (dt.date(2019, 4, 3), "dateline+lead-weekday")
+    assert "Oct 01, 2020" in (found.evidence or "")
+
+
+def test_one_date_and_clock_line_inside_the_story_dates_nothing() -> None:
+    # Not a date line (it is not at the top) and not a live blog (one stamp only).
+    text = TITLE + STORY + "\nThe convoy left at dawn, officials said.\n\n20:32 20.2.2015\n"
+    assert _date(text).published.date is None

@@ -84,7 +84,12 @@ _NOT_COUNTED_FROM = r"(?![^\S\n]+(?:before|after)\b)"
 # Hedges TimeML leaves outside a duration ("about [five hours]", "only [14 days]").
 _LOOSE_HEDGE = r"(?:[Aa]bout|[Aa]lmost|[Oo]nly) "
 # The day a clock time is given for, inside its span ("9 a.m. EST Tuesday").
-_CLOCK_DAY = r"(?:,? {weekday}(?!['’]s\b)|,? {month} {day}(?![:.,]?\d))?"
+# A date with its year after a clock time is a date of its own ("05:51 pm [April 3rd,
+# 2019]"): the clock does not swallow its month and day.
+_CLOCK_DAY = (
+    r"(?:,? {weekday}(?!['’]s\b)|,? {month} {day}(?![:.,]?\d)"
+    r"(?!(?:st|nd|rd|th)?,?\s*(?:1[5-9]|20)\d\d(?!\d)))?"
+)
 # What may not follow a count of units for it to be a duration: an age ("a 6-year-old",
 # "52 years old"), a year-earlier comparison, a fraction ("three-quarters of").
 _NOT_A_DURATION = (
@@ -135,7 +140,24 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "day-month", r"{day}(?: of)? {month}(?! ?\d)", C, ("22 December", "15 Feb", "1st of March")
     ),
+    # Numbers alone do not say which comes first: "03/04/2019" is read month first here
+    # (as in American copy), and the publication stage re-reads a stamp by the order the
+    # page's unambiguous numbers show. Dots are the European day-first form.
     Rule("numeric-date", r"{monthnum}/{daynum}/{year}", C, ("12/22/2016", "1/5/2017")),
+    Rule(
+        "numeric-date-day-first",
+        r"{daynum}/{monthnum}/{year}",
+        C,
+        ("25/03/2019", "13/1/2017"),
+        ("03/25/2019",),
+    ),
+    Rule(
+        "dotted-date",
+        r"{daynum}\.{monthnum}\.{year}",
+        C,
+        ("20.2.2015", "01.12.2016"),
+        ("2.08.20", "1.2.3"),
+    ),
     Rule(
         "month-year",
         r"{month},? (?:of )?(?:{year}|{yearword} {yearrest})",
