@@ -1,0 +1,277 @@
+"""Layout on pages never seen: an embedded post is story, not the start of a comment
+thread; comment threads start only where comment structure starts; hard-wrapped copy is
+read in whole sentences; and the share of the story set aside is measured."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from fractions import Fraction
+
+import pytest
+
+from syriatl.detect import detect
+from syriatl.model import Article, SegmentKind
+from syriatl.patterns import chrome
+from syriatl.published import evidence
+from syriatl.segment import layout, set_aside_share
+
+K = SegmentKind
+
+# An invented live blog: entries, a post embedded in the middle (its signature line has
+# a name, an @handle and a date, which once opened a "comment thread" that swallowed the
+# rest of the blog), an ORIGINAL ENTRY after it, then a real comment thread.
+BLOG = """Velmora Live: Shelling Resumes in Karvana
+
+UPDATE 1130 GMT: Jets bombed the market in Karvana this morning, the civil defence said.
+
+The group posted a photograph of the ruins:
+
+Market in Karvana hit again this morning, 4 killed pic.twitter.com/abc123
+
+— Karvana Civil Defence (@karvanacd) March 7, 2019
+
+UPDATE 0915 GMT: Shelling resumed overnight near the old bridge, residents said.
+
+ORIGINAL ENTRY: Mediators said on Wednesday they would send monitors to Karvana.
+
+The truce was declared on February 20 and collapsed two days later.
+
+3 Comments
+
+tamsin_q March 7, 2019 at 2:14 pm
+
+Another truce broken, who is surprised.
+
+orlo77 March 7, 2019 at 3:40 pm
+
+Where are the monitors now?
+"""
+
+
+def _blocks(text: str) -> list[tuple[int, SegmentKind, str]]:
+    found = layout(text, detect(text))
+    return [(s.line, s.kind, " ".join(text[s.start : s.end].split())) for s in found.segments]
+
+
+def _kind_of(text: str, words: str) -> SegmentKind:
+    kinds = [kind for _, kind, block in _blocks(text) if block.startswith(words)]
+    assert len(kinds) == 1, (words, kinds)
+    return kinds[0]
+
+
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        ("Velmora Live: Shelling Resumes", K.TITLE),
+        ("Jets bombed the market", K.ENTRY),
+        ("The group posted a photograph", K.PARAGRAPH),
+        ("Market in Karvana hit again", K.EMBED),
+        ("— Karvana Civil Defence (@karvanacd)", K.EMBED_SIGNATURE),
+        # After the embed, the blog goes on: these entries were once "comments".
+        ("Shelling resumed overnight", K.ENTRY),
+        ("Mediators said on Wednesday", K.ENTRY),
+        ("The truce was declared", K.PARAGRAPH),
+        # The real thread: a comments heading, then name-and-stamp headers.
+        ("3 Comments", K.CHROME),
+        ("tamsin_q March 7, 2019", K.COMMENT_STAMP),
+        ("Another truce broken", K.COMMENT),
+        ("orlo77 March 7, 2019", K.COMMENT_STAMP),
+        ("Where are the monitors now?", K.COMMENT),
+    ],
+)
+def test_an_embed_in_a_live_blog_keeps_the_entries_after_it(words: str, kind: SegmentKind) -> None:
+    assert _kind_of(BLOG, words) is kind
+
+
+def test_the_embedded_post_is_story_and_its_signature_is_not() -> None:
+    found = layout(BLOG, detect(BLOG))
+    told = {" ".join(BLOG[s.start : s.end].split()) for s in found.sentences}
+    assert "Market in Karvana hit again this morning, 4 killed pic.twitter.com/abc123" in told
+    assert not any("@karvanacd" in sentence for sentence in told)
+    assert len(found.entries) == 3
+
+
+def test_the_embeds_date_bounds_the_publication_date_from_below() -> None:
+    text = (
+        "Velmora Live: Shelling Resumes in Karvana\n\n"
+        "UPDATE 1130 GMT: Jets bombed the market in Karvana on Saturday, residents said.\n\n"
+        "Market in Karvana hit again, 4 killed pic.twitter.com/abc123\n\n"
+        "— Karvana Civil Defence (@karvanacd) March 7, 2019\n\n"
+        "ORIGINAL ENTRY: Mediators said they would send monitors to Karvana.\n"
+    )
+    mentions = detect(text)
+    found = evidence(Article("blog", "blog.txt", text), layout(text, mentions), mentions)
+    # 2019-03-07 is a Thursday (2019-01-01 is a Tuesday, +65 days = 9 weeks + 2); the lead's
+    # Saturday on or after it is 2019-03-09. (Taken for a comment stamp, it would bound the
+    # date from above instead and give Saturday 2019-03-02.)
+    assert found.published.date == dt.date(2019, 3, 9)
+    assert found.published.rule == "embed-bound+lead-weekday"
+
+
+STORY = "Dam Talks Stall in Orveda\n\nNegotiators from the two river states broke off talks on Monday.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        ("3 Comments", "I doubt the dam will ever be shared."),
+        ("Comments (12)", "I doubt the dam will ever be shared."),
+        ("Leave a Reply", "I doubt the dam will ever be shared."),
+        ("Join the discussion", "I doubt the dam will ever be shared."),
+        ("2 thoughts on “Dam Talks Stall in Orveda”", "I doubt the dam will ever be shared."),
+    ],
+)
+def test_a_comments_heading_opens_the_thread(heading: str, body: str) -> None:
+    text = STORY + f"{heading}\n\n{body}\n"
+    assert _kind_of(text, heading) is K.CHROME
+    assert _kind_of(text, body) is K.COMMENT
+    assert _kind_of(text, "Negotiators from the two") is K.PARAGRAPH
+
+
+@pytest.mark.parametrize(
+    ("tail", "words", "kind"),
+    [
+        # Two name-and-stamp headers over short bodies: a thread.
+        ("kessel_fan 5 March 2019, 10:47\n\nShare the water.\n\n"
+         "varnboy 5 March 2019, 11:02\n\nNever.\n", "Share the water.", K.COMMENT),
+        ("kessel_fan 5 March 2019, 10:47\n\nShare the water.\n\n"
+         "varnboy 5 March 2019, 11:02\n\nNever.\n", "varnboy 5 March 2019", K.COMMENT_STAMP),
+        # A lone header with one short body at the end of the page: a thread of one.
+        ("kessel_fan 5 March 2019, 10:47\n\nShare the water.\n", "Share the water.", K.COMMENT),
+        # A stamped line the story goes on under, paragraph after paragraph: no thread.
+        ("Orveda Desk 5 March 2019\n\nThe dam holds back the spring floods.\n\n"
+         "The delta has flooded twice since 2010.\n\nFarmers there want the figures.\n",
+         "The delta has flooded twice", K.PARAGRAPH),
+        # A comments heading with an entry after it was a widget, not a thread.
+        ("Join the discussion\n\nUPDATE 1200 GMT: Talks resumed in Varn.\n",
+         "Talks resumed in Varn.", K.ENTRY),
+        # A stamp with a dateline after it: the story goes on.
+        ("kessel_fan 5 March 2019, 10:47\n\nVARN, March 5 (Wirenews) - Talks resumed.\n",
+         "Talks resumed.", K.PARAGRAPH),
+    ],
+)  # fmt: skip
+def test_comment_threads_hold_no_story(tail: str, words: str, kind: SegmentKind) -> None:
+    assert _kind_of(STORY + tail, words) is kind
+
+
+@pytest.mark.parametrize(
+    ("signature", "body"),
+    [(example, "Shelling near the bridge at dawn") for _, _, example in chrome.EMBED_SIGNATURES],
+)
+def test_every_signature_shape_marks_an_embed(signature: str, body: str) -> None:
+    text = STORY + f"{body}\n\n{signature}\n\nThe monitors had not arrived by noon.\n"
+    assert _kind_of(text, body) is K.EMBED
+    assert _kind_of(text, signature) is K.EMBED_SIGNATURE
+    assert _kind_of(text, "The monitors had not") is K.PARAGRAPH
+
+
+# Hard-wrapped wire copy, invented, wrapped at about 60 columns.
+WIRE = """Dam Talks Stall in Orveda
+
+ORVEDA, March 4, 2019 (Wirenews) - Negotiators from the two
+river states broke off talks on the Kessel dam on Monday,
+saying the other side had refused to share flow figures.
+Officials said a new round could open in Varn next week.
+The dam, finished in 2017, holds back most of the spring
+floods that once reached the delta.
+"""
+HEADLINE = """Dam Talks Stall in Orveda As Both Sides Refuse Figures
+Negotiators from the two river states broke off talks on the
+Kessel dam on Monday.
+Key points of the deal agreed by the two river states in May
+• Flow figures to be shared every week from the spring onwards
+• A joint commission to meet in Varn before the summer floods
+"""
+ENTRIES = """UPDATE 1130 GMT: Negotiators from the two river states broke off
+talks on the Kessel dam, saying the other side had refused to
+share flow figures.
+UPDATE 0900 GMT: The two delegations arrived in Orveda overnight
+for a third round of talks on the dam and its flood gates.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (WIRE, [
+            (3, "Negotiators from the two river states broke off talks on the Kessel dam on "
+                "Monday, saying the other side had refused to share flow figures."),
+            (6, "Officials said a new round could open in Varn next week."),
+            (7, "The dam, finished in 2017, holds back most of the spring floods that once "
+                "reached the delta."),
+        ]),
+        # A headline is not joined onto the prose under it, nor a bullet onto the line
+        # above it (the bullets, short lines, are headings and tell nothing).
+        (HEADLINE, [
+            (2, "Negotiators from the two river states broke off talks on the Kessel dam on "
+                "Monday."),
+            (4, "Key points of the deal agreed by the two river states in May"),
+        ]),
+        # An entry's wrapped text goes on under its header; the next header starts anew.
+        (ENTRIES, [
+            (1, "Negotiators from the two river states broke off talks on the Kessel dam, "
+                "saying the other side had refused to share flow figures."),
+            (4, "The two delegations arrived in Orveda overnight for a third round of talks on "
+                "the dam and its flood gates."),
+        ]),
+    ],
+)  # fmt: skip
+def test_hard_wrapped_copy_gives_whole_sentences(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    found = layout(text, detect(text))
+    told = [(s.line, " ".join(text[s.start : s.end].split())) for s in found.sentences]
+    assert told == expected
+
+
+def test_a_headline_and_bullets_around_wrapped_copy_stay_blocks_of_their_own() -> None:
+    assert [(line, kind) for line, kind, _ in _blocks(HEADLINE)] == [
+        (1, K.TITLE),
+        (2, K.PARAGRAPH),
+        (4, K.PARAGRAPH),
+        (5, K.HEADING),
+        (6, K.HEADING),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        # From the first story block to the last: 6 + 6 + 6 = 18 words, of which the
+        # widget line "Share this on Facebook Twitter WhatsApp" (6 words) is set aside:
+        # 6/18 = 1/3, not more than a third. (The title before the story does not count.)
+        ("Dam Talks Stall\n\nNegotiators broke off talks on Monday.\n\n"
+         "Share this on Facebook Twitter WhatsApp\n\n"
+         "Officials said talks could resume soon.\n", Fraction(1, 3)),
+        # Two such widget lines in the story: 12 of 6 + 6 + 6 + 6 + 6 = 30 words, 2/5.
+        ("Dam Talks Stall\n\nNegotiators broke off talks on Monday.\n\n"
+         "Share this on Facebook Twitter WhatsApp\n\n"
+         "Officials said talks could resume soon.\n\n"
+         "Share this on Facebook Twitter WhatsApp\n\n"
+         "Farmers in the delta want figures.\n", Fraction(2, 5)),
+        # A comment thread after the last story block does not count: 0 of 12 words.
+        ("Dam Talks Stall\n\nNegotiators broke off talks on Monday.\n\n"
+         "Officials said talks could resume soon.\n\n3 Comments\n\n"
+         "kessel_fan 5 March 2019, 10:47\n\nShare the water now, or the delta dies.\n",
+         Fraction(0)),
+    ],
+)  # fmt: skip
+def test_the_share_set_aside_counts_only_words_inside_the_story(text: str, share: Fraction) -> None:
+    assert set_aside_share(text, layout(text, detect(text))) == share
+
+
+TABLES = [
+    *((pattern, example, re.fullmatch) for pattern, example in chrome.COMMENT_HEADINGS),
+    *((pattern, example, re.fullmatch) for _, pattern, example in chrome.EMBED_SIGNATURES),
+    *((pattern, example, re.search) for pattern, example in chrome.EMBED_LINKS),
+]
+
+
+@pytest.mark.parametrize(("pattern", "example", "match"), TABLES)
+def test_every_layout_pattern_matches_its_example_and_not_nothing(
+    pattern: str, example: str, match: object
+) -> None:
+    compiled = re.compile(pattern, re.IGNORECASE)
+    assert match(compiled, example.rstrip(" \t:.!?"))  # type: ignore[operator]
+    assert not compiled.fullmatch("")
