@@ -167,6 +167,15 @@ def _stamped_thread(lines: list[Line], shapes: list[str], first: int) -> bool:
     return all(len(body) <= chrome.COMMENT_BODY_BLOCKS for body in bodies)
 
 
+def set_aside_warning(text: str, structure: Layout) -> str | None:
+    """What to tell the user when the layout set aside more than a third of the story's
+    words (None when it did not)."""
+    share = set_aside_share(text, structure)
+    if share <= Fraction(*chrome.SET_ASIDE_WARNING):
+        return None
+    return f"layout set aside {round(share * 100)}% of the story's words as chrome or comments"
+
+
 def set_aside_share(text: str, structure: Layout) -> Fraction:
     """The share of the words from the first to the last story block that the layout set
     aside as chrome or comments (0 for a layout without story)."""

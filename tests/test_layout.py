@@ -5,11 +5,18 @@ read in whole sentences; and the share of the story set aside is measured."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+from collections.abc import Callable
 from fractions import Fraction
+from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
+from typer.testing import CliRunner
 
+from syriatl.cli import app
 from syriatl.detect import detect
 from syriatl.model import Article, SegmentKind
 from syriatl.patterns import chrome
@@ -17,6 +24,8 @@ from syriatl.published import evidence
 from syriatl.segment import layout, set_aside_share
 
 K = SegmentKind
+Corpus = Callable[[dict[str, str | bytes]], Path]
+runner = CliRunner()
 
 # An invented live blog: entries, a post embedded in the middle (its signature line has
 # a name, an @handle and a date, which once opened a "comment thread" that swallowed the
@@ -275,3 +284,96 @@ def test_every_layout_pattern_matches_its_example_and_not_nothing(
     compiled = re.compile(pattern, re.IGNORECASE)
     assert match(compiled, example.rstrip(" \t:.!?"))  # type: ignore[operator]
     assert not compiled.fullmatch("")
+
+
+# ---- the guard and the layout command --------------------------------------------------
+
+DATED = "Dam Talks Stall\n\nMarch 4, 2019\n\n"
+WIDGET = "Share this on Facebook Twitter WhatsApp\n\n"
+# 6 + 6 + 6 words inside the story, 6 of them a widget: 1/3, no warning.
+THIRD = (
+    DATED
+    + "Negotiators broke off talks on Monday.\n\n"
+    + WIDGET
+    + "Officials said talks could resume soon.\n"
+)
+# 6 + 6 + 6 + 6 + 6 words inside the story, 12 of them widgets: 2/5 = 40%, a warning.
+TWO_FIFTHS = THIRD + "\n" + WIDGET + "Farmers in the delta want figures.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        (THIRD, None),
+        (TWO_FIFTHS, "layout set aside 40% of the story's words as chrome or comments"),
+    ],
+)
+def test_the_build_warns_when_more_than_a_third_of_the_story_is_set_aside(
+    corpus: Corpus, text: str, warned: str | None
+) -> None:
+    folder = corpus({"dam.txt": text})
+    path = folder / "dam.txt"
+    result = runner.invoke(app, ["build", str(folder), "-f", "yaml"])
+    assert result.exit_code == 0
+    lines = [line for line in result.stderr.splitlines() if "set aside" in line]
+    expected = [f"warning: {path}: {warned}; see syriatl layout {path}"] if warned else []
+    assert lines == expected
+
+
+def test_the_layout_command_prints_each_block_with_its_line_and_class(corpus: Corpus) -> None:
+    folder = corpus({"blog.txt": BLOG})
+    result = runner.invoke(app, ["layout", str(folder / "blog.txt")])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "    1  title            Velmora Live: Shelling Resumes in Karvana",
+        "    3  entry            UPDATE 1130 GMT: Jets bombed the market in Karvana this"
+        " morning, the civil defence said.",
+        "    5  paragraph        The group posted a photograph of the ruins:",
+        "    7  embed            Market in Karvana hit again this morning, 4 killed"
+        " pic.twitter.com/abc123",
+        "    9  embed-signature  — Karvana Civil Defence (@karvanacd) March 7, 2019",
+        "   11  entry            UPDATE 0915 GMT: Shelling resumed overnight near the old"
+        " bridge, residents said.",
+        "   13  entry            ORIGINAL ENTRY: Mediators said on Wednesday they would send"
+        " monitors to Karvana.",
+        "   15  paragraph        The truce was declared on February 20 and collapsed two days"
+        " later.",
+        "   17  chrome           3 Comments",
+        "   19  comment-stamp    tamsin_q March 7, 2019 at 2:14 pm",
+        "   21  comment          Another truce broken, who is surprised.",
+        "   23  comment-stamp    orlo77 March 7, 2019 at 3:40 pm",
+        "   25  comment          Where are the monitors now?",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "load"),
+    [("json", json.loads), ("yaml", yaml.safe_load)],
+)
+def test_the_layout_command_gives_data_to_tools(
+    corpus: Corpus, fmt: str, load: Callable[[str], Any]
+) -> None:
+    folder = corpus({"blog.txt": BLOG, "dam.txt": TWO_FIFTHS})
+    result = runner.invoke(
+        app, ["layout", str(folder / "blog.txt"), str(folder / "dam.txt"), "-f", fmt]
+    )
+    assert result.exit_code == 0
+    files = load(result.stdout)["files"]
+    assert [f["path"] for f in files] == [str(folder / "blog.txt"), str(folder / "dam.txt")]
+    assert [f["set_aside"] for f in files] == [0.0, 0.4]
+    assert files[0]["blocks"][4] == {
+        "line": 9,
+        "class": "embed-signature",
+        "text": "— Karvana Civil Defence (@karvanacd) March 7, 2019",
+    }
+    # The 2019-03-04 date line, then the story with its two widget lines.
+    assert [b["class"] for b in files[1]["blocks"]] == [
+        "title", "date-line", "paragraph", "chrome", "paragraph", "chrome", "paragraph",
+    ]  # fmt: skip
+
+
+def test_the_layout_command_names_a_missing_file(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["layout", str(tmp_path / "nowhere.txt")])
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert result.stderr.strip() == f"syriatl: {tmp_path / 'nowhere.txt'}: no such file or folder"
