@@ -58,6 +58,12 @@ def credit_regex() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
+def glued_signature_regex() -> re.Pattern[str]:
+    """An embed's signature glued to the end of the line of the post."""
+    return re.compile(chrome.GLUED_SIGNATURE[0])
+
+
+@cache
 def _signature_regex() -> re.Pattern[str]:
     shapes = "|".join(f"(?:{pattern})" for _, pattern, _ in chrome.EMBED_SIGNATURES)
     return re.compile(shapes)
@@ -133,13 +139,14 @@ def _share(words: list[str], vocabulary: frozenset[str]) -> float:
     return sum(w.lower() in vocabulary for w in words) / len(words)
 
 
-def classify(line: Line, mentions: list[Mention]) -> str:
-    """A line's shape, judged on the line alone."""
+def classify(line: Line, mentions: list[Mention], embeds: bool = True) -> str:
+    """A line's shape, judged on the line alone (with ``embeds`` False, an embed's
+    signature is not one of the shapes it can have)."""
     text = line.text.strip()
     words = words_of(text)
     if entry_regex().match(line.text):
         return "entry"
-    if _signature_regex().fullmatch(text):
+    if embeds and _signature_regex().fullmatch(text):
         return "signature"
     if _embed_link_regex().search(text):
         return "embed-link"

@@ -26,6 +26,7 @@ from syriatl.lines import (
     classify,
     credit_regex,
     entry_regex,
+    glued_signature_regex,
     is_short,
     join_wrapped,
     mentions_in,
@@ -72,20 +73,30 @@ def _day_offsets(entries: list[Entry]) -> list[Entry]:
 
 
 def _sentences(text: str, start: int, end: int, line: int, segment: Segment) -> list[Sentence]:
+    """The sentences of text[start:end] (a block that starts on ``line``), each with the
+    line it starts on; time grows with the block's length, not its square."""
     out, cursor = [], start
+    counted, number = start, line
+
+    def line_of(offset: int) -> int:
+        nonlocal counted, number
+        number += text.count("\n", counted, offset)
+        counted = offset
+        return number
+
     for match in _BOUNDARY.finditer(text, start, end):
-        before = text[cursor : match.start()].rsplit(None, 1)
+        before = text[max(cursor, match.start() - 64) : match.start()].rsplit(None, 1)
         word = before[-1] if before else ""
         bare = word.lstrip("(\"“‘'").lower()
         if bare in chrome.ABBREVIATIONS or re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", bare):
             continue
         stop = match.end()
-        out.append(Sentence(cursor, stop, line + text.count("\n", start, cursor), segment))
+        out.append(Sentence(cursor, stop, line_of(cursor), segment))
         cursor = stop
         while cursor < end and text[cursor].isspace():
             cursor += 1
     if cursor < end and text[cursor:end].strip():
-        out.append(Sentence(cursor, end, line + text.count("\n", start, cursor), segment))
+        out.append(Sentence(cursor, end, line_of(cursor), segment))
     return out
 
 
@@ -93,8 +104,8 @@ def layout(text: str, mentions: Sequence[Mention]) -> Layout:
     """The structure of an article's text; ``mentions`` are its detected expressions."""
     starts = [m.start for m in mentions]
 
-    def shape(line: Line) -> str:
-        return classify(line, mentions_in(mentions, starts, line.start, line.end))
+    def shape(line: Line, embeds: bool = True) -> str:
+        return classify(line, mentions_in(mentions, starts, line.start, line.end), embeds)
 
     lines = split_lines(text)
     lines, shapes = join_wrapped(text, lines, [shape(ln) for ln in lines], shape)
@@ -104,9 +115,6 @@ def layout(text: str, mentions: Sequence[Mention]) -> Layout:
         if repeated and shapes[i] in ("short", "widget", "caps", "list"):
             shapes[i] = "widget"
     title_index = _title(lines, shapes)
-    for i in range(1, len(shapes)):
-        if shapes[i] == "signature" and shapes[i - 1] in _POST and i - 1 != title_index:
-            shapes[i - 1] = "embed"
     story = next(
         (
             i
@@ -115,6 +123,13 @@ def layout(text: str, mentions: Sequence[Mention]) -> Layout:
         ),
         len(lines),
     )
+    for i in range(len(shapes)):
+        if shapes[i] != "signature":
+            continue
+        if i < story:  # a byline with a handle ("Jane Doe (@janedoe) March 7, 2019")
+            shapes[i] = shape(lines[i], embeds=False)
+        elif shapes[i - 1] in _POST:
+            shapes[i - 1] = "embed"
     comments = _comment_start(lines, shapes, story)
     return _assemble(text, lines, shapes, title_index, story, comments)
 
@@ -142,9 +157,10 @@ _STRUCTURE = frozenset({"entry", "dateline", "signature", "embed", "embed-link"}
 def _comment_start(lines: list[Line], shapes: list[str], story: int) -> int:
     """Where the reader-comment thread after the story starts (len(lines) for none)."""
     last = max((i for i, s in enumerate(shapes) if s in _STRUCTURE), default=-1)
+    threads = _stamped_threads(lines, shapes)
     for i in range(max(story, last) + 1, len(lines)):
         shape = shapes[i]
-        if shape == "comment-marker" or (shape == "stamp" and _stamped_thread(lines, shapes, i)):
+        if shape == "comment-marker" or i in threads:
             return i
         item = LIST_ITEM.match(lines[i].text)
         indented = shape == "list" and item is not None and item.group("indent")
@@ -153,18 +169,24 @@ def _comment_start(lines: list[Line], shapes: list[str], story: int) -> int:
     return len(lines)
 
 
-def _stamped_thread(lines: list[Line], shapes: list[str], first: int) -> bool:
-    """True when the stamped line ``first`` opens a thread of name-and-stamp headers with
-    short bodies running to the end of the page, not a stamp the story goes on under."""
-    bodies: list[list[int]] = []
-    for i in range(first, len(lines)):
-        if shapes[i] == "stamp":
-            bodies.append([])
-        else:
-            bodies[-1].append(len(words_of(lines[i].text)))
-    if len(bodies) == 1:
-        return len(bodies[0]) <= 1 and sum(bodies[0]) <= chrome.LONE_COMMENT_WORDS
-    return all(len(body) <= chrome.COMMENT_BODY_BLOCKS for body in bodies)
+def _stamped_threads(lines: list[Line], shapes: list[str]) -> set[int]:
+    """The stamped lines that open a thread of name-and-stamp headers with short bodies
+    running to the end of the page (not a stamp the story goes on under); one pass from
+    the end, so a long thread costs no more than its length."""
+    found: set[int] = set()
+    body: list[int] = []  # the words of each block under the header met next
+    headers, short_after = 0, True
+    for i in range(len(lines) - 1, -1, -1):
+        if shapes[i] != "stamp":
+            body.append(len(words_of(lines[i].text)))
+            continue
+        headers += 1
+        short_after = short_after and len(body) <= chrome.COMMENT_BODY_BLOCKS
+        lone = len(body) <= 1 and sum(body) <= chrome.LONE_COMMENT_WORDS
+        if (headers == 1 and lone) or (headers > 1 and short_after):
+            found.add(i)
+        body = []
+    return found
 
 
 def set_aside_warning(text: str, structure: Layout) -> str | None:
@@ -189,6 +211,21 @@ def set_aside_share(text: str, structure: Layout) -> Fraction:
     return Fraction(sum(n for n, set_aside in counts if set_aside), total or 1)
 
 
+def _glued_tail(
+    text: str, kind: SegmentKind, start: int, end: int
+) -> tuple[SegmentKind, int, SegmentKind] | None:
+    """A credit or an embed's signature glued to the end of a story line: the line's kind
+    without it, where it starts and its own kind; None when there is none."""
+    if kind is SegmentKind.EMBED:
+        signature = glued_signature_regex().search(text, start, end)
+        if signature and signature.start() > start:
+            return kind, signature.start(), SegmentKind.EMBED_SIGNATURE
+    credit = credit_regex()[0].search(text, start, end) if kind.is_story else None
+    if credit:
+        return SegmentKind.CAPTION, credit.start(), SegmentKind.CHROME
+    return None
+
+
 def _assemble(
     text: str,
     lines: list[Line],
@@ -205,7 +242,6 @@ def _assemble(
     entries = _day_offsets(raw_entries)
     by_start = {e.start: e for e in entries}
     current: Entry | None = None
-    glued, _ = credit_regex()
     for i, (ln, shape) in enumerate(zip(lines, shapes, strict=True)):
         start, end = ln.start + len(ln.text) - len(ln.text.lstrip()), ln.end
         if i >= comments:
@@ -246,14 +282,13 @@ def _assemble(
             kind = SegmentKind.HEADING
         else:
             kind = SegmentKind.CHROME
-        credit = glued.search(text, start, end) if kind.is_story else None
-        if credit:
-            end = credit.start()
-            kind = SegmentKind.CAPTION
+        tail = _glued_tail(text, kind, start, end)
+        if tail:
+            kind, end, tail_kind = tail
         segment = Segment(kind, start, end, ln.number, current)
         segments.append(segment)
-        if credit:
-            segments.append(Segment(SegmentKind.CHROME, end, ln.end, ln.number, current))
+        if tail:
+            segments.append(Segment(tail_kind, end, ln.end, ln.number, current))
         if kind.is_story:
             sentences.extend(_sentences(text, start, end, ln.number, segment))
     title_text = " ".join(lines[title].text.split()) if title is not None else None

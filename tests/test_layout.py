@@ -175,6 +175,39 @@ def test_every_signature_shape_marks_an_embed(signature: str, body: str) -> None
     assert _kind_of(text, "The monitors had not") is K.PARAGRAPH
 
 
+def test_a_credit_glued_to_a_caption_is_a_chrome_block_of_its_own() -> None:
+    text = STORY + "Monitors cross into Orveda on March 4Image: Example/Wirenews\n"
+    assert [(kind, block) for _, kind, block in _blocks(text)][-2:] == [
+        (K.CAPTION, "Monitors cross into Orveda on March 4"),
+        (K.CHROME, "Image: Example/Wirenews"),
+    ]
+
+
+def test_a_signature_glued_to_its_post_is_cut_off_and_gives_no_event() -> None:
+    example = chrome.GLUED_SIGNATURE[1]
+    text = STORY + example + "\n\nThe monitors had not arrived by noon.\n"
+    assert [(kind, block) for _, kind, block in _blocks(text)][-3:] == [
+        (K.EMBED, "Market hit again pic.twitter.com/abc123"),
+        (K.EMBED_SIGNATURE, "— Karvana CD (@karvanacd) March 7, 2019"),
+        (K.PARAGRAPH, "The monitors had not arrived by noon."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("byline", "kind"),
+    [
+        # Above the story, a name with a handle and a date is the page's own byline.
+        ("Jane Orlo (@janeorlo) 4 March 2019", K.DATE_LINE),
+        ("— Jane Orlo (@janeorlo) March 4, 2019", K.DATE_LINE),
+    ],
+)
+def test_a_handle_and_a_date_above_the_story_are_a_byline_not_an_embed(
+    byline: str, kind: SegmentKind
+) -> None:
+    text = f"Dam Talks Stall in Orveda\n\n{byline}\n\nNegotiators broke off talks on Monday.\n"
+    assert _kind_of(text, byline) is kind
+
+
 # Hard-wrapped wire copy, invented, wrapped at about 60 columns.
 WIRE = """Dam Talks Stall in Orveda
 
@@ -271,6 +304,7 @@ def test_the_share_set_aside_counts_only_words_inside_the_story(text: str, share
 
 
 TABLES = [
+    (chrome.GLUED_SIGNATURE[0], chrome.GLUED_SIGNATURE[1], re.search),
     *((pattern, example, re.fullmatch) for pattern, example in chrome.COMMENT_HEADINGS),
     *((pattern, example, re.fullmatch) for _, pattern, example in chrome.EMBED_SIGNATURES),
     *((pattern, example, re.search) for pattern, example in chrome.EMBED_LINKS),

@@ -83,10 +83,18 @@ EMBED_SIGNATURES: tuple[tuple[str, str, str], ...] = (
     ("dash-link", r"[—–-]{1,2}[ \t]*[^\n]{0,80}?(?:t\.me|telegram\.me|facebook\.com|fb\.com"
      r"|instagram\.com|(?:twitter|x)\.com)/\S+[^\n]{0,60}",
      "— Karvana Now, t.me/karvananow/1234, March 7, 2019"),
-    ("handle-date", r"[^()\n]{1,80}?\(@\w{1,30}\)[ \t]+(?:on[ \t]+)?(?:[A-Z][a-z]{2,8}\.?[ \t]+"
-     r"\d{1,2},?[ \t]+\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+\d{4})[^\n]{0,30}",
+    ("handle-date", r"(?!By\b)[^()/\n]{1,80}?\(@\w{1,30}\)[ \t]+(?:on[ \t]+)?"
+     r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}"
+     r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+\d{4})[^\n]{0,30}",
      "Karvana Now (@karvananow) 7 March 2019"),
 )  # fmt: skip
+
+# An embed's signature glued to the end of the post's line, searched at the line's end.
+# (pattern, example)
+GLUED_SIGNATURE = (
+    r"[—–][ \t]*[^()\n—–]{1,80}?\(@\w{1,30}\)[^\n]{0,60}$",
+    "Market hit again pic.twitter.com/abc123 — Karvana CD (@karvanacd) March 7, 2019",
+)
 
 # A link that only an embedded post carries: its line is the post's text (story, quoted).
 # (pattern, example)
