@@ -64,6 +64,11 @@ def glued_signature_regex() -> re.Pattern[str]:
 
 
 @cache
+def _byline_regex() -> re.Pattern[str]:
+    return re.compile(chrome.BYLINE[0])
+
+
+@cache
 def _signature_regex() -> re.Pattern[str]:
     shapes = "|".join(f"(?:{pattern})" for _, pattern, _ in chrome.EMBED_SIGNATURES)
     return re.compile(shapes)
@@ -219,8 +224,11 @@ def join_wrapped(
     i = 0
     while i < len(lines):
         j = i
-        while j + 1 < len(lines) and _goes_on(
-            lines[j], shapes[j], lines[j + 1], shapes[j + 1], widths[j]
+        byline = _byline_regex().fullmatch(lines[i].text.rstrip())
+        while (
+            not byline
+            and j + 1 < len(lines)
+            and _goes_on(lines[j], shapes[j], lines[j + 1], shapes[j + 1], widths[j])
         ):
             j += 1
         if j == i:

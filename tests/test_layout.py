@@ -219,6 +219,7 @@ The dam, finished in 2017, holds back most of the spring
 floods that once reached the delta.
 """
 HEADLINE = """Dam Talks Stall in Orveda As Both Sides Refuse Figures
+By Jane Orlo and Tomas Varn, Wirenews correspondents in Orveda
 Negotiators from the two river states broke off talks on the
 Kessel dam on Monday.
 Key points of the deal agreed by the two river states in May
@@ -243,12 +244,12 @@ for a third round of talks on the dam and its flood gates.
             (7, "The dam, finished in 2017, holds back most of the spring floods that once "
                 "reached the delta."),
         ]),
-        # A headline is not joined onto the prose under it, nor a bullet onto the line
+        # A headline or a byline is not joined onto the prose under it, nor a bullet onto the line
         # above it (the bullets, short lines, are headings and tell nothing).
         (HEADLINE, [
-            (2, "Negotiators from the two river states broke off talks on the Kessel dam on "
+            (3, "Negotiators from the two river states broke off talks on the Kessel dam on "
                 "Monday."),
-            (4, "Key points of the deal agreed by the two river states in May"),
+            (5, "Key points of the deal agreed by the two river states in May"),
         ]),
         # An entry's wrapped text goes on under its header; the next header starts anew.
         (ENTRIES, [
@@ -270,10 +271,11 @@ def test_hard_wrapped_copy_gives_whole_sentences(
 def test_a_headline_and_bullets_around_wrapped_copy_stay_blocks_of_their_own() -> None:
     assert [(line, kind) for line, kind, _ in _blocks(HEADLINE)] == [
         (1, K.TITLE),
-        (2, K.PARAGRAPH),
-        (4, K.PARAGRAPH),
-        (5, K.HEADING),
+        (2, K.CHROME),
+        (3, K.PARAGRAPH),
+        (5, K.PARAGRAPH),
         (6, K.HEADING),
+        (7, K.HEADING),
     ]
 
 
@@ -304,6 +306,7 @@ def test_the_share_set_aside_counts_only_words_inside_the_story(text: str, share
 
 
 TABLES = [
+    (chrome.BYLINE[0], chrome.BYLINE[1], re.fullmatch),
     (chrome.GLUED_SIGNATURE[0], chrome.GLUED_SIGNATURE[1], re.search),
     *((pattern, example, re.fullmatch) for pattern, example in chrome.COMMENT_HEADINGS),
     *((pattern, example, re.fullmatch) for _, pattern, example in chrome.EMBED_SIGNATURES),

@@ -111,6 +111,14 @@ EMBED_LINKS: tuple[tuple[str, str], ...] = (
 COMMENT_BODY_BLOCKS = 3
 LONE_COMMENT_WORDS = 40
 
+# A byline: "By" and a name of at least two capitalised words, then the end of the line or
+# a comma or dash and anything. Copy is never joined onto it. (pattern, example)
+BYLINE = (
+    r"[ \t]*By[ \t]+[A-Z][\w.'’-]*(?:[ \t]+(?:and|&|[A-Z][\w.'’-]*))*[ \t]+[A-Z][\w.'’-]*"
+    r"[ \t]*(?:[,|–—-].*)?",
+    "By Jane Orlo and Tomas Varn, Wirenews correspondents in Orveda",
+)
+
 # Hard-wrapped copy: a line is wrapped when it reaches this share of the widest line of
 # its run (no blank line between), or half of it when the next line goes on in lower
 # case; runs whose widest line is narrower than WRAP_MIN_WIDTH are menus, never wrapped.
