@@ -207,6 +207,8 @@ def _goes_on(first: Line, shape: str, nxt: Line, nxt_shape: str, width: int) -> 
     head = first.text.strip()
     if width < chrome.WRAP_MIN_WIDTH or _TERMINAL.search(head):
         return False
+    if len(head.split()) < chrome.WRAP_MIN_WORDS:
+        return False
     lower = nxt.text.lstrip()[:1].islower()
     if lower and len(head) >= chrome.WRAP_LOWER_SHARE * width:
         return True

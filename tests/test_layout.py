@@ -226,6 +226,10 @@ Key points of the deal agreed by the two river states in May
 • Flow figures to be shared every week from the spring onwards
 • A joint commission to meet in Varn before the summer floods
 """
+LINK = """Orveda Dam Talks
+https://wirenews.example/orveda/2019/03/04/dam-talks-stall-in-orveda
+monitors and negotiators stood by the Kessel dam near the town of Varn on Monday.
+"""
 ENTRIES = """UPDATE 1130 GMT: Negotiators from the two river states broke off
 talks on the Kessel dam, saying the other side had refused to
 share flow figures.
@@ -250,6 +254,10 @@ for a third round of talks on the dam and its flood gates.
             (3, "Negotiators from the two river states broke off talks on the Kessel dam on "
                 "Monday."),
             (5, "Key points of the deal agreed by the two river states in May"),
+        ]),
+        # A link is not copy that wraps, even when the line under it goes on in lower case.
+        (LINK, [
+            (3, "monitors and negotiators stood by the Kessel dam near the town of Varn on Monday."),
         ]),
         # An entry's wrapped text goes on under its header; the next header starts anew.
         (ENTRIES, [

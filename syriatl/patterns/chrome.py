@@ -121,7 +121,9 @@ BYLINE = (
 
 # Hard-wrapped copy: a line is wrapped when it reaches this share of the widest line of
 # its run (no blank line between), or half of it when the next line goes on in lower
-# case; runs whose widest line is narrower than WRAP_MIN_WIDTH are menus, never wrapped.
+# case; runs whose widest line is narrower than WRAP_MIN_WIDTH are menus, and lines of
+# fewer than WRAP_MIN_WORDS words (a URL, a name) are never wrapped copy.
+WRAP_MIN_WORDS = 4
 WRAP_SHARE = 0.75
 WRAP_LOWER_SHARE = 0.5
 WRAP_MIN_WIDTH = 40
