@@ -361,14 +361,18 @@ class LayoutFormat(StrEnum):
 @app.command()
 def layout(
     files: Annotated[
-        list[Path], typer.Argument(help="Article files (.txt) and folders.", show_default=False)
+        list[Path],
+        typer.Argument(
+            help="Article files (.txt) and folders.", metavar="FILE...", show_default=False
+        ),
     ],
     fmt: Annotated[
         LayoutFormat | None,
         typer.Option(
             "--format",
             "-f",
-            help="table, text, yaml or json. Default: table on a terminal, else text.",
+            help="table, text, yaml or json. Default: table on a terminal (text under NO_COLOR),"
+            " else text.",
             show_default=False,
         ),
     ] = None,
@@ -389,7 +393,9 @@ def layout(
             if read.problem:
                 _stderr().print(f"problem: {read.path}: {read.problem}", markup=False)
         analyses = [analyse(r.article) for r in reads if r.article is not None]
-    chosen = fmt or (LayoutFormat.table if sys.stdout.isatty() else LayoutFormat.text)
+    # NO_COLOR asks for no escapes at all, and a table under it still carries bold.
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    chosen = fmt or (LayoutFormat.table if colour else LayoutFormat.text)
     if chosen is LayoutFormat.table:
         Console(highlight=False).print(layout_table(analyses))
     elif chosen is LayoutFormat.text:
