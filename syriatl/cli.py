@@ -363,7 +363,7 @@ def layout(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="Article files (.txt) and folders.", metavar="FILE...", show_default=False
+            help="Article files (.txt) and folders.", metavar="FILE", show_default=False
         ),
     ],
     fmt: Annotated[

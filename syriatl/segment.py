@@ -128,14 +128,28 @@ def layout(text: str, mentions: Sequence[Mention]) -> Layout:
             continue
         if i < story:  # a byline with a handle ("Jane Doe (@janedoe) March 7, 2019")
             shapes[i] = shape(lines[i], embeds=False)
-        elif shapes[i - 1] in _POST:
-            shapes[i - 1] = "embed"
+        else:
+            _mark_post(lines, shapes, i, title_index)
     comments = _comment_start(lines, shapes, story)
     return _assemble(text, lines, shapes, title_index, story, comments)
 
 
 # Shapes a line can have and still be the text of an embedded post above its signature.
 _POST = frozenset({"prose", "short", "caps", "embed-link"})
+
+
+def _mark_post(lines: list[Line], shapes: list[str], signature: int, title: int | None) -> None:
+    """Mark the post above an embed's signature: the block just above it, and the short
+    lines right above that with no blank line between (a post of several lines; on a page
+    without blank lines, the story's prose above stays story)."""
+    k, shapes_above = signature - 1, _POST
+    while k >= 0 and k != title:
+        if shapes[k] not in shapes_above:
+            return
+        shapes[k], shapes_above = "embed", _POST - {"prose"}
+        if k == 0 or lines[k - 1].number != lines[k].number - 1:
+            return
+        k -= 1
 
 
 def _title(lines: list[Line], shapes: list[str]) -> int | None:

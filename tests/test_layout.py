@@ -193,6 +193,36 @@ def test_a_signature_glued_to_its_post_is_cut_off_and_gives_no_event() -> None:
     ]
 
 
+PAGE_WITHOUT_BLANKS = (
+    "Dam Talks Stall in Orveda\nNegotiators broke off talks on Monday.\n"
+    "Officials said talks could resume soon.\nFarmers in the delta want figures.\n"
+    "The dam holds back the spring floods.\nShelling near the bridge at dawn\n"
+    "— Karvana Civil Defence (@karvanacd) March 7, 2019\n"
+)
+
+
+def test_a_page_without_blank_lines_is_not_one_long_post() -> None:
+    # The line above the signature is the post; the story's sentences above it stay.
+    assert [kind for _, kind, _ in _blocks(PAGE_WITHOUT_BLANKS)] == [
+        K.TITLE, K.PARAGRAPH, K.PARAGRAPH, K.PARAGRAPH, K.PARAGRAPH, K.EMBED,
+        K.EMBED_SIGNATURE,
+    ]  # fmt: skip
+
+
+def test_a_post_of_several_lines_is_embed_down_to_its_signature() -> None:
+    text = STORY + (
+        "Shelling near the bridge at dawn\nTwo houses hit pic.twitter.com/xyz789\n\n"
+        "— Karvana Civil Defence (@karvanacd) March 7, 2019\n"
+    )
+    # The story's paragraph, a blank line above the post, stays a paragraph.
+    assert [kind for _, kind, _ in _blocks(text)][-4:] == [
+        K.PARAGRAPH,
+        K.EMBED,
+        K.EMBED,
+        K.EMBED_SIGNATURE,
+    ]
+
+
 @pytest.mark.parametrize(
     ("byline", "kind"),
     [
