@@ -452,3 +452,28 @@ def test_the_layout_command_names_a_missing_file(tmp_path: Path) -> None:
     assert result.exit_code == 3
     assert result.stdout == ""
     assert result.stderr.strip() == f"syriatl: {tmp_path / 'nowhere.txt'}: no such file or folder"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "— said the minister of Varn on March 7, 2019",  # a dash, a date, no handle or link
+        "By Jane Orlo (@janeorlo) March 7, 2019",  # a byline, not a post's signature
+        "Officials wrote to @karvanacd on March 7, 2019 about the dam.",  # no (@handle)
+    ],
+)
+def test_lines_that_are_no_embed_signature(line: str) -> None:
+    assert not any(re.fullmatch(pattern, line) for _, pattern, _ in chrome.EMBED_SIGNATURES)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Comments by the minister angered Varn",
+        "3 comments from the delegation were read out",
+        "Join the talks",
+    ],
+)
+def test_lines_that_are_no_comments_heading(line: str) -> None:
+    headings = [re.compile(pattern, re.IGNORECASE) for pattern, _ in chrome.COMMENT_HEADINGS]
+    assert not any(h.fullmatch(line) for h in headings)
