@@ -4,7 +4,7 @@ errors to exit codes. No work of its own happens here."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -17,8 +17,7 @@ from syriatl.errors import ExitCode, SyriatlError
 from syriatl.shell import Shell, choose, jobs, say, typed_day, typed_period
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
+    from syriatl.model import Article
     from syriatl.pipeline import Build
 
 DEFAULT_CORPUS = "seeds"
@@ -60,10 +59,17 @@ def main_options(
     """Build one dated, merged, source-citing chronology out of news articles."""
 
 
-def _stderr() -> Console:
-    from rich.console import Console
+def _read(files: Sequence[Path]) -> list[Article]:
+    """The articles of ``files`` (and folders), each warning and problem said on stderr."""
+    from syriatl import ingest as reading
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    reads = reading.read_corpus(reading.discover(str(f) for f in files))
+    for read in reads:
+        if read.warning:
+            say(f"warning: {read.warning}")
+        if read.problem:
+            say(f"problem: {read.path}: {read.problem}")
+    return [r.article for r in reads if r.article is not None]
 
 
 def _fail(problem: str, code: ExitCode) -> NoReturn:
@@ -312,8 +318,7 @@ def ingest(
 
     day = typed_day(published, "--published")
     with _errors():
-        for line in add_to_corpus(files, into, day, url, outlet):
-            _stderr().print(line, markup=False)
+        say(*add_to_corpus(files, into, day, url, outlet))
 
 
 class TagFormat(StrEnum):
@@ -353,23 +358,13 @@ def tag(
     ] = None,
 ) -> None:
     """Tag every temporal expression with its TIMEX3 type, value, rule and anchor."""
-    from syriatl import ingest as reading
     from syriatl.model import Article
     from syriatl.pipeline import tag_articles
     from syriatl.render import tags_jsonl, tags_table
 
     given = typed_day(dct, "--dct")
     with _errors():
-        if files:
-            reads = reading.read_corpus(reading.discover(str(f) for f in files))
-            for read in reads:
-                if read.warning:
-                    _stderr().print(f"warning: {read.warning}", markup=False)
-                if read.problem:
-                    _stderr().print(f"problem: {read.path}: {read.problem}", markup=False)
-            texts = [r.article for r in reads if r.article is not None]
-        else:
-            texts = [Article("-", "-", sys.stdin.read())]
+        texts = _read(files) if files else [Article("-", "-", sys.stdin.read())]
         tagged = tag_articles(texts, given)
     chosen = fmt or (TagFormat.table if sys.stdout.isatty() else TagFormat.jsonl)
     if chosen is TagFormat.jsonl:
@@ -401,6 +396,8 @@ def layout(
         typer.Option(
             "--format",
             "-f",
+            parser=choose(LayoutFormat),
+            metavar="FORMAT",
             help="table, text, yaml or json. Default: table on a terminal (text under NO_COLOR),"
             " else text.",
             show_default=False,
@@ -409,25 +406,18 @@ def layout(
 ) -> None:
     """Show each block of a file with its line and class (title, entry, paragraph, embed,
     chrome, comment ...): why a sentence gave no event."""
-    from rich.console import Console
+    import os
 
-    from syriatl import ingest as reading
     from syriatl.pipeline import analyse
     from syriatl.render import json_chunks, layout_sections, layout_table, layout_text, yaml_chunks
 
     with _errors():
-        reads = reading.read_corpus(reading.discover(str(f) for f in files))
-        for read in reads:
-            if read.warning:
-                _stderr().print(f"warning: {read.warning}", markup=False)
-            if read.problem:
-                _stderr().print(f"problem: {read.path}: {read.problem}", markup=False)
-        analyses = [analyse(r.article) for r in reads if r.article is not None]
+        analyses = [analyse(article) for article in _read(files)]
     # NO_COLOR asks for no escapes at all, and a table under it still carries bold.
     colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     chosen = fmt or (LayoutFormat.table if colour else LayoutFormat.text)
     if chosen is LayoutFormat.table:
-        Console(highlight=False).print(layout_table(analyses))
+        _table(layout_table(analyses))
     elif chosen is LayoutFormat.text:
         _write(None, layout_text(analyses))
     else:
