@@ -186,19 +186,25 @@ def _day_offsets(entries: list[Entry]) -> list[Entry]:
 
 def _sentences(text: str, start: int, end: int, line: int, segment: Segment) -> list[Sentence]:
     out, cursor = [], start
+    # The word before a boundary lies after the previous boundary (whose lookahead saw
+    # a space), so only that stretch is read, and lines are counted as the cursor moves:
+    # a long run of abbreviations ("Jan. Jan. ...") stays linear.
+    after, counted = start, start
     for match in _BOUNDARY.finditer(text, start, end):
-        before = text[cursor : match.start()].rsplit(None, 1)
+        before = text[max(cursor, after) : match.start()].rsplit(None, 1)
+        after = match.end()
         word = before[-1] if before else ""
         bare = word.lstrip("(\"“‘'").lower()
         if bare in chrome.ABBREVIATIONS or re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", bare):
             continue
+        line, counted = line + text.count("\n", counted, cursor), cursor
         stop = match.end()
-        out.append(Sentence(cursor, stop, line + text.count("\n", start, cursor), segment))
+        out.append(Sentence(cursor, stop, line, segment))
         cursor = stop
         while cursor < end and text[cursor].isspace():
             cursor += 1
     if cursor < end and text[cursor:end].strip():
-        out.append(Sentence(cursor, end, line + text.count("\n", start, cursor), segment))
+        out.append(Sentence(cursor, end, line + text.count("\n", counted, cursor), segment))
     return out
 
 

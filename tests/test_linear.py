@@ -8,6 +8,7 @@ import pytest
 from syriatl.model import Entry, Kind, Layout, Mention, Segment, SegmentKind, Sentence, Spec
 from syriatl.pipeline import entry_leads
 from syriatl.published import _in_kinds
+from syriatl.segment import _sentences
 
 P, C, S = SegmentKind.PARAGRAPH, SegmentKind.COMMENT, SegmentKind.COMMENT_STAMP
 
@@ -70,7 +71,7 @@ TEXT = "UPDATE 0900: Rain fell. It stopped. UPDATE 1000: Sun. Calm."
 NINE, TEN = Entry("UPDATE", 0, 9, 0), Entry("UPDATE", 36, 10, 0)
 
 
-def _sentences(rows: list[tuple[int, int, Entry | None]]) -> tuple[Sentence, ...]:
+def _entry_sentences(rows: list[tuple[int, int, Entry | None]]) -> tuple[Sentence, ...]:
     return tuple(Sentence(a, b, 1, Segment(P, a, b, 1, entry)) for a, b, entry in rows)
 
 
@@ -90,5 +91,35 @@ def _sentences(rows: list[tuple[int, int, Entry | None]]) -> tuple[Sentence, ...
 def test_an_entry_lead_is_the_first_sentence_of_the_entry(
     rows: list[tuple[int, int, Entry | None]], expected: dict[int, str]
 ) -> None:
-    layout = Layout((), _sentences(rows), None, (NINE, TEN))
+    layout = Layout((), _entry_sentences(rows), None, (NINE, TEN))
     assert entry_leads(layout, TEXT) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Gen." and "Jan." are abbreviations, "3." ends the sentence; the third sentence
+        # begins on the segment's second line (5 + 1).
+        (
+            "Gen. Ames left on Jan. 3.\nThe talks ended. Mr. Bo\nstayed.",
+            [("Gen. Ames left on Jan. 3.", 5), ("The talks ended.", 6), ("Mr. Bo\nstayed.", 6)],
+        ),
+        # A long run of abbreviations is one sentence.
+        ("Jan. Jan. Jan. Jan. Jan. It rained.", [("Jan. Jan. Jan. Jan. Jan. It rained.", 5)]),
+        # Initials and "U.S." end nothing; a sentence after blank lines counts them.
+        (
+            "In the U.S. Troops left. A. B. Cole came.\n\nOn Monday.",
+            [
+                ("In the U.S. Troops left.", 5),
+                ("A. B. Cole came.", 5),
+                ("On Monday.", 7),
+            ],
+        ),
+    ],
+)
+def test_sentences_skip_abbreviations_and_count_their_lines(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    segment = Segment(P, 0, len(text), 5)
+    found = _sentences(text, 0, len(text), 5, segment)
+    assert [(text[s.start : s.end], s.line) for s in found] == expected
