@@ -53,9 +53,9 @@ def repeated(unit: str) -> Callable[[int], list[str]]:
 
 
 def live_blog(size: int) -> list[str]:
-    """Timed entries, newest first, each with one sentence, under a title."""
+    """Timed entries, newest first, each with one sentence, under a title and a date line."""
     rng = random.Random(11)
-    out = ["Live: Valdora talks updates\n\n"]
+    out = ["Live: Valdora talks updates\n\nMarch 14, 2019\n\n"]
     total = len(out[0])
     clock = 23 * 60 + 59
     while total < size:
@@ -110,10 +110,21 @@ INPUTS: dict[str, Callable[[int], list[str]]] = {
 }
 
 
-def chunks(pieces: list[str], size: int) -> list[str]:
-    """The pieces joined into texts of about ``size`` bytes each."""
-    out, current, length = [], [], 0
+# Inputs whose first piece is a page head (title and date line), which each small file
+# repeats so that it is an article of its own, dated as the long one is.
+HEADED = frozenset({"live-blog", "article"})
+
+
+def chunks(pieces: list[str], size: int, headed: bool = False) -> list[str]:
+    """The pieces joined into texts of about ``size`` bytes each; with ``headed``, every
+    text after the first opens with the first piece too."""
+    head = pieces[0] if headed else ""
+    out: list[str] = []
+    current: list[str] = []
+    length = 0
     for piece in pieces:
+        if head and out and not current:
+            current.append(head)
         current.append(piece)
         length += len(piece)
         if length >= size:
@@ -186,7 +197,7 @@ def main() -> None:
                 (folder / "many").mkdir(parents=True)
                 single = folder / f"{name}.txt"
                 single.write_text(text, encoding="utf-8")
-                small = chunks(pieces, int(args.files_kb * 1000))
+                small = chunks(pieces, int(args.files_kb * 1000), name in HEADED)
                 for index, part in enumerate(small):
                     (folder / "many" / f"p{index:05d}.txt").write_text(part, encoding="utf-8")
                 figures = {
@@ -196,12 +207,14 @@ def main() -> None:
                                   args.timeout),
                 }  # fmt: skip
                 figures = {k: v - base[k] if v is not None else None for k, v in figures.items()}
-                per_mb = {k: (v / megabytes if v is not None else None) for k, v in figures.items()}
+                many_mb = sum(len(part.encode("utf-8")) for part in small) / MB
+                sizes = {"build": megabytes, "tag": megabytes, "many": many_mb}
+                per_mb = {k: v / sizes[k] if v is not None else None for k, v in figures.items()}
                 first = first or per_mb
                 last = per_mb
                 print(f"{name:>13} {megabytes:>5.2f} {cell(figures['build'], megabytes, args.timeout):>10} "
                       f"{cell(figures['tag'], megabytes, args.timeout)} {len(small):>6} "
-                      f"{cell(figures['many'], megabytes, args.timeout)}", flush=True)  # fmt: skip
+                      f"{cell(figures['many'], many_mb, args.timeout)}", flush=True)  # fmt: skip
             ratios = [
                 f"{k} {last[k] / first[k]:.1f}x" if first[k] and last[k] else f"{k} -"
                 for k in ("build", "tag", "many")
