@@ -3,16 +3,17 @@
     python benchmarks/adversarial.py [--sizes 0.1 1 4] [--inputs jan digits ...]
                                      [--timeout 300] [--files-kb 1] [--keep DIR]
 
-For each input (100k-style repetitions of "on Tuesday and ", "1,", "Jan. ", a live blog of
-"UPDATE 1130 GMT: " lines, a live blog whose entries carry a sentence each, a long run of
-digits and spaces, and a realistic article of invented news prose under a date line),
-writes the text at each size (in MB) as one file, and the same text cut into small files
-of about ``--files-kb`` KB each (cut only where the repeated unit or a line ends). Then,
-each in a fresh process, runs ``syriatl build FILE -f yaml``, ``syriatl tag FILE`` and
-``syriatl build FOLDER -f yaml`` on the small files, and prints seconds per MB at each
-size and the ratio of the largest size's s/MB to the smallest's (about 1 when linear).
-Seconds are the CPU seconds (user + system) of the process and its workers, less the
-start-up cost of the same command on a one-line article (measured first and printed),
+For each input (100k-style repetitions of "on Tuesday and ", "1,", "Jan. ", a live blog
+of "UPDATE 1130 GMT: " lines, a live blog whose entries carry a sentence each, a wire
+round-up of datelines without a year, a long run of digits and spaces, and a realistic
+article of invented news prose under a date line), writes the text at each size (in MB)
+as one file, and the same text cut into small files of about ``--files-kb`` KB each (cut
+only where the repeated unit or a line ends; a headed input repeats its head in each).
+Then, each in a fresh process, runs ``syriatl build FILE -f yaml``, ``syriatl tag FILE``
+and ``syriatl build FOLDER -f yaml`` on the small files, and prints seconds per MB at
+each size and the ratio of the largest size's s/MB to the smallest's (about 1 when
+linear). Seconds are CPU seconds (user + system) of the process and its workers, less
+the start-up cost of the same command on a one-line article (measured first, printed),
 so that a shared machine and the fixed start-up do not hide the growth. A run that
 exceeds ``--timeout`` seconds of wall time is shown as ``>T``.
 """
@@ -67,6 +68,20 @@ def live_blog(size: int) -> list[str]:
     return out
 
 
+def datelines(size: int) -> list[str]:
+    """A wire round-up: paragraphs that each open with a dateline without a year."""
+    rng = random.Random(7)
+    out, total = [], 0
+    while total < size:
+        para = (
+            f"{rng.choice(PLACES).upper()}, {MONTHS[rng.randint(0, 11)]} {rng.randint(1, 28)} – "
+            f"Talks on {rng.choice(THINGS)} resumed on {rng.choice(WEEKDAYS)}, officials said.\n\n"
+        )
+        out.append(para)
+        total += len(para)
+    return out
+
+
 def digits(size: int) -> list[str]:
     """Runs of one to four digits separated by single spaces, in 1 KB pieces."""
     rng = random.Random(5)
@@ -105,6 +120,7 @@ INPUTS: dict[str, Callable[[int], list[str]]] = {
     "jan": repeated("Jan. "),
     "update-lines": repeated("UPDATE 1130 GMT: \n"),
     "live-blog": live_blog,
+    "datelines": datelines,
     "digits": digits,
     "article": article,
 }

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from syriatl.model import (
@@ -91,6 +91,18 @@ def _in_kinds(
         for m in mentions
         if (i := bisect_right(starts, m.start) - 1) >= 0 and m.start < merged[i][1]
     ]
+
+
+def _starting_in(mentions: Sequence[Mention]) -> Callable[[int, int], list[Mention]]:
+    """A lookup of the mentions (in their order) that start in ``[a, b)``, by bisection."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    starts = [mentions[i].start for i in order]
+
+    def inside(a: int, b: int) -> list[Mention]:
+        found = order[bisect_left(starts, a) : bisect_left(starts, b)]
+        return [mentions[i] for i in sorted(found)]
+
+    return inside
 
 
 def _lead_weekday(layout: Layout, mentions: Sequence[Mention]) -> tuple[int, str] | None:
@@ -181,10 +193,10 @@ def _stated(
     """The date the text states outright, a year-less dateline, and what could not be read."""
     text = article.text
     notes: list[str] = []
+    inside = _starting_in(mentions)
     for kind, rule in ((SegmentKind.DATE_LINE, "date-line"), (SegmentKind.DATELINE, "dateline")):
         for seg in (s for s in layout.segments if s.kind is kind):
-            inside = [m for m in mentions if seg.start <= m.start < seg.end]
-            dates = _full_dates(inside)
+            dates = _full_dates(inside(seg.start, seg.end))
             if dates:
                 return (
                     Published(
@@ -204,9 +216,9 @@ def _stated(
         elif found:
             return Published(found[0], rule, found[1], None, Confidence.STATED), None, notes
     for seg in (s for s in layout.segments if s.kind is SegmentKind.DATELINE):
-        for m in mentions:
+        for m in inside(seg.start, seg.end):
             s = m.spec
-            if seg.start <= m.start < seg.end and s.month and s.day and s.year is None:
+            if s.month and s.day and s.year is None:
                 lead = _lead_weekday(layout, mentions)
                 words = _quote(text[seg.start : seg.end]).rstrip(" –—-")
                 evidence = words + (f"; lead says {lead[1]!r}" if lead else "")

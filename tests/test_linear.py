@@ -7,7 +7,7 @@ import pytest
 
 from syriatl.model import Entry, Kind, Layout, Mention, Segment, SegmentKind, Sentence, Spec
 from syriatl.pipeline import entry_leads
-from syriatl.published import _in_kinds
+from syriatl.published import _in_kinds, _starting_in
 from syriatl.segment import _sentences
 
 P, C, S = SegmentKind.PARAGRAPH, SegmentKind.COMMENT, SegmentKind.COMMENT_STAMP
@@ -123,3 +123,24 @@ def test_sentences_skip_abbreviations_and_count_their_lines(
     segment = Segment(P, 0, len(text), 5)
     found = _sentences(text, 0, len(text), 5, segment)
     assert [(text[s.start : s.end], s.line) for s in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("starts", "span", "expected"),
+    [
+        # [a, b) holds a and not b.
+        ([0, 4, 9, 10], (4, 10), [4, 9]),
+        # Nothing inside, or nothing at all.
+        ([0, 20], (5, 10), []),
+        ([], (0, 10), []),
+        # Mentions out of order keep their order; equal starts both count.
+        ([12, 3, 7, 7, 30], (5, 13), [12, 7, 7]),
+    ],
+)
+def test_mentions_starting_in_a_span_are_those_the_scan_finds(
+    starts: list[int], span: tuple[int, int], expected: list[int]
+) -> None:
+    mentions = [_mention(s) for s in starts]
+    found = _starting_in(mentions)(*span)
+    assert [m.start for m in found] == expected
+    assert found == [m for m in mentions if span[0] <= m.start < span[1]]
