@@ -127,11 +127,15 @@ def resolve_mentions(
     return resolve_all(mentions, anchor_for, policy)
 
 
-def _entry_lead(analysis: Analysis, start: int) -> str:
-    for sentence in analysis.layout.sentences:
-        if sentence.segment.entry and sentence.segment.entry.start == start:
-            return " ".join(analysis.article.text[sentence.start : sentence.end].split())
-    return ""
+def entry_leads(layout: Layout, text: str) -> dict[int, str]:
+    """The first sentence of each live-blog entry, by the entry's start (one pass over
+    the sentences); an entry without a sentence is absent."""
+    leads: dict[int, str] = {}
+    for sentence in layout.sentences:
+        entry = sentence.segment.entry
+        if entry and entry.start not in leads:
+            leads[entry.start] = " ".join(text[sentence.start : sentence.end].split())
+    return leads
 
 
 def finish(
@@ -140,11 +144,12 @@ def finish(
     """An article's report and dated sentences once its publication date is settled."""
     resolutions = resolve_mentions(analysis, date, policy, story_mentions(analysis))
     events = article_events(analysis.article, analysis.layout.sentences, resolutions, date)
+    leads = entry_leads(analysis.layout, analysis.article.text)
     entries = tuple(
         EntryReport(
             entry,
             entry_when(entry, date.date) if date.date else None,
-            _entry_lead(analysis, entry.start),
+            leads.get(entry.start, ""),
         )
         for entry in analysis.layout.entries
     )

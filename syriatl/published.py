@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -86,8 +87,22 @@ def _full_dates(mentions: Iterable[Mention]) -> list[tuple[dt.date, Mention]]:
 def _in_kinds(
     layout: Layout, mentions: Sequence[Mention], kinds: set[SegmentKind]
 ) -> list[Mention]:
-    spans = [(s.start, s.end) for s in layout.segments if s.kind in kinds]
-    return [m for m in mentions if any(a <= m.start < b for a, b in spans)]
+    """The mentions (in their order) that start inside a segment of one of ``kinds``."""
+    merged: list[list[int]] = []
+    for a, b in sorted(
+        (s.start, s.end) for s in layout.segments if s.kind in kinds and s.start < s.end
+    ):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
+    # One bisection per mention over the joined spans, not a scan of every segment.
+    return [
+        m
+        for m in mentions
+        if (i := bisect_right(starts, m.start) - 1) >= 0 and m.start < merged[i][1]
+    ]
 
 
 def _lead_weekday(

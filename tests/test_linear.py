@@ -1,0 +1,125 @@
+"""The one-pass lookups that replaced scans of every segment or sentence: each gives
+what the scan gave, on a table of hand-made layouts."""
+
+from __future__ import annotations
+
+import pytest
+
+from syriatl.model import Entry, Kind, Layout, Mention, Segment, SegmentKind, Sentence, Spec
+from syriatl.pipeline import entry_leads
+from syriatl.published import _in_kinds
+from syriatl.segment import _sentences
+
+P, C, S = SegmentKind.PARAGRAPH, SegmentKind.COMMENT, SegmentKind.COMMENT_STAMP
+
+
+def _mention(start: int) -> Mention:
+    return Mention(start, start + 1, "x", "test", Spec(Kind.CALENDAR))
+
+
+def _layout(spans: list[tuple[SegmentKind, int, int]]) -> Layout:
+    segments = tuple(Segment(kind, a, b, n) for n, (kind, a, b) in enumerate(spans, start=1))
+    return Layout(segments, (), None, ())
+
+
+def _scan(layout: Layout, mentions: list[Mention], kinds: set[SegmentKind]) -> list[Mention]:
+    """The definition: a mention counts when it starts inside any segment of those kinds."""
+    spans = [(s.start, s.end) for s in layout.segments if s.kind in kinds]
+    return [m for m in mentions if any(a <= m.start < b for a, b in spans)]
+
+
+@pytest.mark.parametrize(
+    ("spans", "starts", "kinds", "expected"),
+    [
+        # A segment holds its first character and not its end.
+        ([(P, 0, 10)], [0, 9, 10], {P}, [0, 9]),
+        # Segments of other kinds do not count, even around the mention.
+        ([(P, 0, 10), (C, 10, 20)], [5, 15], {C}, [15]),
+        # Two kinds asked for at once; the gap between them holds nothing.
+        ([(P, 0, 10), (C, 12, 20), (S, 20, 30)], [3, 11, 12, 25, 30], {C, S}, [12, 25]),
+        # Touching segments of the kinds asked for: the join between them counts once.
+        ([(P, 0, 5), (P, 5, 9)], [4, 5, 9], {P}, [4, 5]),
+        # An empty segment holds nothing.
+        ([(P, 4, 4), (P, 6, 8)], [4, 6], {P}, [6]),
+        # Mentions before the first segment and after the last one.
+        ([(S, 50, 60)], [0, 49, 59, 60, 99], {S}, [59]),
+        # No segment of the kind at all.
+        ([(P, 0, 10)], [1, 2], {S}, []),
+        # Segments out of order and overlapping (the layout never makes them, the
+        # definition still holds): 12 lies in both, 35 in neither.
+        ([(P, 20, 30), (P, 10, 25), (P, 40, 41)], [12, 28, 35, 40], {P}, [12, 28, 40]),
+        # Mentions in any order keep their order.
+        ([(P, 0, 10), (P, 20, 30)], [25, 5, 15, 21], {P}, [25, 5, 21]),
+    ],
+)
+def test_mentions_in_kinds_are_those_inside_a_segment_of_the_kinds(
+    spans: list[tuple[SegmentKind, int, int]],
+    starts: list[int],
+    kinds: set[SegmentKind],
+    expected: list[int],
+) -> None:
+    layout = _layout(spans)
+    mentions = [_mention(s) for s in starts]
+    found = _in_kinds(layout, mentions, kinds)
+    assert [m.start for m in found] == expected
+    assert found == _scan(layout, mentions, kinds)
+
+
+TEXT = "UPDATE 0900: Rain fell. It stopped. UPDATE 1000: Sun. Calm."
+# Offsets in TEXT: "UPDATE 0900:" at 0, "Rain fell." 13-23, "It stopped." 24-35,
+# "UPDATE 1000:" at 36, "Sun." 49-53, "Calm." 54-59.
+NINE, TEN = Entry("UPDATE", 0, 9, 0), Entry("UPDATE", 36, 10, 0)
+
+
+def _entry_sentences(rows: list[tuple[int, int, Entry | None]]) -> tuple[Sentence, ...]:
+    return tuple(Sentence(a, b, 1, Segment(P, a, b, 1, entry)) for a, b, entry in rows)
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # Each entry's first sentence, never a later one.
+        (
+            [(13, 23, NINE), (24, 35, NINE), (49, 53, TEN), (54, 59, TEN)],
+            {0: "Rain fell.", 36: "Sun."},
+        ),
+        # An entry without a sentence has no lead; a sentence outside entries is no lead.
+        ([(13, 23, None), (49, 53, TEN)], {36: "Sun."}),
+        ([], {}),
+    ],
+)
+def test_an_entry_lead_is_the_first_sentence_of_the_entry(
+    rows: list[tuple[int, int, Entry | None]], expected: dict[int, str]
+) -> None:
+    layout = Layout((), _entry_sentences(rows), None, (NINE, TEN))
+    assert entry_leads(layout, TEXT) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Gen." and "Jan." are abbreviations, "3." ends the sentence; the third sentence
+        # begins on the segment's second line (5 + 1).
+        (
+            "Gen. Ames left on Jan. 3.\nThe talks ended. Mr. Bo\nstayed.",
+            [("Gen. Ames left on Jan. 3.", 5), ("The talks ended.", 6), ("Mr. Bo\nstayed.", 6)],
+        ),
+        # A long run of abbreviations is one sentence.
+        ("Jan. Jan. Jan. Jan. Jan. It rained.", [("Jan. Jan. Jan. Jan. Jan. It rained.", 5)]),
+        # Initials and "U.S." end nothing; a sentence after blank lines counts them.
+        (
+            "In the U.S. Troops left. A. B. Cole came.\n\nOn Monday.",
+            [
+                ("In the U.S. Troops left.", 5),
+                ("A. B. Cole came.", 5),
+                ("On Monday.", 7),
+            ],
+        ),
+    ],
+)
+def test_sentences_skip_abbreviations_and_count_their_lines(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    segment = Segment(P, 0, len(text), 5)
+    found = _sentences(text, 0, len(text), 5, segment)
+    assert [(text[s.start : s.end], s.line) for s in found] == expected
