@@ -11,7 +11,8 @@ class ExitCode(IntEnum):
     OK = 0
     PROBLEMS = 1  # the build finished but listed problems, and --strict was given
     USAGE = 2  # a bad option or argument
-    INPUT = 3  # no articles to read, or a metadata file that cannot be trusted
+    INPUT = 3  # no articles, a path that is not a readable file or folder, a sources.yaml
+    # that cannot be trusted, or ingest refusing
     OUTPUT = 4  # the output file could not be written
 
 

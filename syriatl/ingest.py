@@ -1,29 +1,35 @@
-"""Read article files and the metadata given beside them.
+"""Read article files with the metadata given beside them, and add files to a corpus.
 
-An article is a text file read byte for byte: UTF-8 with or without BOM (CRLF or LF),
-or cp1252 with a warning. What its text cannot tell comes from YAML front matter at its
-top or from a ``sources.yaml`` in its folder mapping file names to the same fields.
+An article is a text file read byte for byte (see ``decode``); what its text cannot tell
+comes from YAML front matter at its top or from a ``sources.yaml`` in its folder (see
+``metadata``). Every file that cannot be read comes back as a problem, never an error.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterable, Mapping
+import os
+import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import yaml
-
+from syriatl.decode import decode, not_english
+from syriatl.discover import Discovery, Found, discover, printable, reason
 from syriatl.errors import SyriatlError
+from syriatl.metadata import (
+    SOURCES,
+    Refused,
+    check_value,
+    entry_yaml,
+    read_sources,
+    split_front_matter,
+)
 from syriatl.model import Article, Metadata
 
-SOURCES = "sources.yaml"
-FIELDS = ("published", "url", "outlet", "title")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
-# Bytes that never occur in text: a file holding them is binary, whatever decodes.
-_BINARY = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+__all__ = ["Discovery", "Found", "Read", "add_to_corpus", "discover", "read_article"]
+
+Beside = Metadata | Refused | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,115 +40,6 @@ class Read:
     article: Article | None
     problem: str | None = None
     warning: str | None = None
-
-
-def discover(paths: Iterable[str]) -> tuple[Path, ...]:
-    """The article files named by ``paths``: files as given, folders' ``*.txt`` sorted.
-
-    Raises SyriatlError for a path that does not exist and for a folder with no articles.
-    """
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            inside = sorted(p for p in path.rglob("*.txt") if p.is_file())
-            if not inside:
-                raise SyriatlError(raw, "no .txt articles in this folder")
-            found.extend(inside)
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise SyriatlError(raw, "no such file or folder")
-    unique = dict.fromkeys(found)
-    return tuple(unique)
-
-
-def _date(value: object, where: str) -> dt.date | None:
-    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-        return value
-    if isinstance(value, dt.datetime):
-        return value.date()
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise SyriatlError(where, f"published {value!r} is not a date (YYYY-MM-DD)") from None
-
-
-def metadata(fields: Mapping[str, Any], where: str) -> Metadata:
-    """Metadata from a mapping of the known fields; unknown fields are an error."""
-    unknown = sorted(set(fields) - set(FIELDS))
-    if unknown:
-        raise SyriatlError(where, f"unknown field {unknown[0]!r} (known: {', '.join(FIELDS)})")
-
-    def text(key: str) -> str | None:
-        value = fields.get(key)
-        return None if value is None else str(value)
-
-    return Metadata(
-        published=_date(fields.get("published"), where),
-        url=text("url"),
-        outlet=text("outlet"),
-        title=text("title"),
-    )
-
-
-def _load_yaml(text: str, where: str) -> Any:
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f"line {mark.line + 1}: " if mark else ""
-        problem = getattr(error, "problem", None) or "not valid YAML"
-        raise SyriatlError(where, f"{line}{problem}") from None
-
-
-def read_sources(folder: Path) -> dict[str, Metadata]:
-    """The ``sources.yaml`` of a folder as file name -> metadata; empty when there is none."""
-    path = folder / SOURCES
-    if not path.is_file():
-        return {}
-    try:
-        raw = _load_yaml(path.read_text(encoding="utf-8-sig"), str(path))
-    except UnicodeDecodeError:
-        raise SyriatlError(str(path), "not UTF-8 text") from None
-    if raw is None:
-        return {}
-    if not isinstance(raw, dict):
-        raise SyriatlError(str(path), "must map file names to their fields")
-    out = {}
-    for name, fields in raw.items():
-        if not isinstance(fields, dict):
-            raise SyriatlError(str(path), f"{name}: must be a mapping of fields")
-        out[str(name)] = metadata(fields, f"{path}: {name}")
-    return out
-
-
-def decode(data: bytes) -> tuple[str | None, str, str | None]:
-    """Text, encoding and problem of a file's bytes; text is None when it is not text."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if _BINARY.search(data[:65536]):
-        return None, "binary", "binary file, not text"
-    try:
-        return data.decode("utf-8"), "utf-8", None
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252", None
-    except UnicodeDecodeError:
-        return None, "unknown", "neither UTF-8 nor cp1252 text"
-
-
-def split_front_matter(text: str, where: str) -> tuple[Metadata | None, str, int]:
-    """Front matter, the text after it, and how many lines the front matter took."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return None, text, 0
-    raw = _load_yaml(match.group(1), where)
-    if not isinstance(raw, dict):
-        return None, text, 0
-    body = text[match.end() :]
-    return metadata(raw, f"{where}: front matter"), body, text[: match.end()].count("\n")
 
 
 def _merge(given: Metadata | None, beside: Metadata | None) -> Metadata:
@@ -158,60 +55,119 @@ def _merge(given: Metadata | None, beside: Metadata | None) -> Metadata:
     )
 
 
-def read_article(path: Path, beside: Metadata | None = None) -> Read:
-    """Read one article file with the metadata given beside it; an undecodable file or
-    broken front matter comes back as a problem, not an error."""
-    where = str(path)
+def read_article(found: Found, beside: Beside = None) -> Read:
+    """Read one article file with the metadata given beside it; an unreadable, binary,
+    empty or non-English file, or unusable metadata, comes back as a problem."""
+    where = found.shown
     try:
-        data = path.read_bytes()
+        data = found.path.read_bytes()
     except OSError as error:
-        return Read(where, None, f"cannot read ({error.strerror or error})")
-    text, encoding, problem = decode(data)
-    if text is None:
-        return Read(where, None, problem)
-    warning = f"{where}: not UTF-8; read as cp1252" if encoding == "cp1252" else None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    try:
-        front, body, offset = split_front_matter(text, where)
-    except SyriatlError as error:
-        return Read(where, None, error.problem)
-    meta = _merge(front, beside)
+        return Read(where, None, f"cannot read ({reason(error)})")
+    decoded = decode(data)
+    warning = f"{where}: {decoded.warning}" if decoded.warning else None
+    if decoded.text is None:
+        return Read(where, None, decoded.problem, warning)
+    text = decoded.text
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    front, body, offset = split_front_matter(text, where)
+    problem = next((m.problem for m in (front, beside) if isinstance(m, Refused)), None)
+    if problem is None and (not body or body.isspace()):
+        problem = "empty"
+    problem = problem or not_english(body)
+    if problem is not None:
+        return Read(where, None, problem.removeprefix(f"{where}: "), warning)
+    assert not isinstance(front, Refused) and not isinstance(beside, Refused)
     article = Article(
-        id=path.stem, path=where, text=body, meta=meta, line_offset=offset, encoding=encoding
+        id=found.id,
+        path=where,
+        text=body,
+        meta=_merge(front, beside),
+        line_offset=offset,
+        encoding=decoded.encoding,
     )
     return Read(where, article, None, warning)
 
 
-def metadata_beside(paths: Iterable[Path]) -> tuple[dict[Path, Metadata], tuple[str, ...]]:
+def metadata_beside(paths: Iterable[Path]) -> tuple[dict[Path, Beside], tuple[str, ...]]:
     """The metadata each folder's ``sources.yaml`` gives its files, and warnings for
     entries that name no file of the corpus."""
     listed = list(paths)
     folders = {path.parent for path in listed}
     names = {(path.parent, path.name) for path in listed}
-    given: dict[Path, Metadata] = {}
+    given: dict[Path, Beside] = {}
     warnings = []
     for folder in sorted(folders):
         for name, meta in read_sources(folder).items():
             if (folder, name) in names:
                 given[folder / name] = meta
             elif not (folder / name).exists():
-                warnings.append(f"{folder / SOURCES}: {name}: no such article in the folder")
+                shown = printable(str(folder / SOURCES))
+                warnings.append(f"{shown}: {name}: no such article in the folder")
     return given, tuple(warnings)
 
 
-def read_corpus(paths: Iterable[Path]) -> tuple[Read, ...]:
-    """Read every file, with each folder's ``sources.yaml`` applied to its files."""
-    listed = list(paths)
-    given, _ = metadata_beside(listed)
-    return tuple(read_article(path, given.get(path)) for path in listed)
+def read_corpus(found: Discovery) -> tuple[Read, ...]:
+    """Read every file, with each folder's ``sources.yaml`` applied to its files; what
+    could not be looked into comes first, as reads without an article."""
+    given, warnings = metadata_beside(f.path for f in found.files)
+    return (
+        *(Read(p.article, None, p.problem) for p in found.problems),
+        *(Read("", None, None, w) for w in found.warnings + warnings),
+        *(read_article(f, given.get(f.path)) for f in found.files),
+    )
 
 
-def _entry_block(name: str, fields: Mapping[str, str]) -> str:
-    lines = [f"{yaml.safe_dump(name, default_style=None).splitlines()[0]}:"]
-    for key, value in fields.items():
-        dumped = yaml.safe_dump(value, allow_unicode=True, width=1 << 30).splitlines()[0]
-        lines.append(f"  {key}: {dumped}")
-    return "\n".join(lines) + "\n"
+def _source(path: Path) -> bytes:
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise SyriatlError(printable(str(path)), "not a regular file")
+        data = path.read_bytes()
+    except OSError as error:
+        raise SyriatlError(printable(str(path)), reason(error)) from None
+    decoded = decode(data)
+    if decoded.text is None:
+        raise SyriatlError(printable(str(path)), decoded.problem or "not text")
+    return data
+
+
+def _write(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temporary file (never a partial file)."""
+    temporary = target.with_name(f".{target.name}.tmp")
+    try:
+        temporary.write_bytes(data)
+        temporary.replace(target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise SyriatlError(printable(str(target)), f"cannot write ({reason(error)})") from None
+
+
+def _folder(into: Path) -> None:
+    try:
+        into.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise SyriatlError(printable(str(into)), "not a folder") from None
+    except NotADirectoryError:
+        raise SyriatlError(printable(str(into)), "a part of this path is not a folder") from None
+    except OSError as error:
+        raise SyriatlError(printable(str(into)), f"cannot create ({reason(error)})") from None
+
+
+def _fields(published: dt.date | None, url: str | None, outlet: str | None) -> dict[str, str]:
+    given = {"published": published.isoformat() if published else None, "url": url}
+    given["outlet"] = outlet
+    for key, value in given.items():
+        if value:
+            check_value(f"--{key}", value)
+    return {k: v for k, v in given.items() if v}
+
+
+def _recorded(known: Metadata | Refused, where: str) -> dict[str, str | None]:
+    if isinstance(known, Refused):
+        raise SyriatlError(where, known.problem.removeprefix(f"{where}: "))
+    published = known.published.isoformat() if known.published else None
+    return {"published": published, "url": known.url, "outlet": known.outlet}
 
 
 def add_to_corpus(
@@ -224,51 +180,30 @@ def add_to_corpus(
     """Copy articles byte for byte into a corpus folder and record what their text cannot
     tell in its ``sources.yaml``; returns one line per thing done.
 
-    Refuses (SyriatlError) a missing or binary file, a different file of the same name
-    already in the folder, and metadata that would overwrite a different recorded value.
+    Refuses (SyriatlError) a missing, non-regular or binary file, a folder it cannot
+    write, a value with a control character (a usage error), a different file of the same
+    name already in the folder, and metadata that would overwrite a different value.
     """
-    fields = {
-        k: v
-        for k, v in (
-            ("published", published.isoformat() if published else None),
-            ("url", url),
-            ("outlet", outlet),
-        )
-        if v
-    }
-    into.mkdir(parents=True, exist_ok=True)
+    fields = _fields(published, url, outlet)
+    files = list(files)
+    if fields:
+        for path in files:
+            _name(path)
+    _folder(into)
     sources_path = into / SOURCES
     recorded = read_sources(into)
     done: list[str] = []
     appended: list[str] = []
-    for path in files:
-        if not path.is_file():
-            raise SyriatlError(str(path), "no such file")
-        data = path.read_bytes()
-        if decode(data)[0] is None:
-            raise SyriatlError(str(path), decode(data)[2] or "not text")
-        target = into / path.name
-        if target.exists() and target.read_bytes() != data:
-            raise SyriatlError(
-                str(target), "a different file of this name is already in the corpus"
-            )
-        if not target.exists():
-            temporary = target.with_name(f".{target.name}.tmp")
-            temporary.write_bytes(data)
-            temporary.replace(target)
-            done.append(f"copied {path} to {target}")
+    for path, line in _copies(files, into):
+        done.extend(line)
         if not fields:
             continue
         known = recorded.get(path.name)
         if known is None:
-            appended.append(_entry_block(path.name, fields))
+            appended.append(entry_yaml(path.name, fields))
             done.append(f"recorded {', '.join(fields)} for {path.name} in {sources_path}")
             continue
-        have = {
-            "published": known.published.isoformat() if known.published else None,
-            "url": known.url,
-            "outlet": known.outlet,
-        }
+        have = _recorded(known, printable(str(sources_path)))
         clash = [k for k, v in fields.items() if have.get(k) != v]
         if clash:
             raise SyriatlError(
@@ -279,7 +214,31 @@ def add_to_corpus(
     if appended:
         existing = sources_path.read_text(encoding="utf-8") if sources_path.exists() else ""
         joined = existing + ("" if not existing or existing.endswith("\n") else "\n")
-        temporary = sources_path.with_name(f".{SOURCES}.tmp")
-        temporary.write_text(joined + "".join(appended), encoding="utf-8")
-        temporary.replace(sources_path)
+        _write(sources_path, (joined + "".join(appended)).encode("utf-8"))
     return done
+
+
+def _copies(files: Iterable[Path], into: Path) -> Iterator[tuple[Path, list[str]]]:
+    """Copy each file into the corpus (unless it is there already), saying what was done."""
+    for path in files:
+        data = _source(path)
+        target = into / path.name
+        if target.exists() and target.read_bytes() != data:
+            raise SyriatlError(
+                printable(str(target)), "a different file of this name is already in the corpus"
+            )
+        if target.exists():
+            yield path, []
+            continue
+        _write(target, data)
+        yield path, [f"copied {printable(str(path))} to {printable(str(target))}"]
+
+
+def _name(path: Path) -> None:
+    """Refuse a file name that ``sources.yaml`` (UTF-8 text) cannot hold."""
+    try:
+        os.fsencode(path.name).decode("utf-8")
+    except UnicodeDecodeError:
+        raise SyriatlError(
+            printable(str(path)), "file name is not UTF-8, so sources.yaml cannot name it"
+        ) from None

@@ -18,7 +18,6 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from syriatl import ingest, published
 from syriatl.detect import detect
@@ -33,7 +32,6 @@ from syriatl.model import (
     Event,
     Layout,
     Mention,
-    Metadata,
     Problem,
     Published,
     Resolution,
@@ -175,19 +173,20 @@ def tell(article: Article, corpus_years: Sequence[int] | None, policy: Policy = 
     return Told(article.path, report, events, evidence.warnings, problem)
 
 
-Job = tuple[Path, Metadata | None, Sequence[int] | None, Policy]
+Job = tuple[ingest.Found, ingest.Beside, Sequence[int] | None, Policy]
 
 
 def tell_file(job: Job) -> Told:
     """Read and tell one file (the unit of work of a worker process)."""
-    path, beside, corpus_years, policy = job
-    read = ingest.read_article(path, beside)
+    found, beside, corpus_years, policy = job
+    read = ingest.read_article(found, beside)
     warnings = (read.warning,) if read.warning else ()
     if read.article is None:
         return Told(read.path, None, (), warnings, Problem(read.path, read.problem or "unreadable"))
     told = tell(read.article, corpus_years, policy)
-    return Told(told.path, told.report, told.sources, warnings + told.warnings, told.problem,
-                told.waiting)  # fmt: skip
+    if told.waiting:  # told again with the corpus's years, warnings and all
+        return told
+    return Told(told.path, told.report, told.sources, warnings + told.warnings, told.problem)
 
 
 def _run(jobs: Sequence[Job], pool: ProcessPoolExecutor | None, workers: int) -> Iterator[Told]:
@@ -215,10 +214,13 @@ def _overlaps(event: Event, options: Options) -> bool:
 
 def build_timeline(paths: Sequence[str], options: Options = Options()) -> Build:
     """Build the chronology of the articles found at ``paths`` (files or folders)."""
-    files = ingest.discover(paths)
-    given, warnings = ingest.metadata_beside(files)
-    first: list[Job] = [(path, given.get(path), None, options.policy) for path in files]
-    collected = _Collected(list(warnings))
+    found = ingest.discover(paths)
+    files = found.files
+    given, warnings = ingest.metadata_beside(f.path for f in files)
+    first: list[Job] = [(f, given.get(f.path), None, options.policy) for f in files]
+    # What could not be looked into comes before the articles' own problems.
+    early = dict(enumerate(found.problems, -len(found.problems)))
+    collected = _Collected([*found.warnings, *warnings], problems=early)
     waiting: list[int] = []
     # More processes than cores or files only cost their start-up.
     count = min(options.jobs, len(files), os.cpu_count() or 1)
@@ -228,7 +230,7 @@ def build_timeline(paths: Sequence[str], options: Options = Options()) -> Build:
                 waiting.append(index)
             collected.add(index, told)
         years = sorted(collected.years)
-        second = [(files[i], given.get(files[i]), years, options.policy) for i in waiting]
+        second = [(files[i], given.get(files[i].path), years, options.policy) for i in waiting]
         for index, told in zip(waiting, _run(second, pool, count), strict=True):
             collected.add(index, told)
     return collected.build(options)
