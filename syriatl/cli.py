@@ -348,6 +348,63 @@ def tag(
         Console(highlight=False).print(tags_table(tagged))
 
 
+class LayoutFormat(StrEnum):
+    """Output formats of ``layout``: a table or plain lines for people, YAML or JSON for
+    tools."""
+
+    table = "table"
+    text = "text"
+    yaml = "yaml"
+    json = "json"
+
+
+@app.command()
+def layout(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Article files (.txt) and folders.", metavar="FILE", show_default=False
+        ),
+    ],
+    fmt: Annotated[
+        LayoutFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, text, yaml or json. Default: table on a terminal (text under NO_COLOR),"
+            " else text.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Show each block of a file with its line and class (title, entry, paragraph, embed,
+    chrome, comment ...): why a sentence gave no event."""
+    from rich.console import Console
+
+    from syriatl import ingest as reading
+    from syriatl.pipeline import analyse
+    from syriatl.render import json_chunks, layout_sections, layout_table, layout_text, yaml_chunks
+
+    with _errors():
+        reads = reading.read_corpus(reading.discover(str(f) for f in files))
+        for read in reads:
+            if read.warning:
+                _stderr().print(f"warning: {read.warning}", markup=False)
+            if read.problem:
+                _stderr().print(f"problem: {read.path}: {read.problem}", markup=False)
+        analyses = [analyse(r.article) for r in reads if r.article is not None]
+    # NO_COLOR asks for no escapes at all, and a table under it still carries bold.
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    chosen = fmt or (LayoutFormat.table if colour else LayoutFormat.text)
+    if chosen is LayoutFormat.table:
+        Console(highlight=False).print(layout_table(analyses))
+    elif chosen is LayoutFormat.text:
+        _write(None, layout_text(analyses))
+    else:
+        chunks = yaml_chunks if chosen is LayoutFormat.yaml else json_chunks
+        _write(None, chunks(layout_sections(analyses)))
+
+
 def main() -> None:
     """Entry point of the ``syriatl`` command."""
     app()

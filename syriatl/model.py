@@ -181,7 +181,11 @@ class Resolution:
 
 
 class SegmentKind(StrEnum):
-    """The role of a block of an article's text."""
+    """The role of a block of an article's text.
+
+    EMBED is an embedded post (a tweet, a Telegram or Facebook post) quoted in the story;
+    EMBED_SIGNATURE is the line under it that names its author and date.
+    """
 
     TITLE = "title"
     DATELINE = "dateline"
@@ -190,6 +194,8 @@ class SegmentKind(StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     CAPTION = "caption"
+    EMBED = "embed"
+    EMBED_SIGNATURE = "embed-signature"
     CHROME = "chrome"
     COMMENT = "comment"
     COMMENT_STAMP = "comment-stamp"
@@ -197,7 +203,12 @@ class SegmentKind(StrEnum):
     @property
     def is_story(self) -> bool:
         """True for text whose sentences can report happenings."""
-        return self in (SegmentKind.ENTRY, SegmentKind.PARAGRAPH, SegmentKind.CAPTION)
+        return self in (
+            SegmentKind.ENTRY,
+            SegmentKind.PARAGRAPH,
+            SegmentKind.CAPTION,
+            SegmentKind.EMBED,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,7 @@ from syriatl.model import (
 )
 from syriatl.resolve import NEWS, Policy, resolve_all
 from syriatl.segment import layout as lay_out
+from syriatl.segment import set_aside_warning
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +171,11 @@ def tell(article: Article, corpus_years: Sequence[int] | None, policy: Policy = 
     date = published.with_corpus(evidence, corpus_years or ())
     report, events = finish(analysis, date, policy)
     problem = Problem(article.id, f"undated: {date.reason}") if date.date is None else None
-    return Told(article.path, report, events, evidence.warnings, problem)
+    warnings = evidence.warnings
+    loss = set_aside_warning(article.text, analysis.layout)
+    if loss:
+        warnings += (f"{article.path}: {loss}; see syriatl layout {article.path}",)
+    return Told(article.path, report, events, warnings, problem)
 
 
 Job = tuple[ingest.Found, ingest.Beside, Sequence[int] | None, Policy]

@@ -214,7 +214,14 @@ def evidence(article: Article, layout: Layout, mentions: Sequence[Mention]) -> E
             _in_kinds(
                 layout,
                 mentions,
-                {SegmentKind.PARAGRAPH, SegmentKind.CAPTION, SegmentKind.ENTRY, SegmentKind.CHROME},
+                {
+                    SegmentKind.PARAGRAPH,
+                    SegmentKind.CAPTION,
+                    SegmentKind.ENTRY,
+                    SegmentKind.CHROME,
+                    SegmentKind.EMBED,
+                    SegmentKind.EMBED_SIGNATURE,
+                },
             )
         )
         if _EMBED.search(article.text[max(0, m.start - 120) : m.end + 20])

@@ -25,11 +25,13 @@ from syriatl.model import (
     Precision,
     Published,
     Resolution,
+    SegmentKind,
     Source,
     Timeline,
     When,
 )
-from syriatl.pipeline import Tagged
+from syriatl.pipeline import Analysis, Tagged
+from syriatl.segment import set_aside_share
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
@@ -393,6 +395,64 @@ def explain_table(timeline: Timeline) -> RenderableType:
                 lines.append(Text(f"  {source.quote}", style="italic"))
                 lines.append(Text(f"  {chain(source, dates.get(source.article))}", style="dim"))
     return Group(*lines)
+
+
+# ---- the layout view ------------------------------------------------------------------
+
+# Classes shown dim: what the layout set aside, and what gives no event.
+_ASIDE = frozenset({"chrome", "comment", "comment-stamp", "embed-signature"})
+
+
+def layout_blocks(analysis: Analysis) -> list[dict[str, Any]]:
+    """Every block of an article in order: its line in the file, its class, its text on
+    one line (an entry with its header)."""
+    text, offset = analysis.article.text, analysis.article.line_offset
+    blocks = []
+    for s in analysis.layout.segments:
+        start = s.entry.start if s.kind is SegmentKind.ENTRY and s.entry else s.start
+        words = " ".join(text[start : s.end].split())
+        blocks.append({"line": s.line + offset, "class": s.kind.value, "text": words})
+    return blocks
+
+
+def _set_aside(analysis: Analysis) -> float:
+    return round(float(set_aside_share(analysis.article.text, analysis.layout)), 2)
+
+
+def layout_sections(analyses: Iterable[Analysis]) -> Sections:
+    """The layout of each file as data: path, share of the story set aside, blocks."""
+    files = (
+        {"path": a.article.path, "set_aside": _set_aside(a), "blocks": layout_blocks(a)}
+        for a in analyses
+    )
+    return [("files", files)]
+
+
+def layout_text(analyses: Iterable[Analysis]) -> Iterator[str]:
+    """The layout as plain lines, ``LINE  CLASS  TEXT``; a ``==> PATH <==`` line heads
+    each file when there are several."""
+    analyses = list(analyses)
+    for a in analyses:
+        if len(analyses) > 1:
+            yield f"==> {a.article.path} <==\n"
+        for b in layout_blocks(a):
+            yield f"{b['line']:>5}  {b['class']:<15}  {b['text']}\n"
+
+
+def layout_table(analyses: Iterable[Analysis]) -> RenderableType:
+    """One table per file: line, class and text of each block; what was set aside dim."""
+    tables: list[RenderableType] = []
+    for a in analyses:
+        share = f"{_set_aside(a):.0%} of the story's words set aside as chrome or comments"
+        table = Table(title=f"{a.article.path}: {share}", title_justify="left", pad_edge=False)
+        table.add_column("Line", justify="right", no_wrap=True)
+        table.add_column("Class", no_wrap=True)
+        table.add_column("Text", overflow="fold")
+        for b in layout_blocks(a):
+            style = "dim" if b["class"] in _ASIDE else ""
+            table.add_row(str(b["line"]), b["class"], b["text"], style=style)
+        tables.append(table)
+    return Group(*tables)
 
 
 Renderer = Callable[[Timeline], "Iterator[str] | RenderableType"]

@@ -1,158 +1,46 @@
 """Lay out an article: title, dateline, live-blog entries, paragraphs, sentences; and the
 page chrome and reader comments around them, marked so that they produce no events.
 
-Chrome is recognised by structure (short lines of interface words, lines repeated on the
-page, all-capital labels, credits, lowercase file-name slugs, menus before the story);
-comment threads by what opens them after the story (a short comment-widget line, a
-user-name + timestamp header, an indented numbered list after a widget line).
+Hard-wrapped lines of one paragraph are joined first, so that sentences run across the
+line breaks. Chrome is recognised by structure (short lines of interface words, lines
+repeated on the page, all-capital labels, credits, lowercase file-name slugs, menus
+before the story); an embedded post by the signature line under it; comment threads by
+what opens them after the story (a comments heading, repeated user-name + timestamp
+headers over short bodies, an indented numbered list after a widget line). A thread
+never holds story structure: an entry, a dateline or an embed after it shows that it was
+none.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
+from fractions import Fraction
 from itertools import pairwise
 
-from syriatl.model import Entry, Kind, Layout, Mention, Segment, SegmentKind, Sentence
+from syriatl.lines import (
+    DATELINE,
+    LIST_ITEM,
+    Line,
+    classify,
+    credit_regex,
+    entry_regex,
+    glued_signature_regex,
+    is_short,
+    join_wrapped,
+    mentions_in,
+    split_lines,
+    words_of,
+)
+from syriatl.model import Entry, Layout, Mention, Segment, SegmentKind, Sentence
 from syriatl.patterns import chrome
 
-_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}(?:\.(?:jpe?g|png|gif|webp))?")
-_LIST_ITEM = re.compile(r"(?P<indent>[ \t]*)\d{1,3}[.)][ \t]+")
-_DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’ -]{1,40}?(?:,[ \t]*[A-Z][A-Za-z.]+)?),[ \t]*(?P<date>[^–—\n]{0,40}?)"
-    r"[ \t]*(?:\([A-Za-z ]+\)[ \t]*)?[–—-]+[ \t]+"
-)
-_TERMINAL = re.compile(r"[.!?:;…][\"”’)\]]*$|[\"”]$")
-_INITIALS_LINE = re.compile(r"[a-z]{2,5}(?:[ \t]*[,/&][ \t]*[a-z]{2,5})*[ \t]*\([^)]*\)")
-_FILLER = re.compile(
-    r"(?i)\b(?:updated|update|published|posted|last|on|at|date|time|created|modified|am|pm)\b"
-    r"|[|,·•:/()–—-]|\s"
-)
 _BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
-    start: int
-    end: int
-    number: int
-    text: str
-
-
-@cache
-def _entry_regex() -> re.Pattern[str]:
-    labels = "|".join(re.escape(label) for label, _ in chrome.ENTRY_LABELS)
-    return re.compile(chrome.ENTRY_HEADER.format(labels=labels))
-
-
-@cache
-def _credit_regex() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    labels = "|".join(chrome.CREDIT_LABELS)
-    glued = re.compile(rf"(?<=[\w.)])(?:{labels})s?:[ \t]*\S.*$")
-    opening = re.compile(rf"[ \t]*(?:{labels})s?:[ \t]*\S")
-    return glued, opening
-
-
-def _lines(text: str) -> list[_Line]:
-    out, offset = [], 0
-    for number, raw in enumerate(text.split("\n"), start=1):
-        if raw.strip():
-            out.append(_Line(offset, offset + len(raw), number, raw))
-        offset += len(raw) + 1
-    return out
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
-
-
-def _mentions_in(
-    mentions: Sequence[Mention], starts: Sequence[int], a: int, b: int
-) -> list[Mention]:
-    i = bisect_left(starts, a)
-    found = []
-    while i < len(mentions) and mentions[i].start < b:
-        found.append(mentions[i])
-        i += 1
-    return found
-
-
-def _full_date(m: Mention) -> bool:
-    s = m.spec
-    return (
-        s.kind is Kind.CALENDAR
-        and s.year is not None
-        and s.month is not None
-        and (s.day is not None)
-    )
-
-
-def _remainder(line: _Line, mentions: list[Mention]) -> str:
-    text, cut = line.text, 0
-    pieces = []
-    for m in mentions:
-        pieces.append(text[cut : m.start - line.start])
-        cut = m.end - line.start
-    pieces.append(text[cut:])
-    return "".join(pieces)
-
-
-def _is_short(text: str) -> bool:
-    words = _words(text)
-    return 0 < len(words) <= chrome.SHORT_LINE_WORDS and not _TERMINAL.search(text.rstrip())
-
-
-def _share(words: list[str], vocabulary: frozenset[str]) -> float:
-    if not words:
-        return 0.0
-    return sum(w.lower() in vocabulary for w in words) / len(words)
-
-
-def _classify(line: _Line, mentions: list[Mention]) -> str:
-    """A line's shape, judged on the line alone."""
-    text = line.text.strip()
-    words = _words(text)
-    if _entry_regex().match(line.text):
-        return "entry"
-    if any(text.startswith(label + ":") for label in chrome.CAPTION_LABELS):
-        return "caption"
-    if _credit_regex()[0].search(text) and len(words) > 3:
-        return "caption"
-    if _SLUG.fullmatch(text) or _credit_regex()[1].match(text):
-        return "credit"
-    if _INITIALS_LINE.fullmatch(text):
-        return "credit"
-    dates = [m for m in mentions if _full_date(m)]
-    if dates:
-        rest = _remainder(line, mentions)
-        leftover = _words(_FILLER.sub(" ", rest))
-        if not leftover:
-            return "date-only"
-        if len(leftover) <= 4 and len(text) <= 100 and not _TERMINAL.search(text):
-            return "stamp"
-    dateline = _DATELINE.match(text)
-    if dateline and not dateline.group("place").strip().isdigit():
-        return "dateline"
-    if _LIST_ITEM.match(line.text):
-        return "list"
-    if _is_short(text):
-        if text.upper() == text and any(c.isalpha() for c in text):
-            return "caps"
-        if _share(words, chrome.COMMENT_WORDS) >= 0.5 and len(words) <= 4:
-            return "comment-marker"
-        if _share(words, chrome.INTERFACE_WORDS | chrome.COMMENT_WORDS) >= 0.5:
-            return "widget"
-        return "short"
-    return "prose"
-
-
-def _entry(line: _Line) -> tuple[Entry, int]:
-    match = _entry_regex().match(line.text)
+def _entry(line: Line) -> tuple[Entry, int]:
+    match = entry_regex().match(line.text)
     assert match is not None
     hour = int(match.group("hour")) if match.group("hour") else None
     minute = int(match.group("minute")) if match.group("minute") else None
@@ -185,31 +73,45 @@ def _day_offsets(entries: list[Entry]) -> list[Entry]:
 
 
 def _sentences(text: str, start: int, end: int, line: int, segment: Segment) -> list[Sentence]:
+    """The sentences of text[start:end] (a block that starts on ``line``), each with the
+    line it starts on; time grows with the block's length, not its square."""
     out, cursor = [], start
+    counted, number = start, line
+
+    def line_of(offset: int) -> int:
+        nonlocal counted, number
+        number += text.count("\n", counted, offset)
+        counted = offset
+        return number
+
     for match in _BOUNDARY.finditer(text, start, end):
-        before = text[cursor : match.start()].rsplit(None, 1)
+        before = text[max(cursor, match.start() - 64) : match.start()].rsplit(None, 1)
         word = before[-1] if before else ""
         bare = word.lstrip("(\"“‘'").lower()
         if bare in chrome.ABBREVIATIONS or re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", bare):
             continue
         stop = match.end()
-        out.append(Sentence(cursor, stop, line + text.count("\n", start, cursor), segment))
+        out.append(Sentence(cursor, stop, line_of(cursor), segment))
         cursor = stop
         while cursor < end and text[cursor].isspace():
             cursor += 1
     if cursor < end and text[cursor:end].strip():
-        out.append(Sentence(cursor, end, line + text.count("\n", start, cursor), segment))
+        out.append(Sentence(cursor, end, line_of(cursor), segment))
     return out
 
 
 def layout(text: str, mentions: Sequence[Mention]) -> Layout:
     """The structure of an article's text; ``mentions`` are its detected expressions."""
-    lines = _lines(text)
     starts = [m.start for m in mentions]
-    shapes = [_classify(ln, _mentions_in(mentions, starts, ln.start, ln.end)) for ln in lines]
+
+    def shape(line: Line, embeds: bool = True) -> str:
+        return classify(line, mentions_in(mentions, starts, line.start, line.end), embeds)
+
+    lines = split_lines(text)
+    lines, shapes = join_wrapped(text, lines, [shape(ln) for ln in lines], shape)
     counts = Counter(" ".join(ln.text.split()) for ln in lines)
     for i, ln in enumerate(lines):
-        repeated = counts[" ".join(ln.text.split())] > 1 and _is_short(ln.text.strip())
+        repeated = counts[" ".join(ln.text.split())] > 1 and is_short(ln.text.strip())
         if repeated and shapes[i] in ("short", "widget", "caps", "list"):
             shapes[i] = "widget"
     title_index = _title(lines, shapes)
@@ -221,15 +123,40 @@ def layout(text: str, mentions: Sequence[Mention]) -> Layout:
         ),
         len(lines),
     )
+    for i in range(len(shapes)):
+        if shapes[i] != "signature":
+            continue
+        if i < story:  # a byline with a handle ("Jane Doe (@janedoe) March 7, 2019")
+            shapes[i] = shape(lines[i], embeds=False)
+        else:
+            _mark_post(lines, shapes, i, title_index)
     comments = _comment_start(lines, shapes, story)
     return _assemble(text, lines, shapes, title_index, story, comments)
 
 
-def _title(lines: list[_Line], shapes: list[str]) -> int | None:
+# Shapes a line can have and still be the text of an embedded post above its signature.
+_POST = frozenset({"prose", "short", "caps", "embed-link"})
+
+
+def _mark_post(lines: list[Line], shapes: list[str], signature: int, title: int | None) -> None:
+    """Mark the post above an embed's signature: the block just above it, and the short
+    lines right above that with no blank line between (a post of several lines; on a page
+    without blank lines, the story's prose above stays story)."""
+    k, shapes_above = signature - 1, _POST
+    while k >= 0 and k != title:
+        if shapes[k] not in shapes_above:
+            return
+        shapes[k], shapes_above = "embed", _POST - {"prose"}
+        if k == 0 or lines[k - 1].number != lines[k].number - 1:
+            return
+        k -= 1
+
+
+def _title(lines: list[Line], shapes: list[str]) -> int | None:
     for i, shape in enumerate(shapes):
         if shape in ("widget", "caps", "credit", "list", "comment-marker"):
             continue
-        words = _words(lines[i].text)
+        words = words_of(lines[i].text)
         headline = shape in ("short", "prose") and not lines[i].text.rstrip().endswith(".")
         if headline and chrome.TITLE_MIN_WORDS <= len(words) <= 25:
             return i
@@ -237,21 +164,85 @@ def _title(lines: list[_Line], shapes: list[str]) -> int | None:
     return None
 
 
-def _comment_start(lines: list[_Line], shapes: list[str], story: int) -> int:
-    for i in range(story + 1, len(lines)):
+# Story structure: a comment thread never holds one of these.
+_STRUCTURE = frozenset({"entry", "dateline", "signature", "embed", "embed-link"})
+
+
+def _comment_start(lines: list[Line], shapes: list[str], story: int) -> int:
+    """Where the reader-comment thread after the story starts (len(lines) for none)."""
+    last = max((i for i, s in enumerate(shapes) if s in _STRUCTURE), default=-1)
+    threads = _stamped_threads(lines, shapes)
+    for i in range(max(story, last) + 1, len(lines)):
         shape = shapes[i]
-        if shape in ("comment-marker", "stamp"):
+        if shape == "comment-marker" or i in threads:
             return i
-        item = _LIST_ITEM.match(lines[i].text)
+        item = LIST_ITEM.match(lines[i].text)
         indented = shape == "list" and item is not None and item.group("indent")
         if indented and shapes[i - 1] in ("widget", "short", "caps", "comment-marker"):
             return i
     return len(lines)
 
 
+def _stamped_threads(lines: list[Line], shapes: list[str]) -> set[int]:
+    """The stamped lines that open a thread of name-and-stamp headers with short bodies
+    running to the end of the page (not a stamp the story goes on under); one pass from
+    the end, so a long thread costs no more than its length."""
+    found: set[int] = set()
+    body: list[int] = []  # the words of each block under the header met next
+    headers, short_after = 0, True
+    for i in range(len(lines) - 1, -1, -1):
+        if shapes[i] != "stamp":
+            body.append(len(words_of(lines[i].text)))
+            continue
+        headers += 1
+        short_after = short_after and len(body) <= chrome.COMMENT_BODY_BLOCKS
+        lone = len(body) <= 1 and sum(body) <= chrome.LONE_COMMENT_WORDS
+        if (headers == 1 and lone) or (headers > 1 and short_after):
+            found.add(i)
+        body = []
+    return found
+
+
+def set_aside_warning(text: str, structure: Layout) -> str | None:
+    """What to tell the user when the layout set aside more than a third of the story's
+    words (None when it did not)."""
+    share = set_aside_share(text, structure)
+    if share <= Fraction(*chrome.SET_ASIDE_WARNING):
+        return None
+    return f"layout set aside {round(share * 100)}% of the story's words as chrome or comments"
+
+
+def set_aside_share(text: str, structure: Layout) -> Fraction:
+    """The share of the words from the first to the last story block that the layout set
+    aside as chrome or comments (0 for a layout without story)."""
+    story = [i for i, s in enumerate(structure.segments) if s.kind.is_story]
+    if not story:
+        return Fraction(0)
+    inside = structure.segments[story[0] : story[-1] + 1]
+    aside = (SegmentKind.CHROME, SegmentKind.COMMENT, SegmentKind.COMMENT_STAMP)
+    counts = [(len(words_of(text[s.start : s.end])), s.kind in aside) for s in inside]
+    total = sum(n for n, _ in counts)
+    return Fraction(sum(n for n, set_aside in counts if set_aside), total or 1)
+
+
+def _glued_tail(
+    text: str, kind: SegmentKind, start: int, end: int
+) -> tuple[SegmentKind, int, SegmentKind] | None:
+    """A credit or an embed's signature glued to the end of a story line: the line's kind
+    without it, where it starts and its own kind; None when there is none."""
+    if kind is SegmentKind.EMBED:
+        signature = glued_signature_regex().search(text, start, end)
+        if signature and signature.start() > start:
+            return kind, signature.start(), SegmentKind.EMBED_SIGNATURE
+    credit = credit_regex()[0].search(text, start, end) if kind.is_story else None
+    if credit:
+        return SegmentKind.CAPTION, credit.start(), SegmentKind.CHROME
+    return None
+
+
 def _assemble(
     text: str,
-    lines: list[_Line],
+    lines: list[Line],
     shapes: list[str],
     title: int | None,
     story: int,
@@ -265,7 +256,6 @@ def _assemble(
     entries = _day_offsets(raw_entries)
     by_start = {e.start: e for e in entries}
     current: Entry | None = None
-    glued, _ = _credit_regex()
     for i, (ln, shape) in enumerate(zip(lines, shapes, strict=True)):
         start, end = ln.start + len(ln.text) - len(ln.text.lstrip()), ln.end
         if i >= comments:
@@ -288,12 +278,16 @@ def _assemble(
             _, start = _entry(ln)
             kind = SegmentKind.ENTRY
         elif shape == "dateline":
-            match = _DATELINE.match(text, start)
+            match = DATELINE.match(text, start)
             assert match is not None
             segments.append(Segment(SegmentKind.DATELINE, start, match.end(), ln.number, current))
             start, kind = match.end(), SegmentKind.PARAGRAPH
         elif shape == "caption":
             kind = SegmentKind.CAPTION
+        elif shape in ("embed", "embed-link"):
+            kind = SegmentKind.EMBED
+        elif shape == "signature":
+            kind = SegmentKind.EMBED_SIGNATURE
         elif shape in ("date-only", "stamp") and i < story + 2:
             kind = SegmentKind.DATE_LINE
         elif shape == "prose" and i >= story:
@@ -302,12 +296,13 @@ def _assemble(
             kind = SegmentKind.HEADING
         else:
             kind = SegmentKind.CHROME
-        credit = glued.search(text, start, end) if kind.is_story else None
-        if credit:
-            end = credit.start()
-            kind = SegmentKind.CAPTION
+        tail = _glued_tail(text, kind, start, end)
+        if tail:
+            kind, end, tail_kind = tail
         segment = Segment(kind, start, end, ln.number, current)
         segments.append(segment)
+        if tail:
+            segments.append(Segment(tail_kind, end, ln.end, ln.number, current))
         if kind.is_story:
             sentences.extend(_sentences(text, start, end, ln.number, segment))
     title_text = " ".join(lines[title].text.split()) if title is not None else None

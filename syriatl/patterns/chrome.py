@@ -57,3 +57,77 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs
     fri sat sun inc corp ltd co no nos vs etc approx dept est fig vol jr sr""".split()
 )
+
+# A short line that opens a reader-comment thread (matched whole, case aside, after
+# trailing punctuation is dropped). (pattern, example)
+COMMENT_HEADINGS: tuple[tuple[str, str], ...] = (
+    (r"\d+[ \t]+(?:comments?|responses?|replies|reactions)", "3 Comments"),
+    (r"(?:reader[ \t]+)?comments?(?:[ \t]*\(\d+\)|[ \t]+\d+)?", "Comments (12)"),
+    (r"no[ \t]+comments?(?:[ \t]+yet)?", "No comments yet"),
+    (r"leave[ \t]+a[ \t]+(?:reply|comment|response)", "Leave a Reply"),
+    (r"(?:join|start)[ \t]+the[ \t]+(?:discussion|conversation)", "Join the discussion"),
+    (r"(?:add|post|write)[ \t]+(?:a|your)[ \t]+comment", "Add a comment"),
+    (r"(?:show|view|load|read)[ \t]+(?:all[ \t]+)?(?:\d+[ \t]+)?comments", "View all 12 comments"),
+    (r"\d+[ \t]+thoughts?[ \t]+on[ \t]+.{1,120}", "2 thoughts on “Truce Talks Resume”"),
+    (r"what[ \t]+do[ \t]+you[ \t]+think", "What do you think?"),
+)
+
+# The signature line under an embedded post (X/Twitter, Instagram, Telegram, Facebook):
+# a name, an @handle or a link to the post, and usually its date. The line gives no
+# event; the post above it is story text, quoted. (name, pattern matched whole, example)
+EMBED_SIGNATURES: tuple[tuple[str, str, str], ...] = (
+    ("dash-handle", r"[—–-]{1,2}[ \t]*[^()\n]{1,80}?[ \t]*\(@\w{1,30}\)[ \t]*[^\n]{0,60}",
+     "— Some Group (@somegroup) March 7, 2019"),
+    ("shared-by", r"A[ \t]+(?:post|photo|video)[ \t]+shared[ \t]+by[ \t]+[^\n]{1,120}",
+     "A post shared by Some Group (@somegroup) on Mar 7, 2019 at 4:05am PST"),
+    ("dash-link", r"[—–-]{1,2}[ \t]*[^\n]{0,80}?(?:t\.me|telegram\.me|facebook\.com|fb\.com"
+     r"|instagram\.com|(?:twitter|x)\.com)/\S+[^\n]{0,60}",
+     "— Karvana Now, t.me/karvananow/1234, March 7, 2019"),
+    ("handle-date", r"(?!By\b)[^()/\n]{1,80}?\(@\w{1,30}\)[ \t]+(?:on[ \t]+)?"
+     r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}"
+     r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+\d{4})[^\n]{0,30}",
+     "Karvana Now (@karvananow) 7 March 2019"),
+)  # fmt: skip
+
+# An embed's signature glued to the end of the post's line, searched at the line's end.
+# (pattern, example)
+GLUED_SIGNATURE = (
+    r"[—–][ \t]*[^()\n—–]{1,80}?\(@\w{1,30}\)[^\n]{0,60}$",
+    "Market hit again pic.twitter.com/abc123 — Karvana CD (@karvanacd) March 7, 2019",
+)
+
+# A link that only an embedded post carries: its line is the post's text (story, quoted).
+# (pattern, example)
+EMBED_LINKS: tuple[tuple[str, str], ...] = (
+    (r"pic\.twitter\.com/\w+", "Market hit again, 4 killed pic.twitter.com/abc123"),
+    (r"(?:twitter|x)\.com/\w+/status/\d+", "Watch: x.com/karvananow/status/1103"),
+    (r"t\.me/\w+/\d+", "Shelling at dawn t.me/karvananow/1234"),
+    (r"instagram\.com/(?:p|reel)/[\w-]+", "The ruins instagram.com/p/Bu4x-1"),
+)
+
+# A comment thread opened by name-and-stamp headers alone: each header is followed by at
+# most this many blocks, and a lone header by one block of at most this many words
+# (longer bodies, or more of them, are the story going on under a stamped line).
+COMMENT_BODY_BLOCKS = 3
+LONE_COMMENT_WORDS = 40
+
+# A byline: "By" and a name of at least two capitalised words, then the end of the line or
+# a comma or dash and anything. Copy is never joined onto it. (pattern, example)
+BYLINE = (
+    r"[ \t]*By[ \t]+[A-Z][\w.'’-]*(?:[ \t]+(?:and|&|[A-Z][\w.'’-]*))*[ \t]+[A-Z][\w.'’-]*"
+    r"[ \t]*(?:[,|–—-].*)?",
+    "By Jane Orlo and Tomas Varn, Wirenews correspondents in Orveda",
+)
+
+# Hard-wrapped copy: a line is wrapped when it reaches this share of the widest line of
+# its run (no blank line between), or half of it when the next line goes on in lower
+# case; runs whose widest line is narrower than WRAP_MIN_WIDTH are menus, and lines of
+# fewer than WRAP_MIN_WORDS words (a URL, a name) are never wrapped copy.
+WRAP_MIN_WORDS = 4
+WRAP_SHARE = 0.75
+WRAP_LOWER_SHARE = 0.5
+WRAP_MIN_WIDTH = 40
+
+# The layout warns when it sets aside more than this share of the words between the
+# first and the last story block as chrome or comments.
+SET_ASIDE_WARNING = (1, 3)
