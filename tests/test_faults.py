@@ -139,8 +139,18 @@ def read_once(case: Case, ran: Outcome) -> None:
         assert len(articles) == len(set(articles)), f"{event['id']} cites one file twice"
 
 
-def non_utf8_id_built(case: Case, ran: Outcome) -> None:
-    assert any(name.startswith("caf") for name in cited(yaml_data(case, ran)))
+def built_as(start: str, end: str) -> object:
+    """An article whose id runs from ``start`` to ``end`` cites an event; what stands
+    between (a byte that is not UTF-8, a line break) may be shown escaped."""
+
+    def check(case: Case, ran: Outcome) -> None:
+        ids = cited(yaml_data(case, ran))
+        assert any(i.startswith(start) and i.endswith(end) for i in ids), f"not built: {ids}"
+
+    return check
+
+
+non_utf8_id_built = built_as("caf", "")
 
 
 def old_file_intact(case: Case, ran: Outcome) -> None:
@@ -221,7 +231,8 @@ CASES = (
     Case("name with spaces", beside("Avaria talks in Corvine end after three days.txt", OTHER),
          BUILD, 0, survive=("good", "Avaria talks in Corvine end after three days"), quiet=True),
     Case("name with a newline", beside("two\nlines.txt", OTHER), BUILD, 0,
-         survive=("good", "two\nlines"), quiet=True),
+         survive=("good",), quiet=True,
+         check=built_as("two", "lines")),
     Case("name with a leading dash", files({"corpus/good.txt": GOOD, "-dash.txt": OTHER}),
          ("build", "-f", "yaml", "--", "-dash.txt", "corpus"), 0, survive=("good", "-dash"),
          quiet=True),
@@ -261,9 +272,9 @@ CASES = (
          check=listed("huge")),
     Case("empty file", beside("empty.txt", ""), BUILD, 0, NOT_EMPTY, "empty.txt", ("good",)),
     Case("blank file", beside("blank.txt", "\n  \n\n"), BUILD, 0, NOT_EMPTY, "blank.txt",
-         ("good")),
+         ("good",)),
     Case("not English", beside("espanol.txt", SPANISH), BUILD, 0, r"not English", "espanol.txt",
-         ("good")),
+         ("good",)),
     # front matter and sources.yaml
     Case("impossible date in front matter", front("published: 2017-13-45"), BUILD, 0, r"published",
          "bad.txt", ("good",)),
@@ -274,7 +285,7 @@ CASES = (
     Case("a mapping for published", front("published: {year: 2019, month: 3}"), BUILD, 0,
          r"published", "bad.txt", ("good",)),
     Case("YAML alias bomb", front(BOMB), BUILD, 0, r"alias|expan|too (large|big|deep)", "bad.txt",
-         ("good"), runner=False, timeout=20),
+         ("good",), runner=False, timeout=20),
     Case("python tag", front("title: !!python/object/apply:os.getcwd []"), BUILD, 0,
          r"tag|python|constructor", "bad.txt", ("good",)),
     Case("duplicate keys", front("outlet: Corvine Herald\noutlet: Dorvask Post"), BUILD, 0,
