@@ -344,8 +344,11 @@ def run_case(case: Case, folder: Path) -> Outcome:
 
 # ---- the checks every case shares -------------------------------------------------------
 
-# The contract's three message forms, and the lines ``ingest`` reports its work in.
-LINE_FORMS = re.compile(r"(syriatl|problem|warning): \S|(copied|recorded) \S")
+# The contract's three message forms, the lines ``ingest`` reports its work in, and
+# Click's pointer to the help under a usage error.
+LINE_FORMS = re.compile(
+    r"(syriatl|problem|warning): \S|(copied|recorded) \S|Try 'syriatl [a-z ]*--help' for help\.$"
+)
 PYTHONISMS = re.compile(
     r"Traceback|Value error|\bError:|\b\w+(Error|Exception)\b|\[Errno \d+\]|File \"", re.I
 )
