@@ -502,18 +502,21 @@ def markdown_table(fast: bool) -> str:
     try:
         with ThreadPoolExecutor(max_workers=3) as pool:
             runs = list(pool.map(lambda c: (c, _outcome_or_skip(c, base)), chosen))
+        rows = [_row(case, ran) for case, ran in runs]  # before the case folders go
     finally:
         remove(base)
-    rows = ["| case | exit | first stderr line | as specified |", "|---|---|---|---|"]
-    for case, ran in runs:
-        if isinstance(ran, str):
-            rows.append(f"| {case.name} | skipped | {ran} | |")
-            continue
-        first = next(iter(stderr_lines(ran.err)), "")
-        ok = "yes" if not shared_failures(case, ran) and _check_passes(case, ran) else "**no**"
-        cell = first.replace("|", "\\|").replace("\n", " ")
-        rows.append(f"| {case.name.replace('|', '/')} | {ran.code} | `{cell}` | {ok} |")
-    return "\n".join(rows)
+    return "\n".join(
+        ["| case | exit | first stderr line | as specified |", "|---|---|---|---|", *rows]
+    )
+
+
+def _row(case: Case, ran: Outcome | str) -> str:
+    if isinstance(ran, str):
+        return f"| {case.name} | skipped | {ran} | |"
+    first = next(iter(stderr_lines(ran.err)), "")
+    ok = "yes" if not shared_failures(case, ran) and _check_passes(case, ran) else "**no**"
+    cell = first.replace("|", "\\|").replace("\n", " ")
+    return f"| {case.name.replace('|', '/')} | {ran.code} | `{cell}` | {ok} |"
 
 
 def _outcome_or_skip(case: Case, base: Path) -> Outcome | str:
