@@ -207,6 +207,9 @@ NOT_A_FILE = r"fifo|named pipe|device|special|not a (regular )?file"
 CANNOT_READ = r"permission denied|cannot read|unreadable"
 NOT_EMPTY = r"^(?!.*undated).*\bempty\b"
 
+# Case(name, setup, argv, exit code, message regex, the file or option one stderr line
+# names, ids that must still cite events, ...). Where the issue and the contract are
+# silent, a tuple of exit codes says which the matrix accepts (see each case).
 # fmt: off
 CASES = (
     # paths
@@ -242,7 +245,8 @@ CASES = (
          (*BUILD, "-o", "built.yaml"), 0, survive=("good",), data="built.yaml",
          check=non_utf8_id_built),
     Case("same stem in two folders",
-         files({ "corpus/good.txt": GOOD, "corpus/a/report.txt": OTHER, "corpus/b/report.txt": OTHER.replace("Dorvask", "Estrel"), } ),
+         files({"corpus/good.txt": GOOD, "corpus/a/report.txt": OTHER,
+                "corpus/b/report.txt": OTHER.replace("Dorvask", "Estrel")}),
          BUILD, 0, survive=("good", "a/report", "b/report")),
     Case("a file reached twice", steps(beside("other.txt", OTHER), link("mirror", "corpus")),
          ("build", "corpus", "mirror/good.txt", "-f", "yaml"), 0, survive=("good", "other"),
