@@ -145,7 +145,8 @@ def _write(target: Path, data: bytes) -> None:
 
 def _folder(into: Path) -> None:
     try:
-        into.mkdir(parents=True, exist_ok=True)
+        if not into.is_dir():
+            into.mkdir(parents=True)
     except FileExistsError:
         raise SyriatlError(printable(str(into)), "not a folder") from None
     except NotADirectoryError:

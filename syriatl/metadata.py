@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from syriatl.discover import printable
+from syriatl.discover import printable, reason
 from syriatl.errors import ExitCode, SyriatlError
 from syriatl.model import Metadata
 
@@ -32,7 +32,11 @@ _ALLOWED = frozenset(f"{_STANDARD}{kind}" for kind in _PLAIN)
 _NULL = f"{_STANDARD}null"
 _OPEN = re.compile(r"\A---[ \t]*\n")
 _CLOSE = re.compile(r"^---[ \t]*$", re.MULTILINE)
-_LOOKS_LIKE_FIELD = re.compile(r"[ \t]*[A-Za-z_][\w-]*[ \t]*:")
+# The first line of a YAML block of fields: a one-word key, a list item, a comment, or
+# nothing; any other block between two '---' lines is a rule drawn around article text.
+_FIELD = r"[ \t]*(?:[\w\"'-]+[ \t]*:|-[ \t])"
+_LOOKS_LIKE_FIELD = re.compile(_FIELD)
+_LOOKS_LIKE_YAML = re.compile(rf"{_FIELD}|[ \t]*(?:#|$)", re.MULTILINE)
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # A mapping keeps its pairs in order, duplicates included, so they can be reported.
@@ -155,16 +159,19 @@ def split_front_matter(text: str, where: str) -> tuple[Metadata | Refused | None
             return Refused(f"{label}: never closed (no '---' line after its fields)"), text, 0
         return None, text, 0
     block = text[opened.end() : closed.start()]
+    if not _LOOKS_LIKE_YAML.match(block):
+        return None, text, 0
     if len(block.encode("utf-8", "replace")) > FRONT_MATTER_LIMIT:
         return Refused(f"{label}: longer than {FRONT_MATTER_LIMIT // 1024} KB"), text, 0
     end = closed.end() + (1 if text[closed.end() : closed.end() + 1] == "\n" else 0)
-    try:
-        raw = load(block, label)
+    try:  # the leading newline stands for the opening '---': lines count from the top
+        raw = load("\n" + block, label)
     except SyriatlError as error:
         return Refused(str(error)), text, 0
-    if raw is None or isinstance(raw, str):
+    if isinstance(raw, str):
         return None, text, 0
-    return metadata(raw, label), text[end:], text[:end].count("\n")
+    meta = Metadata() if raw is None else metadata(raw, label)
+    return meta, text[end:], text[:end].count("\n")
 
 
 def _read_limited(path: Path) -> str:
@@ -179,7 +186,7 @@ def _read_limited(path: Path) -> str:
     except UnicodeDecodeError:
         raise SyriatlError(where, "not UTF-8 text") from None
     except OSError as error:
-        raise SyriatlError(where, f"cannot read ({error.strerror or error})") from None
+        raise SyriatlError(where, f"cannot read ({reason(error)})") from None
 
 
 def read_sources(folder: Path) -> dict[str, Metadata | Refused]:

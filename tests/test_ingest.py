@@ -10,7 +10,8 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -67,13 +68,13 @@ FRONT_MATTER_PROBLEMS = [
     ),
     (
         "title: !!python/object/apply:os.system [echo]\n",
-        "line 1: python tags are not allowed in metadata",
+        "line 2: python tags are not allowed in metadata",
     ),
-    ("title: !!python/name:os.system\n", "line 1: python tags are not allowed in metadata"),
-    ("title: !secret x\n", "line 1: the tag '!secret' is not allowed in metadata"),
-    ("a: &x [1]\nb: *x\n", "line 1: YAML aliases are not allowed in metadata"),
-    (BOMB, "line 1: YAML aliases are not allowed in metadata"),
-    ("title: [unclosed\n", "line 2: expected ',' or ']', but got '<stream end>'"),
+    ("title: !!python/name:os.system\n", "line 2: python tags are not allowed in metadata"),
+    ("title: !secret x\n", "line 2: the tag '!secret' is not allowed in metadata"),
+    ("a: &x [1]\nb: *x\n", "line 2: YAML aliases are not allowed in metadata"),
+    (BOMB, "line 2: YAML aliases are not allowed in metadata"),
+    ("title: [unclosed\n", "line 3: expected ',' or ']', but got '<stream end>'"),
 ]
 
 
@@ -120,6 +121,7 @@ def test_unclosed_front_matter_and_empty_files_are_problems(
     [
         "---\nBreaking news from Velmora\n---\n" + STORY,  # rules around a line of text
         "---\n\n" + STORY,  # a rule, then the story
+        "---\nBreaking news: talks end\n---\n" + STORY,  # a headline, not a field
     ],
 )
 def test_rules_that_are_not_front_matter_stay_article_text(corpus: Corpus, text: str) -> None:
@@ -128,6 +130,25 @@ def test_rules_that_are_not_front_matter_stay_article_text(corpus: Corpus, text:
     assert read.problem is None
     assert read.article is not None
     assert (read.article.text, read.article.meta) == (text, Metadata())
+
+
+@pytest.mark.parametrize(
+    ("text", "meta"),
+    [
+        ("---\n---\n" + STORY, Metadata()),
+        ("---\n\n---\n" + STORY, Metadata()),
+        (
+            "---\n# given by the desk\noutlet: Karvana Post\n---\n" + STORY,
+            Metadata(outlet="Karvana Post"),
+        ),
+        ("--- \r\ntitle: Talks\r\n---\r\n" + STORY.replace("\n", "\r\n"), Metadata(title="Talks")),
+    ],
+)
+def test_front_matter_is_cut_from_the_text(corpus: Corpus, text: str, meta: Metadata) -> None:
+    folder = corpus({"page.txt": text})
+    read = read_article(discover([str(folder / "page.txt")]).files[0])
+    assert read.article is not None
+    assert (read.article.text, read.article.meta) == (STORY, meta)
 
 
 @pytest.mark.parametrize(
@@ -403,17 +424,20 @@ def _unprivileged(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*drop, SYRIATL, *args], capture_output=True, text=True, check=False)
 
 
-def _open_to_all(path: Path) -> None:
-    for part in (path, *path.parents):
-        part.chmod(part.stat().st_mode | 0o005)
+@pytest.fixture
+def shared(tmp_path: Path) -> Iterator[Path]:
+    """A folder that an unprivileged user can reach (pytest's own is root's only, and
+    other pytest sessions reset its mode)."""
+    with tempfile.TemporaryDirectory(prefix="syriatl-") as folder:
+        Path(folder).chmod(0o755)
+        yield Path(folder)
 
 
-def test_an_unreadable_subfolder_is_a_problem_naming_it(tmp_path: Path) -> None:
-    folder = tmp_path / "corpus"
+def test_an_unreadable_subfolder_is_a_problem_naming_it(shared: Path) -> None:
+    folder = shared / "corpus"
     (folder / "locked").mkdir(parents=True)
     (folder / "good.txt").write_text(STORY)
     (folder / "locked" / "hidden.txt").write_text(STORY)
-    _open_to_all(folder / "good.txt")
     (folder / "locked").chmod(0)
     done = _unprivileged("build", str(folder), "-f", "yaml")
     problem = f"problem: {folder / 'locked'}: cannot read this folder (permission denied)\n"
@@ -424,12 +448,11 @@ def test_an_unreadable_subfolder_is_a_problem_naming_it(tmp_path: Path) -> None:
 # ---- ingest --------------------------------------------------------------------------
 
 
-def test_ingest_into_a_read_only_folder_is_one_line_exit_3(tmp_path: Path) -> None:
-    raw = tmp_path / "page.txt"
+def test_ingest_into_a_read_only_folder_is_one_line_exit_3(shared: Path) -> None:
+    raw = shared / "page.txt"
     raw.write_text(STORY)
-    into = tmp_path / "ro"
+    into = shared / "ro"
     into.mkdir()
-    _open_to_all(raw)
     into.chmod(0o555)
     done = _unprivileged("ingest", str(raw), "--into", str(into))
     assert done.returncode == 3
@@ -490,3 +513,14 @@ def test_ingest_keeps_the_metadata_of_a_long_name_with_spaces(tmp_path: Path) ->
     code, _, err = run("ingest", str(raw), "--into", str(into), "--outlet", "Velmora: Daily")
     assert code == 0, err
     assert read_sources(into) == {raw.name: Metadata(outlet="Velmora: Daily")}
+
+
+def test_an_unreadable_sources_yaml_stops_the_run_naming_it(shared: Path) -> None:
+    folder = shared / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text(STORY)
+    (folder / "sources.yaml").write_text("good.txt: {}\n")
+    (folder / "sources.yaml").chmod(0)
+    done = _unprivileged("build", str(folder))
+    problem = f"syriatl: {folder / 'sources.yaml'}: cannot read (permission denied)\n"
+    assert (done.returncode, done.stdout, done.stderr) == (3, "", problem)
