@@ -135,7 +135,7 @@ def _show(build: Build, kind: str, fmt: Format, output: Path | None) -> None:
         _table(rendered, output)
         return
     _write(output, rendered)  # type: ignore[arg-type]
-    say(*(f"problem: {p.article}: {p.problem}" for p in build.timeline.problems))
+    say(*(f"problem: {p.where}: {p.problem}" for p in build.timeline.problems))
 
 
 def _build(

@@ -352,10 +352,17 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """Something about one article the user must know: it is never silently dropped."""
+    """Something about one article the user must know: it is never silently dropped.
+    ``article`` is its id (or its path when it was never read); ``path`` the file."""
 
     article: str
     problem: str
+    path: str = ""
+
+    @property
+    def where(self) -> str:
+        """The file the problem is about, as messages on stderr name it."""
+        return self.path or self.article
 
 
 @dataclass(frozen=True, slots=True)

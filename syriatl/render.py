@@ -247,7 +247,7 @@ def events_table(timeline: Timeline, explain: bool = False) -> RenderableType:
 def problems_lines(timeline: Timeline) -> Iterable[Text]:
     """The problems of a build as lines under a table."""
     for problem in timeline.problems:
-        yield Text(f"problem: {problem.article}: {problem.problem}", style="yellow")
+        yield Text(f"problem: {problem.where}: {problem.problem}", style="yellow")
 
 
 def articles_table(timeline: Timeline) -> RenderableType:

@@ -49,9 +49,13 @@ GOOD = "Avaria talks end\n12 March 2019\n\nMinisters of Avaria and Beltran met i
 OTHER = "Beltran envoys leave\n15 March 2019\n\nEnvoys of Beltran left Dorvask on Friday.\n"
 UNDATED = "Beltran envoys leave\n\nEnvoys of Beltran left Dorvask on Friday.\n"
 LONG = "Beltran envoys leave Dorvask after three days of talks about the border and the river"
+# Long enough to judge (syriatl.patterns.english.MIN_WORDS words of letters).
 SPANISH = (
     "Terminan las conversaciones\n12 de marzo de 2019\n\n"
-    "Los ministros de Avaria y Beltran se reunieron ayer en Corvine.\n"
+    "Los ministros de Avaria y Beltran se reunieron ayer en Corvine durante casi diez horas,"
+    " pero no lograron un acuerdo sobre la tregua. Un portavoz de los mediadores dijo que las"
+    " dos delegaciones volverán a reunirse el mes próximo, aunque no dio una fecha, mientras"
+    " los combates seguían en el norte del país y miles de personas huían de sus casas.\n"
 )
 OLD = b"old: true\n"
 BUILD = ("build", "corpus", "-f", "yaml")
