@@ -175,7 +175,9 @@ def tell(article: Article, corpus_years: Sequence[int] | None, policy: Policy = 
         return Told(article.path, None, waiting=True)
     date = published.with_corpus(evidence, corpus_years or ())
     report, events = finish(analysis, date, policy)
-    problem = Problem(article.id, f"undated: {date.reason}", article.path) if date.date is None else None
+    problem = (
+        Problem(article.id, f"undated: {date.reason}", article.path) if date.date is None else None
+    )
     warnings = evidence.warnings
     loss = set_aside_warning(article.text, analysis.layout)
     if loss:
