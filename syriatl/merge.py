@@ -42,6 +42,7 @@ import hashlib
 import math
 import re
 import sys
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -136,16 +137,31 @@ def overlap(
 
 
 def aspect_of(quote: str, expression: str | None) -> str | None:
-    """What happens at the date: the aspect cue nearest the expression, or None."""
+    """What happens at the date: the aspect cue nearest the expression, or None (a tie
+    goes to the aspect first in name order)."""
     lower = quote.lower()
     at = lower.find(expression.lower()) if expression else -1
     best: tuple[int, str] | None = None
-    for aspect, pattern in sorted(_aspect_patterns().items()):
-        for match in pattern.finditer(lower):
-            distance = abs(match.start() - at) if at >= 0 else match.start()
-            if best is None or distance < best[0]:
-                best = (distance, aspect)
+    for aspect, starts in _cue_starts(lower):
+        # Only the cues either side of the expression can be nearest.
+        i = bisect_left(starts, max(at, 0))
+        distance = min(abs(starts[j] - at) if at >= 0 else starts[j] for j in (i - 1, i)
+                       if 0 <= j < len(starts))  # fmt: skip
+        if best is None or distance < best[0]:
+            best = (distance, aspect)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=1 << 12)
+def _cue_starts(lower: str) -> tuple[tuple[str, list[int]], ...]:
+    """Where each aspect's cues start in a (lowercased) sentence, aspects in name order;
+    kept per sentence, since every date of a sentence asks for them."""
+    found = []
+    for aspect, pattern in sorted(_aspect_patterns().items()):
+        starts = [match.start() for match in pattern.finditer(lower)]
+        if starts:
+            found.append((aspect, starts))
+    return tuple(found)
 
 
 _COMPILED: dict[str, re.Pattern[str]] = {}

@@ -6,6 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The properties are about values, not speed: the first example of a test may pay for
+# compiling the grammar, which Hypothesis's default deadline would call a failure.
+settings.register_profile("syriatl", deadline=None)
+settings.load_profile("syriatl")
 
 
 @pytest.fixture
