@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
 from itertools import pairwise
 
@@ -75,7 +75,8 @@ def _day_offsets(entries: list[Entry]) -> list[Entry]:
 def _sentences(text: str, start: int, end: int, line: int, segment: Segment) -> list[Sentence]:
     """The sentences of text[start:end] (a block that starts on ``line``), each with the
     line it starts on; time grows with the block's length, not its square."""
-    out, cursor = [], start
+    out: list[Sentence] = []
+    cursor = start
     counted, number = start, line
 
     def line_of(offset: int) -> int:
@@ -91,13 +92,29 @@ def _sentences(text: str, start: int, end: int, line: int, segment: Segment) -> 
         if bare in chrome.ABBREVIATIONS or re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", bare):
             continue
         stop = match.end()
-        out.append(Sentence(cursor, stop, line_of(cursor), segment))
+        out.extend(Sentence(a, b, line_of(a), segment) for a, b in _pieces(text, cursor, stop))
         cursor = stop
         while cursor < end and text[cursor].isspace():
             cursor += 1
     if cursor < end and text[cursor:end].strip():
-        out.append(Sentence(cursor, end, line_of(cursor), segment))
+        out.extend(Sentence(a, b, line_of(a), segment) for a, b in _pieces(text, cursor, end))
     return out
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """text[start:end] cut at spaces into runs of at most ``chrome.LONGEST_SENTENCE``
+    characters (a run without sentence ends is a table or a list, not a sentence; each
+    of its dates would otherwise quote all of it)."""
+    most = chrome.LONGEST_SENTENCE
+    while end - start > most:
+        cut = text.rfind(" ", start + most // 2, start + most)
+        cut = cut if cut > start else start + most
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        yield start, end
 
 
 def layout(text: str, mentions: Sequence[Mention]) -> Layout:

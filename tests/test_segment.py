@@ -3,9 +3,11 @@ live blog with their clocks."""
 
 from __future__ import annotations
 
+import pytest
+
 from syriatl.detect import detect
 from syriatl.model import SegmentKind
-from syriatl.segment import layout
+from syriatl.segment import _pieces, layout
 
 PAGE = """1. Skip to content
   2. Main menu
@@ -121,3 +123,28 @@ def test_a_caption_keeps_its_text_and_loses_its_glued_credit() -> None:
     )
     kinds = _kinds(text)
     assert kinds["Fighters attack positions near Aleppo on January 14"] is SegmentKind.CAPTION
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 499 five-character "word " runs and a last "word": 2,499 characters with spaces
+        # at 4, 9, ..., 5k + 4. Each cut is the last space before 1,000 characters: 999,
+        # then (from 1000) 1999; the rest, 2000-2499, is short enough.
+        ("word " * 499 + "word", [(0, 999), (1000, 1999), (2000, 2499)]),
+        # A run of 1,000 characters or fewer is left whole.
+        ("word " * 199 + "word", [(0, 999)]),
+        # No space to cut at: cut at 1,000 characters.
+        ("x" * 1500, [(0, 1000), (1000, 1500)]),
+    ],
+)
+def test_a_run_without_sentence_ends_is_cut_at_spaces(
+    text: str, expected: list[tuple[int, int]]
+) -> None:
+    assert list(_pieces(text, 0, len(text))) == expected
+
+
+def test_a_long_run_gives_sentences_of_at_most_a_thousand_characters() -> None:
+    text = "word " * 499 + "word"
+    found = layout(text, detect(text)).sentences
+    assert [(s.start, s.end) for s in found] == [(0, 999), (1000, 1999), (2000, 2499)]

@@ -47,6 +47,10 @@ COMMENT_WORDS: frozenset[str] = frozenset(
 
 # A page-furniture line is at most this many words.
 SHORT_LINE_WORDS = 12
+# News sentences run to about 400-600 characters at most. A longer run without a
+# sentence end (a table of figures, a list, a page with no punctuation) is cut at spaces
+# into pieces of at most this many characters, so that none is quoted once per date.
+LONGEST_SENTENCE = 1000
 # A headline has at least this many words (menus and labels have fewer).
 TITLE_MIN_WORDS = 2
 
