@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from syriatl.patterns.english import FUNCTION_WORDS, MIN_SHARE, MIN_WORDS
+from syriatl.patterns.english import FUNCTION_WORDS, MIN_DISTINCT, MIN_SHARE, MIN_WORDS
 
 # Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -76,19 +76,21 @@ def _truncated(error: UnicodeDecodeError, data: bytes) -> bool:
     return error.end == len(data) and error.reason in ("unexpected end of data", "truncated data")
 
 
-def english_share(text: str) -> tuple[float, int]:
+def english_share(text: str) -> tuple[float, int, int]:
     """The share of common English function words among the words of ``text`` (judged on
-    its first 200,000 characters), and how many words that share was taken over."""
+    its first 200,000 characters), how many words that share was taken over, and how
+    many different words they are."""
     words = _WORD.findall(text[:_JUDGED].lower())
     if not words:
-        return 0.0, 0
-    return sum(w in FUNCTION_WORDS for w in words) / len(words), len(words)
+        return 0.0, 0, 0
+    return sum(w in FUNCTION_WORDS for w in words) / len(words), len(words), len(set(words))
 
 
 def not_english(text: str) -> str | None:
-    """Why ``text`` is not English, or None when it is, or too short to judge."""
-    share, words = english_share(text)
-    if words < MIN_WORDS or share >= MIN_SHARE:
+    """Why ``text`` is not English, or None when it is, or too short or too repetitive
+    to judge."""
+    share, words, distinct = english_share(text)
+    if words < MIN_WORDS or distinct < MIN_DISTINCT or share >= MIN_SHARE:
         return None
     return (
         f"not English ({share:.0%} of its {words} words are common English words;"

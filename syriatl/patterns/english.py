@@ -17,6 +17,9 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
 
 MIN_WORDS = 40  # fewer words of letters than this: too short to judge
 MIN_SHARE = 0.12  # a judged text below this share of function words is not English
+# Fewer different words than this: a list or a run of one token ("Jan. Jan. ..."), whose
+# share of function words says nothing about its language.
+MIN_DISTINCT = 20
 
 # (text, is English) pairs; the tests check each against the rule.
 EXAMPLES: tuple[tuple[str, bool], ...] = (
@@ -48,4 +51,6 @@ EXAMPLES: tuple[tuple[str, bool], ...] = (
         False,
     ),
     ("Les pourparlers se sont achevés mardi.", True),  # too short to judge
+    ("Jan. " * 60, True),  # one word 60 times: too repetitive to judge
+    ("UPDATE 1130 GMT: " * 30, True),  # three words over and over
 )
