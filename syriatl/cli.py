@@ -133,9 +133,24 @@ def _show(build: Build, kind: str, fmt: Format, output: Path | None) -> None:
     rendered = RENDERERS[kind][fmt.value](build.timeline)
     if fmt is Format.table:
         _table(rendered, output)
-        return
-    _write(output, rendered)  # type: ignore[arg-type]
-    say(*(f"problem: {p.where}: {p.problem}" for p in build.timeline.problems))
+    else:
+        _write(output, rendered)  # type: ignore[arg-type]
+    if fmt is not Format.table or output is not None:
+        # A table on the terminal lists its problems itself.
+        say(*(f"problem: {p.where}: {p.problem}" for p in build.timeline.problems))
+
+
+def _not_an_input(output: Path, result: Build) -> None:
+    """Refuse (exit 4) an output file that is one of the articles it was built from."""
+    read = [a.path for a in result.timeline.articles] + [p.where for p in result.timeline.problems]
+    for path in read:
+        try:
+            same = output.samefile(path)
+        except OSError:  # one of them does not exist (yet), or is shown escaped
+            continue
+        if same:
+            raise SyriatlError(str(output), "is an article of this build; write elsewhere",
+                               ExitCode.OUTPUT)  # fmt: skip
 
 
 def _build(
@@ -238,6 +253,8 @@ def build(
     """Build the merged chronology of the articles."""
     with _errors():
         result = _build(paths, "build", since, until, jobs)
+        if output is not None:
+            _not_an_input(output, result)
         _show(result, "build-explained" if explain else "build", _format(fmt), output)
     if strict and result.timeline.problems:
         raise typer.Exit(int(ExitCode.PROBLEMS))

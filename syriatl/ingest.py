@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -193,16 +193,17 @@ def add_to_corpus(
     _folder(into)
     sources_path = into / SOURCES
     recorded = read_sources(into)
-    done: list[str] = []
+    # Everything is checked before anything is written: a refusal leaves the corpus as it was.
+    plan = [
+        (path, data, _needs_copy(path, data, into)) for path in files for data in [_source(path)]
+    ]
     appended: list[str] = []
-    for path, line in _copies(files, into):
-        done.extend(line)
+    for path, _, _ in plan:
+        known = recorded.get(path.name)
         if not fields:
             continue
-        known = recorded.get(path.name)
         if known is None:
             appended.append(entry_yaml(path.name, fields))
-            done.append(f"recorded {', '.join(fields)} for {path.name} in {sources_path}")
             continue
         have = _recorded(known, printable(str(sources_path)))
         clash = [k for k, v in fields.items() if have.get(k) != v]
@@ -212,6 +213,14 @@ def add_to_corpus(
                 f"{path.name} already records {clash[0]} "
                 f"{have[clash[0]]!r}; edit the file to change it",
             )
+    done: list[str] = []
+    for path, data, copy in plan:
+        if copy:
+            target = into / path.name
+            _write(target, data)
+            done.append(f"copied {printable(str(path))} to {printable(str(target))}")
+        if fields and recorded.get(path.name) is None:
+            done.append(f"recorded {', '.join(fields)} for {path.name} in {sources_path}")
     if appended:
         existing = sources_path.read_text(encoding="utf-8") if sources_path.exists() else ""
         joined = existing + ("" if not existing or existing.endswith("\n") else "\n")
@@ -219,20 +228,23 @@ def add_to_corpus(
     return done
 
 
-def _copies(files: Iterable[Path], into: Path) -> Iterator[tuple[Path, list[str]]]:
-    """Copy each file into the corpus (unless it is there already), saying what was done."""
-    for path in files:
-        data = _source(path)
-        target = into / path.name
-        if target.exists() and target.read_bytes() != data:
-            raise SyriatlError(
-                printable(str(target)), "a different file of this name is already in the corpus"
-            )
-        if target.exists():
-            yield path, []
-            continue
-        _write(target, data)
-        yield path, [f"copied {printable(str(path))} to {printable(str(target))}"]
+def _needs_copy(path: Path, data: bytes, into: Path) -> bool:
+    """Whether ``path`` must be copied into the corpus (False: the same file is there);
+    refuses a different file, or something other than a file, of that name."""
+    target = into / path.name
+    try:
+        if not target.exists():
+            return True
+        if not target.is_file():
+            raise SyriatlError(printable(str(target)), "already in the corpus and not a file")
+        same = target.read_bytes() == data
+    except OSError as error:
+        raise SyriatlError(printable(str(target)), f"cannot read ({reason(error)})") from None
+    if not same:
+        raise SyriatlError(
+            printable(str(target)), "a different file of this name is already in the corpus"
+        )
+    return False
 
 
 def _name(path: Path) -> None:

@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from syriatl.discover import printable, reason
 from syriatl.errors import ExitCode, SyriatlError
 
 # Names of an already open stream (the shell's redirection): written into, never replaced.
@@ -75,11 +76,11 @@ def write_file(target: Path, chunks: Iterable[str]) -> None:
     except BrokenPipeError:
         raise
     except OSError as error:
-        raise SyriatlError(str(target), _cannot(error), ExitCode.OUTPUT) from None
+        raise SyriatlError(printable(str(target)), _cannot(error), ExitCode.OUTPUT) from None
 
 
 def _cannot(error: OSError) -> str:
-    return f"cannot write ({error.strerror or error})"
+    return f"cannot write ({reason(error)})"
 
 
 def _stat(path: Path) -> os.stat_result | None:

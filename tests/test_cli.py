@@ -443,14 +443,14 @@ def test_stdout_on_a_full_disk_is_exit_4_in_one_line(corpus: Corpus, fmt: str) -
         child = process("build", str(folder), "-f", fmt, stdout=full)
         _, err = child.communicate(timeout=120)
     assert child.returncode == 4
-    assert err == b"syriatl: stdout: cannot write (No space left on device)\n"
+    assert err == b"syriatl: stdout: cannot write (no space left on device)\n"
 
 
 @pytest.mark.parametrize(
     ("target", "problem"),
-    [("/dev/full", "cannot write (No space left on device)"),
-     ("{tmp}", "cannot write (Is a directory)"),
-     ("{tmp}/missing/out.yaml", "cannot write (No such file or directory)")],
+    [("/dev/full", "cannot write (no space left on device)"),
+     ("{tmp}", "cannot write (is a directory)"),
+     ("{tmp}/missing/out.yaml", "cannot write (no such file or folder)")],
 )  # fmt: skip
 def test_an_output_that_cannot_be_written_is_exit_4_naming_it(
     corpus: Corpus, tmp_path: Path, target: str, problem: str
@@ -587,6 +587,22 @@ def check_unwritable(prefix: list[str], tmp_path: Path, target: str, setup: str)
         env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
     )
     assert (child.returncode, child.stdout) == (4, b""), setup
-    assert child.stderr.decode() == f"syriatl: {where}: cannot write (Permission denied)\n"
+    assert child.stderr.decode() == f"syriatl: {where}: cannot write (permission denied)\n"
     assert (tmp_path / "open" / "out.yaml").read_text() == "old: output\n"
     assert sorted(p.name for p in (tmp_path / "open").iterdir()) == ["out.yaml"]
+
+
+def test_output_onto_one_of_the_articles_is_refused(corpus: Corpus) -> None:
+    text = "Talks End\n\nMarch 12, 2019\n\nThe talks ended on Tuesday.\n"
+    folder = corpus({"a.txt": text})
+    code, _, err = run("build", str(folder), "-o", str(folder / "a.txt"))
+    assert code == 4
+    assert err == f"syriatl: {folder / 'a.txt'}: is an article of this build; write elsewhere\n"
+    assert (folder / "a.txt").read_text() == text
+
+
+def test_a_table_written_to_a_file_says_its_problems_on_stderr(corpus: Corpus) -> None:
+    folder = corpus({"a.txt": "Talks End\n\nThe talks ended on Tuesday.\n"})
+    code, _, err = run("build", str(folder), "-f", "table", "-o", str(folder.parent / "t.txt"))
+    assert code == 0
+    assert f"problem: {folder / 'a.txt'}: undated: " in err

@@ -524,3 +524,30 @@ def test_an_unreadable_sources_yaml_stops_the_run_naming_it(shared: Path) -> Non
     done = _unprivileged("build", str(folder))
     problem = f"syriatl: {folder / 'sources.yaml'}: cannot read (permission denied)\n"
     assert (done.returncode, done.stdout, done.stderr) == (3, "", problem)
+
+
+def test_ingest_refuses_a_folder_of_the_name_and_copies_nothing(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(STORY)
+    corpus = tmp_path / "c"
+    (corpus / "b.txt").mkdir(parents=True)
+    code, _, err = run("ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--into",
+                       str(corpus))  # fmt: skip
+    assert code == 3
+    assert err == f"syriatl: {corpus / 'b.txt'}: already in the corpus and not a file\n"
+    # a.txt comes first but is checked with the rest before anything is written.
+    assert not (corpus / "a.txt").exists()
+
+
+def test_ingest_refuses_a_clash_before_copying_anything(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "sources.yaml").write_text("a.txt:\n  outlet: Karvana Post\n")
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(STORY)
+    code, _, err = run("ingest", str(tmp_path / "b.txt"), str(tmp_path / "a.txt"), "--into",
+                       str(corpus), "--outlet", "Velmora Daily")  # fmt: skip
+    assert code == 3
+    assert "a.txt already records outlet 'Karvana Post'" in err
+    assert not (corpus / "b.txt").exists()
+    assert (corpus / "sources.yaml").read_text() == "a.txt:\n  outlet: Karvana Post\n"

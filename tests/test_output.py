@@ -69,9 +69,9 @@ def test_a_dangling_symlink_gets_its_target_created(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("where", "problem"),
-    [("folder", "cannot write (Is a directory)"),
-     ("missing/out.yaml", "cannot write (No such file or directory)"),
-     ("/dev/full", "cannot write (No space left on device)")],
+    [("folder", "cannot write (is a directory)"),
+     ("missing/out.yaml", "cannot write (no such file or folder)"),
+     ("/dev/full", "cannot write (no space left on device)")],
 )  # fmt: skip
 def test_an_output_that_cannot_be_written_is_exit_4(
     tmp_path: Path, where: str, problem: str
