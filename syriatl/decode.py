@@ -88,10 +88,15 @@ def english_share(text: str) -> tuple[float, int, int]:
 
 def not_english(text: str) -> str | None:
     """Why ``text`` is not English, or None when it is, or too short or too repetitive
-    to judge."""
+    to judge. A text with one English paragraph long enough to judge is English, whatever
+    else it holds (a table of road closures, an appendix in another language)."""
     share, words, distinct = english_share(text)
     if words < MIN_WORDS or distinct < MIN_DISTINCT or share >= MIN_SHARE:
         return None
+    for block in text[:_JUDGED].split("\n\n"):
+        found, count, _ = english_share(block)
+        if count >= MIN_WORDS and found >= MIN_SHARE:
+            return None
     return (
         f"not English ({share:.0%} of its {words} words are common English words;"
         f" English text has at least {MIN_SHARE:.0%})"

@@ -551,3 +551,23 @@ def test_ingest_refuses_a_clash_before_copying_anything(tmp_path: Path) -> None:
     assert "a.txt already records outlet 'Karvana Post'" in err
     assert not (corpus / "b.txt").exists()
     assert (corpus / "sources.yaml").read_text() == "a.txt:\n  outlet: Karvana Post\n"
+
+
+ENGLISH_STORY = next(text for text, english in EXAMPLES if english and len(text) > 200)
+SPANISH_STORY = next(text for text, english in EXAMPLES if not english and "Las " in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        # One English paragraph long enough to judge, then a long list without function
+        # words (the whole text is below the share): English.
+        (ENGLISH_STORY + "\n\n" + "\n".join(f"Route {n} Karvana closed" for n in range(60)), True),
+        # An English story with an appendix in Spanish: English.
+        (ENGLISH_STORY + "\n\n" + SPANISH_STORY * 3, True),
+        # No English paragraph at all: not English.
+        (SPANISH_STORY + "\n\n" + SPANISH_STORY, False),
+    ],
+)
+def test_one_english_paragraph_makes_a_text_english(text: str, english: bool) -> None:
+    assert (not_english(text) is None) is english
