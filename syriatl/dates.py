@@ -22,6 +22,10 @@ _MEANINGFUL = re.compile(
 )
 _TRAP = re.compile(r"(?i)^\s*(?:we|a|an|two|one|sun|sat)\s*$|%|\b\d{3,4}\s*(?:gmt|utc)\b")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_MONTH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])")
+_WEEKDAY = re.compile(r"(?i)\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?![a-z])")
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Two references that share no year, month, day or weekday (a Saturday and a Tuesday):
 # whatever dateparser takes from the reference differs between them.
 # Naive, as dateparser reads a typed date: no zone is typed.
@@ -86,6 +90,16 @@ def _read_words(text: str) -> Period:
         raise refused
     if str(first.year) not in _YEAR.findall(text):
         raise refused
+    if not _MONTH.search(text):
+        # "3/4/2019" is 3 April or 4 March depending on who typed it; "1 2019" is nothing.
+        raise DateRefused(f"{text!r} names no month in words: {_EXAMPLE}")
+    named = _WEEKDAY.search(text)
+    if named and period == "day" and _DAYS.index(named.group(1).lower()) != first.weekday():
+        day = first.date()
+        raise DateRefused(
+            f"{text!r} names a {_NAMES[_DAYS.index(named.group(1).lower())]}, "
+            f"but {day} is a {_NAMES[day.weekday()]}: {_EXAMPLE}"
+        )
     return _period(first, period)
 
 

@@ -69,6 +69,12 @@ REFUSED = [
     ("in 2017", NOT_A_DATE),
     ("Tuesday 2017", NOT_A_DATE),
     ("Jan 24, 2018 2017", NOT_A_DATE),
+    # Day and month in numbers: 3 April to one reader, 4 March to another.
+    ("3/4/2019", "names no month in words: give e.g. 2017-01-24"),
+    ("12.05.2019", "names no month in words: give e.g. 2017-01-24"),
+    ("1 2019", "names no month in words: give e.g. 2017-01-24"),
+    # 2019-04-03 is a Wednesday: 2019-01-01 is a Tuesday, + 92 days = 13 weeks + 1 day.
+    ("Mon 3 April 2019", "names a Monday, but 2019-04-03 is a Wednesday: give e.g. 2017-01-24"),
 ]
 
 
@@ -82,7 +88,9 @@ def test_a_relative_or_yearless_date_is_refused_and_says_why(typed: str, why: st
 @pytest.mark.parametrize(
     ("typed", "day"),
     [("2017-01-24", D(2017, 1, 24)), ("24 January 2017", D(2017, 1, 24)),
-     ("April 3rd, 2019", D(2019, 4, 3))],
+     ("April 3rd, 2019", D(2019, 4, 3)),
+     # The weekday fits: 2019-04-03 is a Wednesday (see above).
+     ("Wed 3 April 2019", D(2019, 4, 3))],
 )  # fmt: skip
 def test_a_full_date_is_one_day(typed: str, day: dt.date) -> None:
     assert read_day(typed) == day
