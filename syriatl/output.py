@@ -12,10 +12,11 @@ import errno
 import glob
 import os
 import re
+import signal
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from syriatl.discover import printable, reason
@@ -100,11 +101,13 @@ def _write_atomically(real: Path, found: os.stat_result | None, chunks: Iterable
         # Renaming over it would work, but a file its owner made read-only stays as it is.
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
     remove_stale(real)
-    handle, name = tempfile.mkstemp(
-        dir=real.parent, prefix=f".{real.name[:_KEPT]}.{os.getpid()}.", suffix=".tmp"
-    )
-    temporary = Path(name)
+    temporary: Path | None = None
     try:
+        with _signals_held():  # a signal between making the file and noting its name
+            handle, name = tempfile.mkstemp(  # would leave it behind
+                dir=real.parent, prefix=f".{real.name[:_KEPT]}.{os.getpid()}.", suffix=".tmp"
+            )
+            temporary = Path(name)
         _keep_owner_and_mode(handle, found)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.writelines(chunks)
@@ -112,8 +115,20 @@ def _write_atomically(real: Path, found: os.stat_result | None, chunks: Iterable
             os.fsync(stream.fileno())
         temporary.replace(real)
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM wait (pending, not lost) until the block is left."""
+    caught = {signal.SIGINT, signal.SIGTERM}
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, caught)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _keep_owner_and_mode(handle: int, found: os.stat_result | None) -> None:

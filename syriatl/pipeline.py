@@ -194,7 +194,8 @@ def tell_file(job: Job) -> Told:
     read = ingest.read_article(found, beside)
     warnings = (read.warning,) if read.warning else ()
     if read.article is None:
-        return Told(read.path, None, (), warnings, Problem(read.path, read.problem or "unreadable"))
+        problem = Problem(found.id, read.problem or "unreadable", read.path)
+        return Told(read.path, None, (), warnings, problem)
     told = tell(read.article, corpus_years, policy)
     if told.waiting:  # told again with the corpus's years, warnings and all
         return told

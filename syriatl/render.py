@@ -23,6 +23,7 @@ from syriatl.model import (
     ArticleReport,
     Event,
     Precision,
+    Problem,
     Published,
     Resolution,
     SegmentKind,
@@ -40,6 +41,11 @@ _UNBROKEN = frozenset({"Article", "Published", "Entries", "Events", "Timestamp"}
 
 
 # ---- the data schema ------------------------------------------------------------------
+
+
+def _problem_data(problem: Problem) -> dict[str, Any]:
+    """One problem as schema data: the article's id, its file and what is wrong."""
+    return {"article": problem.article, "path": problem.where, "problem": problem.problem}
 
 
 def source_data(source: Source, published: Published | None = None) -> dict[str, Any]:
@@ -116,7 +122,7 @@ def timeline_sections(timeline: Timeline, explain: bool = False) -> Sections:
     return [
         ("articles", (article_data(a) for a in timeline.articles)),
         ("events", (event_data(e, dates) for e in timeline.events)),
-        ("problems", ({"article": p.article, "problem": p.problem} for p in timeline.problems)),
+        ("problems", (_problem_data(p) for p in timeline.problems)),
     ]
 
 

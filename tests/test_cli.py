@@ -89,9 +89,8 @@ def test_a_binary_file_is_a_problem_and_the_rest_still_builds(corpus: Corpus) ->
     assert code == 0
     data = yaml.safe_load(out)
     assert [a["id"] for a in data["articles"]] == ["story"]
-    assert {"article": str(folder / "blob.txt"), "problem": "binary file, not text"} in data[
-        "problems"
-    ]
+    blob = str(folder / "blob.txt")
+    assert {"article": "blob", "path": blob, "problem": "binary file, not text"} in data["problems"]
     assert "blob.txt: binary file, not text" in err
     assert "Traceback" not in err
 
