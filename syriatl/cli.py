@@ -14,7 +14,7 @@ import typer
 
 from syriatl import __version__
 from syriatl.errors import ExitCode, SyriatlError
-from syriatl.shell import Shell, choose, jobs, say, typed_day, typed_period
+from syriatl.shell import Command, Shell, choose, jobs, say, typed_day, typed_period
 
 if TYPE_CHECKING:
     from syriatl.model import Article
@@ -212,7 +212,7 @@ JobsOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(cls=Command)
 def build(
     paths: Paths = None,
     fmt: FormatOption = None,
@@ -260,7 +260,7 @@ def build(
         raise typer.Exit(int(ExitCode.PROBLEMS))
 
 
-@app.command()
+@app.command(cls=Command)
 def explain(
     event_id: Annotated[
         str,
@@ -299,21 +299,21 @@ def explain(
         _show(only, "explain", _format(fmt), None)
 
 
-@app.command()
+@app.command(cls=Command)
 def articles(paths: Paths = None, fmt: FormatOption = None) -> None:
     """List the articles: title, publication date, the rule and evidence that dated it."""
     with _errors():
         _show(_build(paths, "articles"), "articles", _format(fmt), None)
 
 
-@app.command()
+@app.command(cls=Command)
 def updates(paths: Paths = None, fmt: FormatOption = None) -> None:
     """List every live-blog entry with its resolved timestamp and first sentence."""
     with _errors():
         _show(_build(paths, "updates"), "updates", _format(fmt), None)
 
 
-@app.command()
+@app.command(cls=Command)
 def ingest(
     files: Annotated[
         list[Path],
@@ -345,7 +345,7 @@ class TagFormat(StrEnum):
     jsonl = "jsonl"
 
 
-@app.command()
+@app.command(cls=Command)
 def tag(
     files: Annotated[
         list[Path] | None,
@@ -400,7 +400,7 @@ class LayoutFormat(StrEnum):
     json = "json"
 
 
-@app.command()
+@app.command(cls=Command)
 def layout(
     files: Annotated[
         list[Path],

@@ -15,7 +15,7 @@ from types import FrameType
 from typing import Any, TypeVar
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 BROKEN_PIPE = 128 + signal.SIGPIPE  # the shell's status for a reader that went away
 TERMINATED = 128 + signal.SIGTERM
@@ -84,6 +84,26 @@ class Shell(TyperGroup):
         finally:
             signal.signal(signal.SIGTERM, previous)
         sys.exit(code or 0)
+
+
+class Command(TyperCommand):
+    """A command whose ``--help`` names each argument by its metavar alone: Typer adds
+    the Python type ("PATH <list[str]>"), which tells a user nothing."""
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        sections: dict[str, list[tuple[str, str]]] = {"Arguments": [], "Options": []}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                sections["Arguments"].append((record[0].split(" <", 1)[0], record[1]))
+            else:
+                sections["Options"].append(record)
+        for title, rows in sections.items():
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
 
 
 def _usage(error: typer.TyperException) -> list[str]:

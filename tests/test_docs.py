@@ -47,3 +47,12 @@ def test_every_option_is_documented_and_has_help(command: str, option: str) -> N
     param = next(p for p in params if option in p.opts)
     assert param.help, option
     assert f"`{option}" in README, option
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_help_names_no_python_types(name: str) -> None:
+    from typer.testing import CliRunner
+
+    shown = CliRunner().invoke(app, [name, "--help"]).output
+    # Typer's own labels for a parameter's Python type: '<list[str]>', '<Path>', '<int>'.
+    assert not re.search(r"<(?:list|str|int|Path|float|bool)\b", shown), shown
