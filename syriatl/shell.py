@@ -148,23 +148,27 @@ def say(*lines: str) -> None:
 
 
 def typed_period(text: str | None, option: str) -> tuple[dt.date, dt.date] | None:
-    if text is None:
-        return None
-    from syriatl.dates import DateRefused, read_period
+    """The days a typed ``--since``/``--until`` covers; a usage error when refused."""
+    from syriatl.dates import read_period
 
-    try:
-        return read_period(text)
-    except DateRefused as refused:
-        raise typer.BadParameter(str(refused), param_hint=option) from None
+    return None if text is None else _typed(read_period, text, option)
 
 
 def typed_day(text: str | None, option: str) -> dt.date | None:
-    if text is None:
-        return None
-    from syriatl.dates import DateRefused, read_day
+    """The day a typed ``--published``/``--dct`` names; a usage error when refused."""
+    from syriatl.dates import read_day
+
+    return None if text is None else _typed(read_day, text, option)
+
+
+Read = TypeVar("Read")
+
+
+def _typed(reader: Callable[[str], Read], text: str, option: str) -> Read:
+    from syriatl.dates import DateRefused
 
     try:
-        return read_day(text)
+        return reader(text)
     except DateRefused as refused:
         raise typer.BadParameter(str(refused), param_hint=option) from None
 
