@@ -191,13 +191,25 @@ def _comment_start(lines: list[Line], shapes: list[str], story: int) -> int:
     threads = _stamped_threads(lines, shapes)
     for i in range(max(story, last) + 1, len(lines)):
         shape = shapes[i]
-        if shape == "comment-marker" or i in threads:
+        if (shape == "comment-marker" and _opens_thread(lines, shapes, i)) or i in threads:
             return i
         item = LIST_ITEM.match(lines[i].text)
         indented = shape == "list" and item is not None and item.group("indent")
         if indented and shapes[i - 1] in ("widget", "short", "caps", "comment-marker"):
             return i
     return len(lines)
+
+
+def _opens_thread(lines: list[Line], shapes: list[str], heading: int) -> bool:
+    """True when comment structure follows the comments heading at ``heading``: a
+    name-and-stamp header, or short bodies, up to the first header. A block longer than a
+    lone comment there is the story going on under a promo line ("Join the conversation")."""
+    for k in range(heading + 1, len(lines)):
+        if shapes[k] == "stamp":
+            return True
+        if len(words_of(lines[k].text)) > chrome.LONE_COMMENT_WORDS:
+            return False
+    return True
 
 
 def _stamped_threads(lines: list[Line], shapes: list[str]) -> set[int]:
@@ -231,11 +243,19 @@ def set_aside_warning(text: str, structure: Layout) -> str | None:
 
 def set_aside_share(text: str, structure: Layout) -> Fraction:
     """The share of the words from the first to the last story block that the layout set
-    aside as chrome or comments (0 for a layout without story)."""
+    aside as chrome or comments (0 for a layout without story). Comments after the story
+    that are long prose with no name-and-stamp header above them count too: they may be
+    story that a thread swallowed."""
     story = [i for i, s in enumerate(structure.segments) if s.kind.is_story]
     if not story:
         return Fraction(0)
-    inside = structure.segments[story[0] : story[-1] + 1]
+    inside = list(structure.segments[story[0] : story[-1] + 1])
+    for s in structure.segments[story[-1] + 1 :]:
+        if s.kind is SegmentKind.COMMENT_STAMP:
+            break
+        long = len(words_of(text[s.start : s.end])) > chrome.LONE_COMMENT_WORDS
+        if s.kind is SegmentKind.COMMENT and long:
+            inside.append(s)
     aside = (SegmentKind.CHROME, SegmentKind.COMMENT, SegmentKind.COMMENT_STAMP)
     counts = [(len(words_of(text[s.start : s.end])), s.kind in aside) for s in inside]
     total = sum(n for n, _ in counts)

@@ -138,9 +138,34 @@ def test_a_comments_heading_opens_the_thread(heading: str, body: str) -> None:
     assert _kind_of(text, "Negotiators from the two") is K.PARAGRAPH
 
 
+# A promo line mid-story, then the story goes on in three long paragraphs (44, 43 and 43
+# words, each over the lone-comment bound of 40): the line opened no thread.
+LONG = (
+    "The engineer who runs the Kessel dam told reporters on Tuesday that the spillway gates "
+    "had been opened twice this spring, once in March and once in April, because the "
+    "reservoir rose faster than the two river states had agreed it should, she said."
+)
+PROMO = (
+    f"Join the conversation\n\n{LONG}\n\n"
+    "Farmers in the delta below the dam say the sudden releases flooded their fields and "
+    "washed away the seed they had sown in the week before, and that nobody in Orveda had "
+    "warned them the gates would open that night, she said again.\n\n"
+    "Officials in Varn said they would ask the joint commission to publish the flow figures "
+    "for every week of the spring, so that both states can see how much water was held back "
+    "and how much was let through the gates, she said.\n"
+)
+
+
 @pytest.mark.parametrize(
     ("tail", "words", "kind"),
     [
+        # A comments heading with long prose after it was a promo line, not a thread.
+        (PROMO, "Join the conversation", K.CHROME),
+        (PROMO, "The engineer who runs", K.PARAGRAPH),
+        (PROMO, "Officials in Varn said", K.PARAGRAPH),
+        # ... even when a short line comes between the heading and the prose.
+        ("Leave a Reply\n\nMore on the dam\n\n" + PROMO.split("\n\n", 1)[1],
+         "Farmers in the delta below", K.PARAGRAPH),
         # Two name-and-stamp headers over short bodies: a thread.
         ("kessel_fan 5 March 2019, 10:47\n\nShare the water.\n\n"
          "varnboy 5 March 2019, 11:02\n\nNever.\n", "Share the water.", K.COMMENT),
@@ -337,6 +362,15 @@ def test_a_headline_and_bullets_around_wrapped_copy_stay_blocks_of_their_own() -
          "Officials said talks could resume soon.\n\n3 Comments\n\n"
          "kessel_fan 5 March 2019, 10:47\n\nShare the water now, or the delta dies.\n",
          Fraction(0)),
+        # Long comments with no name-and-stamp header over them may be swallowed story, and
+        # count: 11 story words, then two numbered items of 1 + 44 words: 90/101.
+        ("Dam Talks Stall in Orveda\n\n"
+         "Negotiators from the two river states broke off talks on Monday.\n\nShare this\n\n"
+         f"  1. {LONG}\n\n  2. {LONG}\n", Fraction(90, 101)),
+        # A long comment under a name-and-stamp header is a comment: 0 of 11 words.
+        ("Dam Talks Stall in Orveda\n\n"
+         "Negotiators from the two river states broke off talks on Monday.\n\n3 Comments\n\n"
+         f"kessel_fan 5 March 2019, 10:47\n\n{LONG}\n", Fraction(0)),
     ],
 )  # fmt: skip
 def test_the_share_set_aside_counts_only_words_inside_the_story(text: str, share: Fraction) -> None:
