@@ -171,8 +171,14 @@ PROMO = (
          "varnboy 5 March 2019, 11:02\n\nNever.\n", "Share the water.", K.COMMENT),
         ("kessel_fan 5 March 2019, 10:47\n\nShare the water.\n\n"
          "varnboy 5 March 2019, 11:02\n\nNever.\n", "varnboy 5 March 2019", K.COMMENT_STAMP),
-        # A lone header with one short body at the end of the page: a thread of one.
-        ("kessel_fan 5 March 2019, 10:47\n\nShare the water.\n", "Share the water.", K.COMMENT),
+        # A lone header with one short body after a comments heading: a thread of one.
+        ("3 Comments\n\nkessel_fan 5 March 2019, 10:47\n\nShare the water.\n",
+         "Share the water.", K.COMMENT),
+        # Without the heading, a lone stamped line opens no thread: the story goes on.
+        ("kessel_fan 5 March 2019, 10:47\n\nShare the water.\n", "Share the water.", K.PARAGRAPH),
+        # A blog's own footer (no weekday, so no embed's signature) ends no story either.
+        ("Posted by Tomas Varn on March 5, 2019\n\nThe gates stayed shut on Tuesday.\n",
+         "The gates stayed shut", K.PARAGRAPH),
         # A stamped line the story goes on under, paragraph after paragraph: no thread.
         ("Orveda Desk 5 March 2019\n\nThe dam holds back the spring floods.\n\n"
          "The delta has flooded twice since 2010.\n\nFarmers there want the figures.\n",
@@ -494,6 +500,7 @@ def test_the_layout_command_names_a_missing_file(tmp_path: Path) -> None:
         "— said the minister of Varn on March 7, 2019",  # a dash, a date, no handle or link
         "By Jane Orlo (@janeorlo) March 7, 2019",  # a byline, not a post's signature
         "Officials wrote to @karvanacd on March 7, 2019 about the dam.",  # no (@handle)
+        "Posted by Tomas Varn on March 5, 2019 at 10:47",  # a blog's footer: no weekday
     ],
 )
 def test_lines_that_are_no_embed_signature(line: str) -> None:

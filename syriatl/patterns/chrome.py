@@ -91,6 +91,12 @@ EMBED_SIGNATURES: tuple[tuple[str, str, str], ...] = (
      r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}"
      r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+\d{4})[^\n]{0,30}",
      "Karvana Now (@karvananow) 7 March 2019"),
+    # Facebook's: the page's name, then the weekday and the date (a blog's own footer,
+    # "Posted by admin on May 12, 2021", has no weekday).
+    ("posted-by", r"Posted[ \t]+by[ \t]+[^\n]{1,80}?[ \t]+on[ \t]+[A-Z][a-z]{2,5}day,?[ \t]+"
+     r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?)[ \t]+\d{4}"
+     r"[^\n]{0,30}",
+     "Posted by Orveda Flood Watch on Tuesday, March 5, 2019"),
 )  # fmt: skip
 
 # An embed's signature glued to the end of the post's line, searched at the line's end.
