@@ -20,6 +20,7 @@ from syriatl.cli import app
 from syriatl.detect import detect
 from syriatl.model import Article, SegmentKind
 from syriatl.patterns import chrome
+from syriatl.pipeline import entry_leads
 from syriatl.published import evidence
 from syriatl.segment import layout, set_aside_share
 
@@ -334,6 +335,30 @@ def test_hard_wrapped_copy_gives_whole_sentences(
 ) -> None:
     found = layout(text, detect(text))
     told = [(s.line, " ".join(text[s.start : s.end].split())) for s in found.sentences]
+    assert told == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A header alone on its line: the entry's text is the paragraphs under it, and its
+        # lead is the first sentence of the first of them.
+        ("Dam Talks Stall in Orveda\n\nUPDATE 14:20 GMT:\n\n"
+         "The gates were opened at noon. Farmers fled.\n\nMore water came later.\n",
+         [("UPDATE 14:20 GMT", 14, 20, "The gates were opened at noon.")]),
+        # A label without a clock; then a header with its text on its line.
+        ("ORIGINAL ENTRY:\n\nMinisters met in Varn.\n\n"
+         "UPDATE 0905 GMT: Talks resumed. Both sides came.\n",
+         [("ORIGINAL ENTRY", None, None, "Ministers met in Varn."),
+          ("UPDATE 0905 GMT", 9, 5, "Talks resumed.")]),
+    ],
+)  # fmt: skip
+def test_an_entry_header_alone_on_its_line_heads_the_paragraphs_under_it(
+    text: str, expected: list[tuple[str, int | None, int | None, str]]
+) -> None:
+    found = layout(text, detect(text))
+    leads = entry_leads(found, text)
+    told = [(e.label, e.hour, e.minute, leads.get(e.start, "")) for e in found.entries]
     assert told == expected
 
 
