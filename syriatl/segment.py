@@ -169,9 +169,15 @@ def _mark_post(lines: list[Line], shapes: list[str], signature: int, title: int 
         k -= 1
 
 
+# Lines that may come before the headline: furniture, and a date line or a ticker.
+_ABOVE_TITLE = frozenset(
+    {"widget", "caps", "credit", "list", "comment-marker", "date-only", "stamp"}
+)
+
+
 def _title(lines: list[Line], shapes: list[str]) -> int | None:
     for i, shape in enumerate(shapes):
-        if shape in ("widget", "caps", "credit", "list", "comment-marker"):
+        if shape in _ABOVE_TITLE:
             continue
         words = words_of(lines[i].text)
         headline = shape in ("short", "prose") and not lines[i].text.rstrip().endswith(".")

@@ -362,6 +362,22 @@ def test_an_entry_header_alone_on_its_line_heads_the_paragraphs_under_it(
     assert told == expected
 
 
+@pytest.mark.parametrize(
+    "top",
+    [
+        # 2019-10-03 is a Thursday: 2019-01-01 is a Tuesday, +275 days = 39 weeks + 2.
+        "• Thursday, Oct 03, 2019",  # a ticker: a date alone
+        "Updated : 2019-10-03 06:28",  # a stamp: a label, a date, a clock
+        "March 4, 2019",
+    ],
+)
+def test_a_date_line_above_the_headline_keeps_the_title(top: str) -> None:
+    text = f"{top}\n\nDam Talks Stall in Orveda\n\nNegotiators broke off talks on Monday.\n"
+    found = layout(text, detect(text))
+    assert found.title == "Dam Talks Stall in Orveda"
+    assert _kind_of(text, top) is K.DATE_LINE
+
+
 def test_a_headline_and_bullets_around_wrapped_copy_stay_blocks_of_their_own() -> None:
     assert [(line, kind) for line, kind, _ in _blocks(HEADLINE)] == [
         (1, K.TITLE),
