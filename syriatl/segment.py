@@ -252,19 +252,11 @@ def set_aside_warning(text: str, structure: Layout) -> str | None:
 
 def set_aside_share(text: str, structure: Layout) -> Fraction:
     """The share of the words from the first to the last story block that the layout set
-    aside as chrome or comments (0 for a layout without story). Comments after the story
-    that are long prose with no name-and-stamp header above them count too: they may be
-    story that a thread swallowed."""
+    aside as chrome or comments (0 for a layout without story)."""
     story = [i for i, s in enumerate(structure.segments) if s.kind.is_story]
     if not story:
         return Fraction(0)
-    inside = list(structure.segments[story[0] : story[-1] + 1])
-    for s in structure.segments[story[-1] + 1 :]:
-        if s.kind is SegmentKind.COMMENT_STAMP:
-            break
-        long = len(words_of(text[s.start : s.end])) > chrome.LONE_COMMENT_WORDS
-        if s.kind is SegmentKind.COMMENT and long:
-            inside.append(s)
+    inside = structure.segments[story[0] : story[-1] + 1]
     aside = (SegmentKind.CHROME, SegmentKind.COMMENT, SegmentKind.COMMENT_STAMP)
     counts = [(len(words_of(text[s.start : s.end])), s.kind in aside) for s in inside]
     total = sum(n for n, _ in counts)

@@ -409,11 +409,11 @@ def test_a_headline_and_bullets_around_wrapped_copy_stay_blocks_of_their_own() -
          "Officials said talks could resume soon.\n\n3 Comments\n\n"
          "kessel_fan 5 March 2019, 10:47\n\nShare the water now, or the delta dies.\n",
          Fraction(0)),
-        # Long comments with no name-and-stamp header over them may be swallowed story, and
-        # count: 11 story words, then two numbered items of 1 + 44 words: 90/101.
+        # A numbered thread after a widget line does not count, long comments and all (real
+        # threads look like this): 0 of 11 words.
         ("Dam Talks Stall in Orveda\n\n"
          "Negotiators from the two river states broke off talks on Monday.\n\nShare this\n\n"
-         f"  1. {LONG}\n\n  2. {LONG}\n", Fraction(90, 101)),
+         f"  1. {LONG}\n\n  2. {LONG}\n", Fraction(0)),
         # A long comment under a name-and-stamp header is a comment: 0 of 11 words.
         ("Dam Talks Stall in Orveda\n\n"
          "Negotiators from the two river states broke off talks on Monday.\n\n3 Comments\n\n"
