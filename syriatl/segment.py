@@ -169,9 +169,15 @@ def _mark_post(lines: list[Line], shapes: list[str], signature: int, title: int 
         k -= 1
 
 
+# Lines that may come before the headline: furniture, and a date line or a ticker.
+_ABOVE_TITLE = frozenset(
+    {"widget", "caps", "credit", "list", "comment-marker", "date-only", "stamp"}
+)
+
+
 def _title(lines: list[Line], shapes: list[str]) -> int | None:
     for i, shape in enumerate(shapes):
-        if shape in ("widget", "caps", "credit", "list", "comment-marker"):
+        if shape in _ABOVE_TITLE:
             continue
         words = words_of(lines[i].text)
         headline = shape in ("short", "prose") and not lines[i].text.rstrip().endswith(".")
@@ -188,10 +194,11 @@ _STRUCTURE = frozenset({"entry", "dateline", "signature", "embed", "embed-link"}
 def _comment_start(lines: list[Line], shapes: list[str], story: int) -> int:
     """Where the reader-comment thread after the story starts (len(lines) for none)."""
     last = max((i for i, s in enumerate(shapes) if s in _STRUCTURE), default=-1)
-    threads = _stamped_threads(lines, shapes)
+    headed = next((i for i, s in enumerate(shapes) if s == "comment-marker"), len(lines))
+    threads = _stamped_threads(lines, shapes, headed)
     for i in range(max(story, last) + 1, len(lines)):
         shape = shapes[i]
-        if shape == "comment-marker" or i in threads:
+        if (shape == "comment-marker" and _opens_thread(lines, shapes, i)) or i in threads:
             return i
         item = LIST_ITEM.match(lines[i].text)
         indented = shape == "list" and item is not None and item.group("indent")
@@ -200,10 +207,24 @@ def _comment_start(lines: list[Line], shapes: list[str], story: int) -> int:
     return len(lines)
 
 
-def _stamped_threads(lines: list[Line], shapes: list[str]) -> set[int]:
+def _opens_thread(lines: list[Line], shapes: list[str], heading: int) -> bool:
+    """True when comment structure follows the comments heading at ``heading``: a
+    name-and-stamp header, or short bodies, up to the first header. A block longer than a
+    lone comment there is the story going on under a promo line ("Join the conversation")."""
+    for k in range(heading + 1, len(lines)):
+        if shapes[k] == "stamp":
+            return True
+        if len(words_of(lines[k].text)) > chrome.LONE_COMMENT_WORDS:
+            return False
+    return True
+
+
+def _stamped_threads(lines: list[Line], shapes: list[str], headed: int) -> set[int]:
     """The stamped lines that open a thread of name-and-stamp headers with short bodies
-    running to the end of the page (not a stamp the story goes on under); one pass from
-    the end, so a long thread costs no more than its length."""
+    running to the end of the page (not a stamp the story goes on under); a lone header
+    opens one only after a comments heading (at ``headed``): alone, it is as likely an
+    embed's signature or a stamp the story goes on under. One pass from the end, so a
+    long thread costs no more than its length."""
     found: set[int] = set()
     body: list[int] = []  # the words of each block under the header met next
     headers, short_after = 0, True
@@ -214,7 +235,7 @@ def _stamped_threads(lines: list[Line], shapes: list[str]) -> set[int]:
         headers += 1
         short_after = short_after and len(body) <= chrome.COMMENT_BODY_BLOCKS
         lone = len(body) <= 1 and sum(body) <= chrome.LONE_COMMENT_WORDS
-        if (headers == 1 and lone) or (headers > 1 and short_after):
+        if (headers == 1 and lone and i > headed) or (headers > 1 and short_after):
             found.add(i)
         body = []
     return found

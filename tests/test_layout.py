@@ -20,6 +20,7 @@ from syriatl.cli import app
 from syriatl.detect import detect
 from syriatl.model import Article, SegmentKind
 from syriatl.patterns import chrome
+from syriatl.pipeline import entry_leads
 from syriatl.published import evidence
 from syriatl.segment import layout, set_aside_share
 
@@ -138,16 +139,47 @@ def test_a_comments_heading_opens_the_thread(heading: str, body: str) -> None:
     assert _kind_of(text, "Negotiators from the two") is K.PARAGRAPH
 
 
+# A promo line mid-story, then the story goes on in three long paragraphs (44, 43 and 43
+# words, each over the lone-comment bound of 40): the line opened no thread.
+LONG = (
+    "The engineer who runs the Kessel dam told reporters on Tuesday that the spillway gates "
+    "had been opened twice this spring, once in March and once in April, because the "
+    "reservoir rose faster than the two river states had agreed it should, she said."
+)
+PROMO = (
+    f"Join the conversation\n\n{LONG}\n\n"
+    "Farmers in the delta below the dam say the sudden releases flooded their fields and "
+    "washed away the seed they had sown in the week before, and that nobody in Orveda had "
+    "warned them the gates would open that night, she said again.\n\n"
+    "Officials in Varn said they would ask the joint commission to publish the flow figures "
+    "for every week of the spring, so that both states can see how much water was held back "
+    "and how much was let through the gates, she said.\n"
+)
+
+
 @pytest.mark.parametrize(
     ("tail", "words", "kind"),
     [
+        # A comments heading with long prose after it was a promo line, not a thread.
+        (PROMO, "Join the conversation", K.CHROME),
+        (PROMO, "The engineer who runs", K.PARAGRAPH),
+        (PROMO, "Officials in Varn said", K.PARAGRAPH),
+        # ... even when a short line comes between the heading and the prose.
+        ("Leave a Reply\n\nMore on the dam\n\n" + PROMO.split("\n\n", 1)[1],
+         "Farmers in the delta below", K.PARAGRAPH),
         # Two name-and-stamp headers over short bodies: a thread.
         ("kessel_fan 5 March 2019, 10:47\n\nShare the water.\n\n"
          "varnboy 5 March 2019, 11:02\n\nNever.\n", "Share the water.", K.COMMENT),
         ("kessel_fan 5 March 2019, 10:47\n\nShare the water.\n\n"
          "varnboy 5 March 2019, 11:02\n\nNever.\n", "varnboy 5 March 2019", K.COMMENT_STAMP),
-        # A lone header with one short body at the end of the page: a thread of one.
-        ("kessel_fan 5 March 2019, 10:47\n\nShare the water.\n", "Share the water.", K.COMMENT),
+        # A lone header with one short body after a comments heading: a thread of one.
+        ("3 Comments\n\nkessel_fan 5 March 2019, 10:47\n\nShare the water.\n",
+         "Share the water.", K.COMMENT),
+        # Without the heading, a lone stamped line opens no thread: the story goes on.
+        ("kessel_fan 5 March 2019, 10:47\n\nShare the water.\n", "Share the water.", K.PARAGRAPH),
+        # A blog's own footer (no weekday, so no embed's signature) ends no story either.
+        ("Posted by Tomas Varn on March 5, 2019\n\nThe gates stayed shut on Tuesday.\n",
+         "The gates stayed shut", K.PARAGRAPH),
         # A stamped line the story goes on under, paragraph after paragraph: no thread.
         ("Orveda Desk 5 March 2019\n\nThe dam holds back the spring floods.\n\n"
          "The delta has flooded twice since 2010.\n\nFarmers there want the figures.\n",
@@ -306,6 +338,46 @@ def test_hard_wrapped_copy_gives_whole_sentences(
     assert told == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A header alone on its line: the entry's text is the paragraphs under it, and its
+        # lead is the first sentence of the first of them.
+        ("Dam Talks Stall in Orveda\n\nUPDATE 14:20 GMT:\n\n"
+         "The gates were opened at noon. Farmers fled.\n\nMore water came later.\n",
+         [("UPDATE 14:20 GMT", 14, 20, "The gates were opened at noon.")]),
+        # A label without a clock; then a header with its text on its line.
+        ("ORIGINAL ENTRY:\n\nMinisters met in Varn.\n\n"
+         "UPDATE 0905 GMT: Talks resumed. Both sides came.\n",
+         [("ORIGINAL ENTRY", None, None, "Ministers met in Varn."),
+          ("UPDATE 0905 GMT", 9, 5, "Talks resumed.")]),
+    ],
+)  # fmt: skip
+def test_an_entry_header_alone_on_its_line_heads_the_paragraphs_under_it(
+    text: str, expected: list[tuple[str, int | None, int | None, str]]
+) -> None:
+    found = layout(text, detect(text))
+    leads = entry_leads(found, text)
+    told = [(e.label, e.hour, e.minute, leads.get(e.start, "")) for e in found.entries]
+    assert told == expected
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # 2019-10-03 is a Thursday: 2019-01-01 is a Tuesday, +275 days = 39 weeks + 2.
+        "• Thursday, Oct 03, 2019",  # a ticker: a date alone
+        "Updated : 2019-10-03 06:28",  # a stamp: a label, a date, a clock
+        "March 4, 2019",
+    ],
+)
+def test_a_date_line_above_the_headline_keeps_the_title(top: str) -> None:
+    text = f"{top}\n\nDam Talks Stall in Orveda\n\nNegotiators broke off talks on Monday.\n"
+    found = layout(text, detect(text))
+    assert found.title == "Dam Talks Stall in Orveda"
+    assert _kind_of(text, top) is K.DATE_LINE
+
+
 def test_a_headline_and_bullets_around_wrapped_copy_stay_blocks_of_their_own() -> None:
     assert [(line, kind) for line, kind, _ in _blocks(HEADLINE)] == [
         (1, K.TITLE),
@@ -337,6 +409,15 @@ def test_a_headline_and_bullets_around_wrapped_copy_stay_blocks_of_their_own() -
          "Officials said talks could resume soon.\n\n3 Comments\n\n"
          "kessel_fan 5 March 2019, 10:47\n\nShare the water now, or the delta dies.\n",
          Fraction(0)),
+        # A numbered thread after a widget line does not count, long comments and all (real
+        # threads look like this): 0 of 11 words.
+        ("Dam Talks Stall in Orveda\n\n"
+         "Negotiators from the two river states broke off talks on Monday.\n\nShare this\n\n"
+         f"  1. {LONG}\n\n  2. {LONG}\n", Fraction(0)),
+        # A long comment under a name-and-stamp header is a comment: 0 of 11 words.
+        ("Dam Talks Stall in Orveda\n\n"
+         "Negotiators from the two river states broke off talks on Monday.\n\n3 Comments\n\n"
+         f"kessel_fan 5 March 2019, 10:47\n\n{LONG}\n", Fraction(0)),
     ],
 )  # fmt: skip
 def test_the_share_set_aside_counts_only_words_inside_the_story(text: str, share: Fraction) -> None:
@@ -460,6 +541,7 @@ def test_the_layout_command_names_a_missing_file(tmp_path: Path) -> None:
         "— said the minister of Varn on March 7, 2019",  # a dash, a date, no handle or link
         "By Jane Orlo (@janeorlo) March 7, 2019",  # a byline, not a post's signature
         "Officials wrote to @karvanacd on March 7, 2019 about the dam.",  # no (@handle)
+        "Posted by Tomas Varn on March 5, 2019 at 10:47",  # a blog's footer: no weekday
     ],
 )
 def test_lines_that_are_no_embed_signature(line: str) -> None:

@@ -104,8 +104,11 @@ def test_every_story_sentence_belongs_to_its_entry() -> None:
 def test_comment_headers_with_stamps_open_the_thread() -> None:
     text = (
         "Talks End\n\nThe talks ended on Tuesday.\n\n"
-        "jdoe 8 March 2019, 10:47\n\nThe talks ended badly on Friday.\n"
+        "jdoe 8 March 2019, 10:47\n\nThe talks ended badly on Friday.\n\n"
+        "mvarn 8 March 2019, 11:02\n\nThey will resume.\n"
     )
+    # Two headers over short bodies; a lone one opens a thread only after a comments
+    # heading (test_layout.py).
     kinds = _kinds(text)
     assert kinds["jdoe 8 March 2019, 10:47"] is SegmentKind.COMMENT_STAMP
     assert kinds["The talks ended badly on Friday."] is SegmentKind.COMMENT

@@ -7,8 +7,9 @@ combines them with layout (position, repetition, length) to tell story from chro
 
 from __future__ import annotations
 
-# A live-blog entry header: a capitalised label, an optional clock and zone, a colon.
-# (label, examples)
+# A live-blog entry header: a capitalised label, an optional clock and zone, a colon, then
+# the entry's text, or the end of the line ("UPDATE 14:20 GMT:" on a line of its own, the
+# entry's text in the paragraphs under it). (label, examples)
 ENTRY_LABELS: tuple[tuple[str, str], ...] = (
     ("UPDATE", "UPDATE 1130 GMT: The regime's air force has bombed Harasta."),
     ("UPDATED", "UPDATED 09:45 UTC: Talks resumed."),
@@ -18,7 +19,7 @@ ENTRY_LABELS: tuple[tuple[str, str], ...] = (
 )
 ENTRY_HEADER = (
     r"^[ \t]*(?P<label>(?:{labels})(?:[ \t]+(?P<hour>[01]?\d|2[0-3]):?(?P<minute>[0-5]\d)"
-    r"(?:[ \t]*(?P<zone>GMT|UTC|BST|CET|CEST|EET|EST|EDT|[A-Z]{{3}}))?)?)[ \t]*:[ \t]+"
+    r"(?:[ \t]*(?P<zone>GMT|UTC|BST|CET|CEST|EET|EST|EDT|[A-Z]{{3}}))?)?)[ \t]*:(?:[ \t]+|$)"
 )
 
 # A line opening with one of these labels is a photo caption (still story text).
@@ -91,6 +92,12 @@ EMBED_SIGNATURES: tuple[tuple[str, str, str], ...] = (
      r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}"
      r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+\d{4})[^\n]{0,30}",
      "Karvana Now (@karvananow) 7 March 2019"),
+    # Facebook's: the page's name, then the weekday and the date (a blog's own footer,
+    # "Posted by admin on May 12, 2021", has no weekday).
+    ("posted-by", r"Posted[ \t]+by[ \t]+[^\n]{1,80}?[ \t]+on[ \t]+[A-Z][a-z]{2,5}day,?[ \t]+"
+     r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?)[ \t]+\d{4}"
+     r"[^\n]{0,30}",
+     "Posted by Orveda Flood Watch on Tuesday, March 5, 2019"),
 )  # fmt: skip
 
 # An embed's signature glued to the end of the post's line, searched at the line's end.
