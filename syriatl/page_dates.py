@@ -4,11 +4,12 @@ Evidence ranks (``RANKS``, strongest first): a labelled publication stamp ("Publ
 on", "Posted:", a byline "by ... <date>"), a dateline with its year, a plain date line at
 the top, a live blog's entry stamps (the earliest), a date path in the page's URLs, dates
 in image file names. Update stamps and crawl-time tickers say when a page was changed or
-crawled: an update stamp is used only when nothing else dates the page, and any date
-more than a year later than every other date on the page is passed over when the page
-offers another. Numeric dates ("03/04/2019") are read in the order the page's
-unambiguous numbers show; when nothing shows it, a stamp keeps both readings
-(``Unordered``) for the lead's weekday to choose between (in ``published``).
+crawled: an update stamp is used only when nothing else dates the page. A date line more
+than a year later than every other date on the page (a ticker) gives way to another
+date line; labelled stamps and dated datelines are never passed over. Numeric dates
+("03/04/2019") are read in the order the page's unambiguous numbers show; when nothing
+shows it, a stamp keeps both readings (``Unordered``) for the lead's weekday to choose
+between (in ``published``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ RANKS = ("published-stamp", "dateline", "date-line", "entry-stamp", "url-path", 
 # A page is rarely written more than a year after the latest date it tells of; a date
 # that much later is a crawl-time ticker or a rework stamp.
 FAR_LATER = dt.timedelta(days=365)
+# The rules whose date may be passed over as far later (an unlabelled date line at the
+# top, often a crawl-time ticker); update stamps are judged apart (``updated``).
+PASSABLE = frozenset({"date-line", "date-line+lead-weekday"})
 # The rules of stamps whose order the lead's weekday may decide (entry stamps are
 # judged together, and only a lone one at the top, as a date line).
 _ORDERABLE = frozenset({"published-stamp", "dateline", "date-line"})
@@ -242,20 +246,23 @@ def far_later_than(day: dt.date, latest: dt.date | None) -> bool:
 
 
 def choose(found: list[Found], story_end: dt.date | None) -> Published:
-    """The strongest evidence (``RANKS``), passing over a date far later than every
-    other date on the page when the page offers another."""
+    """The strongest evidence (``RANKS``). A date line (a ticker, ``PASSABLE``) far
+    later than every other date on the page gives way to another date line that is
+    not; a labelled stamp or a dated dateline is never passed over, and nothing gives
+    way to weaker evidence (a URL or an image may show an older story, not the page)."""
     ranked = sorted(found, key=lambda f: (RANKS.index(f.rule), f.start))
+    best = top = ranked[0]
     distinct = sorted({f.date for f in found}, reverse=True)
 
     def latest_other(f: Found) -> dt.date | None:
         others = [d for d in distinct[:2] if d != f.date][:1] + ([story_end] if story_end else [])
         return max(others, default=None)
 
-    usable = [f for f in ranked if not far_later_than(f.date, latest_other(f))]
-    best = usable[0] if usable else ranked[0]
+    if top.rule in PASSABLE and far_later_than(top.date, latest_other(top)):
+        peers = [f for f in ranked if f.rule == top.rule]
+        best = next((f for f in peers if not far_later_than(f.date, latest_other(f))), top)
     evidence = best.evidence
-    if best is not ranked[0]:
-        top = ranked[0]
+    if best is not top:
         evidence += (
             f"; not {top.evidence!r} ({top.rule}, {top.date}), more than a year later "
             "than every other date on the page"

@@ -255,6 +255,7 @@ def _stated(
     late = (
         chosen is not None
         and chosen.date is not None
+        and chosen.rule in page_dates.PASSABLE
         and page_dates.far_later_than(chosen.date, story_end)
     )
     yearless = _yearless(text, layout, mentions) if chosen is None or late else None
