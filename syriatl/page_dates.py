@@ -270,14 +270,19 @@ def choose(found: list[Found], story_end: dt.date | None) -> Published:
     return Published(best.date, best.rule, evidence, None, Confidence.STATED)
 
 
-def updated(stamp: Found, story_end: dt.date | None, notes: list[str]) -> Published | None:
-    """An update stamp as the publication date of last resort, unless it is far later
-    than every date of the story (then it is when the page was crawled or reworked)."""
+def recent(stamp: Found, story_end: dt.date | None, notes: list[str]) -> Found | None:
+    """An update stamp, unless it is far later than every date of the story (then it
+    is when the page was crawled or reworked, and ``notes`` says so)."""
     if far_later_than(stamp.date, story_end):
         notes.append(
             f"update stamp {stamp.evidence!r} is more than a year later than every date "
             "of the story"
         )
         return None
+    return stamp
+
+
+def updated(stamp: Found) -> Published:
+    """An update stamp as the publication date of last resort."""
     evidence = f"{stamp.evidence} (an update stamp; nothing else on the page dates it)"
     return Published(stamp.date, "updated-stamp", evidence, None, Confidence.INFERRED)

@@ -380,3 +380,43 @@ def test_one_date_and_clock_line_inside_the_story_dates_nothing() -> None:
     # Not a date line (it is not at the top) and not a live blog (one stamp only).
     text = TITLE + STORY + "\nThe convoy left at dawn, officials said.\n\n20:32 20.2.2015\n"
     assert _date(text).published.date is None
+
+
+# ---- a year-less dateline and the page's update stamp ----------------------------------
+# 2021-01-01 is a Friday. 2021-05-12 is day 132 (31 + 28 + 31 + 30 + 12): +131 days =
+# 18 weeks + 5 after a Friday, a Wednesday. 2020-01-01 is a Wednesday; 2020-12-30 is day
+# 365 of a leap year: +364 days = 52 weeks, a Wednesday.
+UPDATED = "Updated 14:30 GMT, 12 May 2021"
+MAY_12 = "VARNHOLT, May 12 – "
+
+
+@pytest.mark.parametrize(
+    ("stamp", "story", "date"),
+    [
+        # the stamp's own day
+        (UPDATED, MAY_12 + "The port reopened after the strike, officials said.\n",
+         dt.date(2021, 5, 12)),
+        # the lead's Wednesday fits 2021-05-12
+        (UPDATED, MAY_12 + "The port reopened on Wednesday, officials said.\n",
+         dt.date(2021, 5, 12)),
+        # 30 December 2021 is after the stamp: the last 30 December before it is 2020's
+        ("Updated: 3 January 2021", "VARNHOLT, Dec 30 – The port reopened, officials said.\n",
+         dt.date(2020, 12, 30)),
+        # the lead's Thursday does not fit 2021-05-12: the corpus must give the year
+        (UPDATED, MAY_12 + "The port reopened on Thursday, officials said.\n", None),
+        # a stamp more than a year after the story's 2 April 2019 is a rework stamp
+        (UPDATED, MAY_12 + "The port, closed on April 2, 2019, reopened, officials said.\n",
+         None),
+    ],
+)  # fmt: skip
+def test_a_yearless_dateline_takes_the_year_of_the_update_stamp(
+    stamp: str, story: str, date: dt.date | None
+) -> None:
+    found = _date(TITLE + stamp + "\n\n" + story)
+    assert found.published.date == date
+    if date is None:
+        assert found.yearless is not None  # left to the corpus, as without a stamp
+        assert "gives no year" in (found.published.reason or "")
+    else:
+        assert found.published.rule == "dateline+update-stamp"
+        assert stamp in (found.published.evidence or "")
