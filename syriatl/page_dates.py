@@ -14,7 +14,6 @@ between (in ``published``).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from bisect import bisect_left
@@ -22,6 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
+from syriatl import timex
 from syriatl.model import Confidence, Kind, Layout, Mention, Published, Segment, SegmentKind
 from syriatl.patterns import stamps
 
@@ -42,7 +42,8 @@ _PAGE_DATE_KINDS = frozenset({SegmentKind.DATE_LINE, SegmentKind.HEADING, Segmen
 _STORY_KINDS = frozenset({SegmentKind.PARAGRAPH, SegmentKind.ENTRY, SegmentKind.CAPTION})
 
 
-def _quote(text: str) -> str:
+def quote(text: str) -> str:
+    """The text with each run of white space (line breaks too) as one space."""
     return " ".join(text.split())
 
 
@@ -72,15 +73,21 @@ def day(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def full_day(m: Mention) -> dt.date | None:
+    """The day a calendar mention's fields name, or None when they name no full day."""
+    s = m.spec
+    if s.kind is Kind.CALENDAR and s.year and s.month and s.day:
+        return day(s.year, s.month, s.day)
+    return None
+
+
 def reading(m: Mention, order: bool | None) -> dt.date | tuple[dt.date, dt.date] | None:
     """The day a mention names, a numeric one read in the page's order; its day-first
     and month-first readings when the order matters and the page does not show it;
     None when it names no full day."""
     numbers = numeric(m)
     if numbers is None:
-        s = m.spec
-        full = s.kind is Kind.CALENDAR and s.year and s.month and s.day
-        return day(s.year, s.month, s.day) if full else None  # type: ignore[arg-type]
+        return full_day(m)
     a, b, year = numbers
     if order is not None:
         return day(year, b, a) if order else day(year, a, b)
@@ -169,21 +176,21 @@ def page_dates(
     unordered_entries: list[tuple[Unordered, bool]] = []
     notes: list[str] = []
     for seg, inside in by_segment(layout, mentions, _PAGE_DATE_KINDS):
-        quote = _quote(text[seg.start : seg.end]).rstrip(" –—-")
+        line = quote(text[seg.start : seg.end]).rstrip(" –—-")
         clock = any(m.spec.kind is Kind.CLOCK for m in inside)
         top = seg.kind is SegmentKind.DATE_LINE
         for m, before in _dated(text, seg, inside):
             rule = _rule(seg.kind, _label(before), clock)
             when = reading(m, order)
             if isinstance(when, tuple):
-                stamp = Unordered(*when, _quote(m.text), rule or "", quote, m.start)
+                stamp = Unordered(*when, quote(m.text), rule or "", line, m.start)
                 notes.append(stamp.unread())
                 if rule == "entry-stamp":
                     unordered_entries.append((replace(stamp, rule="date-line"), top))
                 elif rule in _ORDERABLE:
                     unordered.append(stamp)
             elif when is not None and rule is not None:
-                f = Found(when, rule, quote, m.start)
+                f = Found(when, rule, line, m.start)
                 if rule == "updated-stamp":
                     updates.append(f)
                 elif rule == "entry-stamp":
@@ -232,8 +239,7 @@ def story_end(layout: Layout, mentions: Sequence[Mention]) -> dt.date | None:
             if s.month is None:
                 ends.append(dt.date(s.year, 12, 31))
             elif s.day is None:
-                last = calendar.monthrange(s.year, s.month)[1]
-                ends.append(dt.date(s.year, s.month, last))
+                ends.append(dt.date(s.year, s.month, timex.last_day(s.year, s.month)))
             else:
                 ends.append(day(s.year, s.month, s.day) or dt.date(s.year, s.month, 1))
     return max(ends, default=None)

@@ -69,20 +69,9 @@ class Evidence:
     warnings: tuple[str, ...] = ()
 
 
-def _quote(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _full_dates(mentions: Iterable[Mention]) -> list[tuple[dt.date, Mention]]:
-    out = []
-    for m in mentions:
-        s = m.spec
-        if s.kind is Kind.CALENDAR and s.year and s.month and s.day:
-            try:
-                out.append((dt.date(s.year, s.month, s.day), m))
-            except ValueError:
-                continue
-    return out
+    """Each mention whose fields name a full day, with the day."""
+    return [(d, m) for m in mentions if (d := page_dates.full_day(m))]
 
 
 def _in_kinds(
@@ -278,7 +267,7 @@ def _yearless(text: str, layout: Layout, mentions: Sequence[Mention]) -> Yearles
             s = m.spec
             if s.month and s.day and s.year is None:
                 lead = _lead_weekday(layout, mentions)
-                words = _quote(text[seg.start : seg.end]).rstrip(" –—-")
+                words = page_dates.quote(text[seg.start : seg.end]).rstrip(" –—-")
                 evidence = words + (f"; lead says {lead[1]!r}" if lead else "")
                 return YearlessDate(s.month, s.day, lead[0] if lead else None, evidence)
     return None
@@ -288,9 +277,9 @@ def evidence(article: Article, layout: Layout, mentions: Sequence[Mention]) -> E
     """Everything one article's text and metadata say about its date, corpus aside."""
     stated, yearless, notes, update = _stated(article, layout, mentions)
     comments = _full_dates(_in_kinds(layout, mentions, {SegmentKind.COMMENT_STAMP}))
-    upper = min(((d, _quote(m.text)) for d, m in comments), default=None)
+    upper = min(((d, page_dates.quote(m.text)) for d, m in comments), default=None)
     embeds = [
-        (d, _quote(m.text))
+        (d, page_dates.quote(m.text))
         for d, m in _full_dates(
             _in_kinds(
                 layout,
