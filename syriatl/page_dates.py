@@ -4,16 +4,16 @@ Evidence ranks (``RANKS``, strongest first): a labelled publication stamp ("Publ
 on", "Posted:", a byline "by ... <date>"), a dateline with its year, a plain date line at
 the top, a live blog's entry stamps (the earliest), a date path in the page's URLs, dates
 in image file names. Update stamps and crawl-time tickers say when a page was changed or
-crawled: an update stamp is used only when nothing else dates the page, and any date
-more than a year later than every other date on the page is passed over when the page
-offers another. Numeric dates ("03/04/2019") are read in the order the page's
-unambiguous numbers show; when nothing shows it, a stamp keeps both readings
-(``Unordered``) for the lead's weekday to choose between (in ``published``).
+crawled: an update stamp is used only when nothing else dates the page. A date line more
+than a year later than every other date on the page (a ticker) gives way to another
+date line; labelled stamps and dated datelines are never passed over. Numeric dates
+("03/04/2019") are read in the order the page's unambiguous numbers show; when nothing
+shows it, a stamp keeps both readings (``Unordered``) for the lead's weekday to choose
+between (in ``published``).
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from bisect import bisect_left
@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
+from syriatl import timex
 from syriatl.model import Confidence, Kind, Layout, Mention, Published, Segment, SegmentKind
 from syriatl.patterns import stamps
 
@@ -28,6 +29,9 @@ RANKS = ("published-stamp", "dateline", "date-line", "entry-stamp", "url-path", 
 # A page is rarely written more than a year after the latest date it tells of; a date
 # that much later is a crawl-time ticker or a rework stamp.
 FAR_LATER = dt.timedelta(days=365)
+# The rules whose date may be passed over as far later (an unlabelled date line at the
+# top, often a crawl-time ticker); update stamps are judged apart (``updated``).
+PASSABLE = frozenset({"date-line", "date-line+lead-weekday"})
 # The rules of stamps whose order the lead's weekday may decide (entry stamps are
 # judged together, and only a lone one at the top, as a date line).
 _ORDERABLE = frozenset({"published-stamp", "dateline", "date-line"})
@@ -38,7 +42,8 @@ _PAGE_DATE_KINDS = frozenset({SegmentKind.DATE_LINE, SegmentKind.HEADING, Segmen
 _STORY_KINDS = frozenset({SegmentKind.PARAGRAPH, SegmentKind.ENTRY, SegmentKind.CAPTION})
 
 
-def _quote(text: str) -> str:
+def quote(text: str) -> str:
+    """The text with each run of white space (line breaks too) as one space."""
     return " ".join(text.split())
 
 
@@ -68,15 +73,21 @@ def day(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def full_day(m: Mention) -> dt.date | None:
+    """The day a calendar mention's fields name, or None when they name no full day."""
+    s = m.spec
+    if s.kind is Kind.CALENDAR and s.year and s.month and s.day:
+        return day(s.year, s.month, s.day)
+    return None
+
+
 def reading(m: Mention, order: bool | None) -> dt.date | tuple[dt.date, dt.date] | None:
     """The day a mention names, a numeric one read in the page's order; its day-first
     and month-first readings when the order matters and the page does not show it;
     None when it names no full day."""
     numbers = numeric(m)
     if numbers is None:
-        s = m.spec
-        full = s.kind is Kind.CALENDAR and s.year and s.month and s.day
-        return day(s.year, s.month, s.day) if full else None  # type: ignore[arg-type]
+        return full_day(m)
     a, b, year = numbers
     if order is not None:
         return day(year, b, a) if order else day(year, a, b)
@@ -165,21 +176,21 @@ def page_dates(
     unordered_entries: list[tuple[Unordered, bool]] = []
     notes: list[str] = []
     for seg, inside in by_segment(layout, mentions, _PAGE_DATE_KINDS):
-        quote = _quote(text[seg.start : seg.end]).rstrip(" –—-")
+        line = quote(text[seg.start : seg.end]).rstrip(" –—-")
         clock = any(m.spec.kind is Kind.CLOCK for m in inside)
         top = seg.kind is SegmentKind.DATE_LINE
         for m, before in _dated(text, seg, inside):
             rule = _rule(seg.kind, _label(before), clock)
             when = reading(m, order)
             if isinstance(when, tuple):
-                stamp = Unordered(*when, _quote(m.text), rule or "", quote, m.start)
+                stamp = Unordered(*when, quote(m.text), rule or "", line, m.start)
                 notes.append(stamp.unread())
                 if rule == "entry-stamp":
                     unordered_entries.append((replace(stamp, rule="date-line"), top))
                 elif rule in _ORDERABLE:
                     unordered.append(stamp)
             elif when is not None and rule is not None:
-                f = Found(when, rule, quote, m.start)
+                f = Found(when, rule, line, m.start)
                 if rule == "updated-stamp":
                     updates.append(f)
                 elif rule == "entry-stamp":
@@ -228,8 +239,7 @@ def story_end(layout: Layout, mentions: Sequence[Mention]) -> dt.date | None:
             if s.month is None:
                 ends.append(dt.date(s.year, 12, 31))
             elif s.day is None:
-                last = calendar.monthrange(s.year, s.month)[1]
-                ends.append(dt.date(s.year, s.month, last))
+                ends.append(dt.date(s.year, s.month, timex.last_day(s.year, s.month)))
             else:
                 ends.append(day(s.year, s.month, s.day) or dt.date(s.year, s.month, 1))
     return max(ends, default=None)
@@ -242,20 +252,23 @@ def far_later_than(day: dt.date, latest: dt.date | None) -> bool:
 
 
 def choose(found: list[Found], story_end: dt.date | None) -> Published:
-    """The strongest evidence (``RANKS``), passing over a date far later than every
-    other date on the page when the page offers another."""
+    """The strongest evidence (``RANKS``). A date line (a ticker, ``PASSABLE``) far
+    later than every other date on the page gives way to another date line that is
+    not; a labelled stamp or a dated dateline is never passed over, and nothing gives
+    way to weaker evidence (a URL or an image may show an older story, not the page)."""
     ranked = sorted(found, key=lambda f: (RANKS.index(f.rule), f.start))
+    best = top = ranked[0]
     distinct = sorted({f.date for f in found}, reverse=True)
 
     def latest_other(f: Found) -> dt.date | None:
         others = [d for d in distinct[:2] if d != f.date][:1] + ([story_end] if story_end else [])
         return max(others, default=None)
 
-    usable = [f for f in ranked if not far_later_than(f.date, latest_other(f))]
-    best = usable[0] if usable else ranked[0]
+    if top.rule in PASSABLE and far_later_than(top.date, latest_other(top)):
+        peers = [f for f in ranked if f.rule == top.rule]
+        best = next((f for f in peers if not far_later_than(f.date, latest_other(f))), top)
     evidence = best.evidence
-    if best is not ranked[0]:
-        top = ranked[0]
+    if best is not top:
         evidence += (
             f"; not {top.evidence!r} ({top.rule}, {top.date}), more than a year later "
             "than every other date on the page"
@@ -263,14 +276,19 @@ def choose(found: list[Found], story_end: dt.date | None) -> Published:
     return Published(best.date, best.rule, evidence, None, Confidence.STATED)
 
 
-def updated(stamp: Found, story_end: dt.date | None, notes: list[str]) -> Published | None:
-    """An update stamp as the publication date of last resort, unless it is far later
-    than every date of the story (then it is when the page was crawled or reworked)."""
+def recent(stamp: Found, story_end: dt.date | None, notes: list[str]) -> Found | None:
+    """An update stamp, unless it is far later than every date of the story (then it
+    is when the page was crawled or reworked, and ``notes`` says so)."""
     if far_later_than(stamp.date, story_end):
         notes.append(
             f"update stamp {stamp.evidence!r} is more than a year later than every date "
             "of the story"
         )
         return None
+    return stamp
+
+
+def updated(stamp: Found) -> Published:
+    """An update stamp as the publication date of last resort."""
     evidence = f"{stamp.evidence} (an update stamp; nothing else on the page dates it)"
     return Published(stamp.date, "updated-stamp", evidence, None, Confidence.INFERRED)

@@ -4,11 +4,12 @@ Evidence, strongest first: the date given as metadata; then what the page prints
 itself, ranked in ``page_dates`` (a labelled publication stamp, a dateline with a year,
 a date line, live-blog entry stamps, date paths in URLs, dates in image file names). A
 dateline without a year ("MOSCOW, Feb 24 -") takes the one year near the rest of the
-corpus in which that day is the weekday the story's lead names. Reader-comment stamps
-bound the date from above and embedded posts from below; with the lead's weekday they
-can fix it. A numeric stamp the page does not order ("12/02/2019") takes the one
-reading that falls on the weekday its lead names. An update stamp at the top dates the
-page only when nothing else does.
+corpus in which that day is the weekday the story's lead names, unless the page's update
+stamp gives it (the last such day on or before the stamp, within a year of it).
+Reader-comment stamps bound the date from above and embedded posts from below; with the
+lead's weekday they can fix it. A numeric stamp the page does not order ("12/02/2019")
+takes the one reading that falls on the weekday its lead names. An update stamp at the
+top dates the page only when nothing else does.
 Crawl-relative chrome ("6 months ago") is ignored. Anything less is undated: never a
 guess."""
 
@@ -68,20 +69,9 @@ class Evidence:
     warnings: tuple[str, ...] = ()
 
 
-def _quote(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _full_dates(mentions: Iterable[Mention]) -> list[tuple[dt.date, Mention]]:
-    out = []
-    for m in mentions:
-        s = m.spec
-        if s.kind is Kind.CALENDAR and s.year and s.month and s.day:
-            try:
-                out.append((dt.date(s.year, s.month, s.day), m))
-            except ValueError:
-                continue
-    return out
+    """Each mention whose fields name a full day, with the day."""
+    return [(d, m) for m in mentions if (d := page_dates.full_day(m))]
 
 
 def _in_kinds(
@@ -232,7 +222,7 @@ def _bounded(
 
 def _stated(
     article: Article, layout: Layout, mentions: Sequence[Mention]
-) -> tuple[Published | None, YearlessDate | None, list[str], Published | None]:
+) -> tuple[Published | None, YearlessDate | None, list[str], page_dates.Found | None]:
     """The date the text states outright, a year-less dateline, what could not be read,
     and the page's top update stamp (to fall back on when nothing else dates it)."""
     text = article.text
@@ -244,7 +234,7 @@ def _stated(
         elif finder:
             found.append(page_dates.Found(finder[0], rule, finder[1], len(text)))
     story_end = page_dates.story_end(layout, mentions)
-    update = page_dates.updated(updates[0], story_end, notes) if updates else None
+    update = page_dates.recent(updates[0], story_end, notes) if updates else None
     chosen = page_dates.choose(found, story_end) if found else None
     if chosen is None and unordered:
         by_lead = _ordered_by_lead(unordered, layout, mentions)
@@ -255,6 +245,7 @@ def _stated(
     late = (
         chosen is not None
         and chosen.date is not None
+        and chosen.rule in page_dates.PASSABLE
         and page_dates.far_later_than(chosen.date, story_end)
     )
     yearless = _yearless(text, layout, mentions) if chosen is None or late else None
@@ -276,7 +267,7 @@ def _yearless(text: str, layout: Layout, mentions: Sequence[Mention]) -> Yearles
             s = m.spec
             if s.month and s.day and s.year is None:
                 lead = _lead_weekday(layout, mentions)
-                words = _quote(text[seg.start : seg.end]).rstrip(" –—-")
+                words = page_dates.quote(text[seg.start : seg.end]).rstrip(" –—-")
                 evidence = words + (f"; lead says {lead[1]!r}" if lead else "")
                 return YearlessDate(s.month, s.day, lead[0] if lead else None, evidence)
     return None
@@ -286,9 +277,9 @@ def evidence(article: Article, layout: Layout, mentions: Sequence[Mention]) -> E
     """Everything one article's text and metadata say about its date, corpus aside."""
     stated, yearless, notes, update = _stated(article, layout, mentions)
     comments = _full_dates(_in_kinds(layout, mentions, {SegmentKind.COMMENT_STAMP}))
-    upper = min(((d, _quote(m.text)) for d, m in comments), default=None)
+    upper = min(((d, page_dates.quote(m.text)) for d, m in comments), default=None)
     embeds = [
-        (d, _quote(m.text))
+        (d, page_dates.quote(m.text))
         for d, m in _full_dates(
             _in_kinds(
                 layout,
@@ -329,14 +320,38 @@ def evidence(article: Article, layout: Layout, mentions: Sequence[Mention]) -> E
     bounded = _bounded(upper, lower, _lead_weekday(layout, mentions))
     if bounded and not yearless:
         return Evidence(bounded, None, tuple(warnings))
+    by_update = _year_from_update(yearless, update) if yearless and update else None
+    if by_update:
+        return Evidence(by_update, None, tuple(warnings))
     if yearless:
         reason = f"dateline {yearless.evidence!r} gives no year"
         return Evidence(Published(None, None, None, reason), yearless, tuple(warnings))
     if update:
-        return Evidence(update, None, tuple(warnings))
+        return Evidence(page_dates.updated(update), None, tuple(warnings))
     return Evidence(
         Published(None, None, None, _undated_reason(upper, lower, notes)), None, tuple(warnings)
     )
+
+
+def _year_from_update(partial: YearlessDate, stamp: page_dates.Found) -> Published | None:
+    """A year-less dateline's day on the page's update stamp or in the year before it:
+    the last such day on or before the stamp, within a year of it and on the weekday the
+    lead names (when it names one); None otherwise (the corpus may give the year)."""
+    last = stamp.date
+    days = [
+        d
+        for year in (last.year, last.year - 1)
+        if (d := page_dates.day(year, partial.month, partial.day)) and d <= last
+    ]
+    if not days or last - days[0] > page_dates.FAR_LATER:
+        return None
+    if partial.weekday is not None and days[0].weekday() != partial.weekday:
+        return None
+    evidence = (
+        f"{partial.evidence}; update stamp {stamp.evidence!r}: {days[0]} is the last "
+        "such day on or before it"
+    )
+    return Published(days[0], "dateline+update-stamp", evidence, None, Confidence.INFERRED)
 
 
 def _undated_reason(

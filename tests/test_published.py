@@ -199,18 +199,43 @@ def test_stamp_forms_and_ranks(text: str, date: dt.date, rule: str) -> None:
     assert (found.date, found.rule) == (date, rule)
 
 
-def test_a_date_far_later_than_the_story_gives_way_to_another() -> None:
-    # The ticker (2020-10-01) is more than a year after the story's 2 April 2019 and the
-    # URL's 3 April 2019: the URL dates the page, and the evidence says why.
-    text = _page(
-        "• Thursday, Oct 01, 2020",
-        story="The harbour closed on April 2, 2019, officials said.\n\n"
-        "https://news.example.org/2019/04/03/harbour-floods/\n",
-    )
+RETRO = "Veldmark recalled the harbour strike that began on 15 March 2011, organisers said.\n"
+URL_2011 = "\nhttps://news.example.org/2011/03/15/harbour-strike/\n"
+URL_2019 = "\nhttps://news.example.org/2019/04/03/harbour-floods/\n"
+LATE_STORY = "The harbour closed on April 2, 2019, officials said.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "rule", "passed_over"),
+    [
+        # A retrospective: its story ends 2011-03-15, eight years before its stamp. A
+        # labelled stamp or a dated dateline is never passed over for a weaker date.
+        (_page("Published: 4 April 2019", story=RETRO) + "\nharbour-strike-15-03-2011.jpg\n",
+         dt.date(2019, 4, 4), "published-stamp", None),
+        (_page("Published: 4 April 2019", story=RETRO) + URL_2011,
+         dt.date(2019, 4, 4), "published-stamp", None),
+        (TITLE + "VELDMARK, April 4, 2019 – " + RETRO + URL_2011,
+         dt.date(2019, 4, 4), "dateline", None),
+        # A ticker (2020-10-01) more than a year after the story's 2 April 2019 gives way
+        # to another date line that is not ...
+        (_page("• Thursday, Oct 01, 2020", "April 3, 2019", story=LATE_STORY),
+         dt.date(2019, 4, 3), "date-line", "Oct 01, 2020"),
+        # ... but never to weaker evidence, such as a URL.
+        (_page("• Thursday, Oct 01, 2020", story=LATE_STORY) + URL_2019,
+         dt.date(2020, 10, 1), "date-line", None),
+    ],
+)  # fmt: skip
+def test_only_a_ticker_far_later_than_the_story_is_passed_over(
+    text: str, date: dt.date, rule: str, passed_over: str | None
+) -> None:
     found = _date(text).published
-    assert (found.date, found.rule) == (dt.date(2019, 4, 3), "url-path")
-    assert "Oct 01, 2020" in (found.evidence or "")
-    assert "more than a year later" in (found.evidence or "")
+    assert (found.date, found.rule) == (date, rule)
+    note = "more than a year later"
+    if passed_over is None:
+        assert note not in (found.evidence or "")
+    else:
+        assert passed_over in (found.evidence or "")
+        assert note in (found.evidence or "")
 
 
 @pytest.mark.parametrize(
@@ -355,3 +380,43 @@ def test_one_date_and_clock_line_inside_the_story_dates_nothing() -> None:
     # Not a date line (it is not at the top) and not a live blog (one stamp only).
     text = TITLE + STORY + "\nThe convoy left at dawn, officials said.\n\n20:32 20.2.2015\n"
     assert _date(text).published.date is None
+
+
+# ---- a year-less dateline and the page's update stamp ----------------------------------
+# 2021-01-01 is a Friday. 2021-05-12 is day 132 (31 + 28 + 31 + 30 + 12): +131 days =
+# 18 weeks + 5 after a Friday, a Wednesday. 2020-01-01 is a Wednesday; 2020-12-30 is day
+# 365 of a leap year: +364 days = 52 weeks, a Wednesday.
+UPDATED = "Updated 14:30 GMT, 12 May 2021"
+MAY_12 = "VARNHOLT, May 12 – "
+
+
+@pytest.mark.parametrize(
+    ("stamp", "story", "date"),
+    [
+        # the stamp's own day
+        (UPDATED, MAY_12 + "The port reopened after the strike, officials said.\n",
+         dt.date(2021, 5, 12)),
+        # the lead's Wednesday fits 2021-05-12
+        (UPDATED, MAY_12 + "The port reopened on Wednesday, officials said.\n",
+         dt.date(2021, 5, 12)),
+        # 30 December 2021 is after the stamp: the last 30 December before it is 2020's
+        ("Updated: 3 January 2021", "VARNHOLT, Dec 30 – The port reopened, officials said.\n",
+         dt.date(2020, 12, 30)),
+        # the lead's Thursday does not fit 2021-05-12: the corpus must give the year
+        (UPDATED, MAY_12 + "The port reopened on Thursday, officials said.\n", None),
+        # a stamp more than a year after the story's 2 April 2019 is a rework stamp
+        (UPDATED, MAY_12 + "The port, closed on April 2, 2019, reopened, officials said.\n",
+         None),
+    ],
+)  # fmt: skip
+def test_a_yearless_dateline_takes_the_year_of_the_update_stamp(
+    stamp: str, story: str, date: dt.date | None
+) -> None:
+    found = _date(TITLE + stamp + "\n\n" + story)
+    assert found.published.date == date
+    if date is None:
+        assert found.yearless is not None  # left to the corpus, as without a stamp
+        assert "gives no year" in (found.published.reason or "")
+    else:
+        assert found.published.rule == "dateline+update-stamp"
+        assert stamp in (found.published.evidence or "")
