@@ -253,9 +253,9 @@ def far_later_than(day: dt.date, latest: dt.date | None) -> bool:
 
 def choose(found: list[Found], story_end: dt.date | None) -> Published:
     """The strongest evidence (``RANKS``). A date line (a ticker, ``PASSABLE``) far
-    later than every other date on the page gives way to another date line that is
-    not; a labelled stamp or a dated dateline is never passed over, and nothing gives
-    way to weaker evidence (a URL or an image may show an older story, not the page)."""
+    later than every other date on the page gives way to the strongest other evidence
+    that is not (another date line, a URL's date path, an image name): the page offers
+    another date. A labelled stamp or a dated dateline is never passed over."""
     ranked = sorted(found, key=lambda f: (RANKS.index(f.rule), f.start))
     best = top = ranked[0]
     distinct = sorted({f.date for f in found}, reverse=True)
@@ -265,8 +265,7 @@ def choose(found: list[Found], story_end: dt.date | None) -> Published:
         return max(others, default=None)
 
     if top.rule in PASSABLE and far_later_than(top.date, latest_other(top)):
-        peers = [f for f in ranked if f.rule == top.rule]
-        best = next((f for f in peers if not far_later_than(f.date, latest_other(f))), top)
+        best = next((f for f in ranked if not far_later_than(f.date, latest_other(f))), top)
     evidence = best.evidence
     if best is not top:
         evidence += (

@@ -220,8 +220,11 @@ LATE_STORY = "The harbour closed on April 2, 2019, officials said.\n"
         # to another date line that is not ...
         (_page("• Thursday, Oct 01, 2020", "April 3, 2019", story=LATE_STORY),
          dt.date(2019, 4, 3), "date-line", "Oct 01, 2020"),
-        # ... but never to weaker evidence, such as a URL.
+        # ... or to weaker evidence the page offers, such as a URL's date path ...
         (_page("• Thursday, Oct 01, 2020", story=LATE_STORY) + URL_2019,
+         dt.date(2019, 4, 3), "url-path", "Oct 01, 2020"),
+        # ... and stays when the page offers nothing else.
+        (_page("• Thursday, Oct 01, 2020", story=LATE_STORY),
          dt.date(2020, 10, 1), "date-line", None),
     ],
 )  # fmt: skip
