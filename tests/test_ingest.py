@@ -86,7 +86,8 @@ def test_bad_front_matter_is_a_problem_naming_file_and_field(
     code, data, err = built(folder)
     assert code == 0
     assert [a["id"] for a in data["articles"]] == ["good"]
-    expected = {"article": str(folder / "bad.txt"), "problem": f"front matter: {problem}"}
+    bad = str(folder / "bad.txt")
+    expected = {"article": "bad", "path": bad, "problem": f"front matter: {problem}"}
     assert data["problems"] == [expected]
     assert f"problem: {folder / 'bad.txt'}: front matter: {problem}\n" in err
     assert "Traceback" not in err
@@ -113,7 +114,8 @@ def test_unclosed_front_matter_and_empty_files_are_problems(
     code, data, _ = built(folder)
     assert code == 0
     assert [a["id"] for a in data["articles"]] == ["good"]
-    assert data["problems"] == [{"article": str(folder / "bad.txt"), "problem": problem}]
+    bad = str(folder / "bad.txt")
+    assert data["problems"] == [{"article": "bad", "path": bad, "problem": problem}]
 
 
 @pytest.mark.parametrize(
@@ -192,7 +194,8 @@ def test_bad_sources_yaml_values_are_a_problem_of_their_article(
     assert code == 0
     assert [a["id"] for a in data["articles"]] == ["good"]
     message = f"{folder / 'sources.yaml'}: {problem}"
-    assert data["problems"] == [{"article": str(folder / "story.txt"), "problem": message}]
+    story = str(folder / "story.txt")
+    assert data["problems"] == [{"article": "story", "path": story, "problem": message}]
     assert f"problem: {folder / 'story.txt'}: {message}\n" in err
 
 
@@ -320,7 +323,8 @@ def test_an_article_not_in_english_is_a_problem(corpus: Corpus) -> None:
     code, data, _ = built(folder)
     assert code == 0
     assert [a["id"] for a in data["articles"]] == ["good"]
-    assert data["problems"][0]["article"] == str(folder / "fr.txt")
+    assert data["problems"][0]["article"] == "fr"
+    assert data["problems"][0]["path"] == str(folder / "fr.txt")
     assert data["problems"][0]["problem"].startswith("not English (")
 
 
@@ -385,7 +389,9 @@ def test_odd_entries_inside_a_folder_are_named_and_the_rest_builds(corpus: Corpu
     code, data, err = built(folder)
     assert code == 0
     assert [a["id"] for a in data["articles"]] == ["good"]
-    assert data["problems"] == [{"article": str(folder / "loop.txt"), "problem": "symlink loop"}]
+    # Found while looking into the folder, before it had an id: named by its path.
+    loop = str(folder / "loop.txt")
+    assert data["problems"] == [{"article": loop, "path": loop, "problem": "symlink loop"}]
     assert f"warning: {folder / 'pipe.txt'}: not a regular file; skipped" in err
 
 
