@@ -262,37 +262,17 @@ def _temporary_seen(folder: Path, process: subprocess.Popen[bytes], timeout: flo
     return False
 
 
-# A signal sent once the temporary file appears may still come after the write ends (a
-# fast machine): such a run exits 0 and proves nothing, so the case is run again. A
-# command that ignored the signal would exit 0 every time, and fail.
-_ATTEMPTS = 5
-
-
-def _restore(folder: Path, files: dict[str, bytes]) -> None:
-    for path in (folder / OUT).iterdir():
-        if path.name not in files:
-            path.unlink()
-    for name, data in files.items():
-        (folder / OUT / name).write_bytes(data)
-
-
 def _signalled(number: int) -> Callable[[Case, Path], Outcome]:
     """Send ``number`` while the output's temporary file exists; SIGKILL runs the
     command a second time (which must clean up after the first)."""
 
     def run(case: Case, folder: Path) -> Outcome:
-        start = _snapshot(folder)
-        for _ in range(_ATTEMPTS):
-            process = _popen(case, folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-            seen = _temporary_seen(folder, process, case.timeout)
-            if seen:
-                process.send_signal(number)
-            code, err = _finish(process, case.timeout)
-            after = _snapshot(folder)
-            if not (seen and code == 0 and number != signal.SIGKILL):
-                break
-            # The write finished before the signal came: put the old output back, again.
-            _restore(folder, start)
+        process = _popen(case, folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        seen = _temporary_seen(folder, process, case.timeout)
+        if seen:
+            process.send_signal(number)
+        code, err = _finish(process, case.timeout)
+        after = _snapshot(folder)
         note = "" if seen else "no temporary file appeared beside the -o target"
         then = _plain(case, folder, case.argv) if number == signal.SIGKILL else None
         return Outcome(code, "", _text(err), folder, after, then, note)
