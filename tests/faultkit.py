@@ -225,6 +225,13 @@ def _plain(case: Case, folder: Path, argv: tuple[str, ...]) -> Outcome:
     return Outcome(done.returncode, _text(done.stdout), _text(done.stderr), folder)
 
 
+# A shell starts a background job with SIGINT ignored, and a child inherits that, so a
+# suite run in the background would see syriatl ignore the matrix's SIGINT. A signal
+# with a handler is reset to its default at exec: the children get SIGINT as a terminal
+# gives it.
+signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def _popen(case: Case, folder: Path, **streams: Any) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         command(case, case.argv), cwd=folder, env=_env(), stdin=subprocess.DEVNULL, **streams
