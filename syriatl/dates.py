@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from syriatl.patterns.vocab import WEEKDAY_NAMES
 from syriatl.timex import last_day
 
 _ISO = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
@@ -24,8 +25,7 @@ _TRAP = re.compile(r"(?i)^\s*(?:we|a|an|two|one|sun|sat)\s*$|%|\b\d{3,4}\s*(?:gm
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _MONTH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])")
 _WEEKDAY = re.compile(r"(?i)\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?![a-z])")
-_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DAYS = tuple(name[:3].lower() for name in WEEKDAY_NAMES)
 # Two references that share no year, month, day or weekday (a Saturday and a Tuesday):
 # whatever dateparser takes from the reference differs between them.
 # Naive, as dateparser reads a typed date: no zone is typed.
@@ -97,8 +97,8 @@ def _read_words(text: str) -> Period:
     if named and period == "day" and _DAYS.index(named.group(1).lower()) != first.weekday():
         day = first.date()
         raise DateRefused(
-            f"{text!r} names a {_NAMES[_DAYS.index(named.group(1).lower())]}, "
-            f"but {day} is a {_NAMES[day.weekday()]}: {_EXAMPLE}"
+            f"{text!r} names a {WEEKDAY_NAMES[_DAYS.index(named.group(1).lower())]}, "
+            f"but {day} is a {WEEKDAY_NAMES[day.weekday()]}: {_EXAMPLE}"
         )
     return _period(first, period)
 

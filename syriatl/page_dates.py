@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
 from syriatl import timex
+from syriatl.lines import mentions_in
 from syriatl.model import Confidence, Kind, Layout, Mention, Published, Segment, SegmentKind
 from syriatl.patterns import stamps
 
@@ -220,12 +220,7 @@ def by_segment(
     starts = [m.start for m in mentions]
     for seg in layout.segments:
         if seg.kind in kinds:
-            i = bisect_left(starts, seg.start)
-            inside = []
-            while i < len(mentions) and mentions[i].start < seg.end:
-                inside.append(mentions[i])
-                i += 1
-            yield seg, inside
+            yield seg, mentions_in(mentions, starts, seg.start, seg.end)
 
 
 def story_end(layout: Layout, mentions: Sequence[Mention]) -> dt.date | None:

@@ -32,6 +32,7 @@ from syriatl.model import (
     Published,
     SegmentKind,
 )
+from syriatl.patterns.vocab import WEEKDAY_NAMES
 
 _URL_DATE = re.compile(r"https?://\S*?/((?:19|20)\d\d)/(\d\d?)/(\d\d?)(?:/|\b)")
 _IMAGE_DATE = re.compile(
@@ -47,7 +48,6 @@ _ORDERED_BY_LEAD = {
     "dateline": "numeric-dateline+lead-weekday",
     "date-line": "date-line+lead-weekday",
 }
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,14 +137,14 @@ def _ordered_by_lead(
     weekday, word = lead
     fits = _on_weekday((stamp.day_first, stamp.month_first), weekday)
     if len(fits) != 1:
-        names = f"{stamp.day_first} is a {_WEEKDAYS[stamp.day_first.weekday()]}"
-        names += f", {stamp.month_first} a {_WEEKDAYS[stamp.month_first.weekday()]}"
+        names = f"{stamp.day_first} is a {WEEKDAY_NAMES[stamp.day_first.weekday()]}"
+        names += f", {stamp.month_first} a {WEEKDAY_NAMES[stamp.month_first.weekday()]}"
         which = "both readings" if fits else "neither reading"
         return f"the lead's {word!r} fits {which} of {stamp.stamp!r} ({names})"
     order = "day first" if fits[0] == stamp.day_first else "month first"
     evidence = (
         f"{stamp.evidence}; lead says {word!r}; {stamp.stamp} read {order}: "
-        f"{fits[0]} is a {_WEEKDAYS[weekday]}"
+        f"{fits[0]} is a {WEEKDAY_NAMES[weekday]}"
     )
     rule = _ORDERED_BY_LEAD[stamp.rule]
     return Published(fits[0], rule, evidence, None, Confidence.INFERRED)
@@ -394,7 +394,7 @@ def with_corpus(found: Evidence, corpus_years: Iterable[int]) -> Published:
     window = range(years[0] - 1, years[-1] + 2)
     days = (page_dates.day(year, partial.month, partial.day) for year in window)
     fits = _on_weekday(days, partial.weekday)
-    name = _WEEKDAYS[partial.weekday]
+    name = WEEKDAY_NAMES[partial.weekday]
     if len(fits) == 1:
         evidence = f"{partial.evidence}; {fits[0]} is a {name}"
         return Published(fits[0], "dateline+lead-weekday", evidence, None, Confidence.INFERRED)

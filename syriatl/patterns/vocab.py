@@ -39,6 +39,8 @@ WEEKDAYS: dict[str, int] = {
     "Mon.": 0, "Tue.": 1, "Tues.": 1, "Wed.": 2, "Thu.": 3, "Thur.": 3, "Thurs.": 3,
     "Fri.": 4, "Sat.": 5, "Sun.": 6,
 }  # fmt: skip
+# The weekdays' names by number, Monday first (the first seven keys above).
+WEEKDAY_NAMES: tuple[str, ...] = tuple(WEEKDAYS)[:7]
 
 # Cardinal numbers in words. "a"/"an" count one; the fuzzy ones ("several", "a few")
 # give an underspecified amount.
