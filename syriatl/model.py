@@ -316,10 +316,58 @@ class When:
         return (self.start, self.precision.rank, self.time or "", self.value)
 
 
+class Status(StrEnum):
+    """Whether a happening took place, is only planned, or is only claimed."""
+
+    HAPPENED = "happened"
+    PLANNED = "planned"
+    CLAIMED = "claimed"
+
+
+class Basis(StrEnum):
+    """Where an event's date comes from: words of the text that date the happening, or
+    the day (or live-blog entry clock) the article reported it."""
+
+    TEXT = "text"
+    REPORTED = "reported"
+
+
+@dataclass(frozen=True, slots=True)
+class Happening:
+    """What a dated expression dates, read from its clause (``chronicle.happenings``).
+
+    ``text`` is a short statement in the source's own words (never longer than the
+    sentence); ``kind`` a name from ``patterns.kinds.KINDS`` ("other" when none fits);
+    ``thing`` the folded name of what the happening is about ("truce", "talks"), shared
+    by every wording of it, or None; ``background`` is True when the date sits in a
+    modifier of that thing ("the truce agreed on March 3", "despite the March 3 truce")
+    rather than in the clause's own predicate.
+    """
+
+    text: str
+    kind: str = "other"
+    status: Status = Status.HAPPENED
+    thing: str | None = None
+    background: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """Who published an article (``site``) and whose copy it is (``origin``: a wire
+    agency, or the site itself), with the rule and quoted evidence that say so."""
+
+    site: str | None = None
+    origin: str | None = None
+    rule: str | None = None
+    evidence: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One dated sentence of one article: the date it gives, the sentence, the expression
-    and the rule that dated it, and where it stands (line, live-blog entry)."""
+    """One dated mention of one article: the date it gives, the sentence (``quote``) and
+    the happening it dates (``happening``), the expression and the rule that dated it,
+    and where it stands (line, live-blog entry). ``basis`` says whether the date is the
+    text's or the report's; ``caption`` marks a photo caption."""
 
     article: str
     quote: str
@@ -331,6 +379,25 @@ class Source:
     anchor: Anchor | None = None
     outlet: str | None = None
     published: dt.date | None = None
+    happening: Happening | None = None
+    basis: Basis = Basis.TEXT
+    caption: bool = False
+    origin: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The short statement of the happening, or the whole sentence."""
+        return self.happening.text if self.happening else self.quote
+
+    @property
+    def kind(self) -> str:
+        """The happening's kind."""
+        return self.happening.kind if self.happening else "other"
+
+    @property
+    def ref(self) -> tuple[str, int, str | None]:
+        """The stable reference of this source: article, line, expression."""
+        return (self.article, self.line, self.expression)
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,7 +406,8 @@ class Event:
 
     ``conflicts`` are sources that tell the same happening but give another date (each
     with its own ``when``); ``reported`` is the publication date of the earliest source;
-    ``id`` is stable across rebuilds (see ``merge.event_id``).
+    ``id`` is stable across rebuilds (see ``merge.event_id``); ``corrections`` name the
+    entries of ``corrections.yaml`` applied to it.
     """
 
     when: When
@@ -348,6 +416,10 @@ class Event:
     conflicts: tuple[Source, ...] = ()
     reported: dt.date | None = None
     id: str = ""
+    kind: str = "other"
+    status: Status = Status.HAPPENED
+    basis: Basis = Basis.TEXT
+    corrections: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,6 +459,7 @@ class ArticleReport:
     published: Published
     entries: tuple[EntryReport, ...]
     events: int
+    provenance: Outlet = Outlet()
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field, replace
 
 from syriatl import ingest, published
 from syriatl.detect import detect
-from syriatl.events import article_events, entry_anchor, entry_when, shared_when
-from syriatl.merge import merge
+from syriatl.chronicle.events import article_events, entry_anchor, entry_when, shared_when
+from syriatl.chronicle.merge import merge
 from syriatl.model import (
     Anchor,
     AnchorKind,

@@ -14,7 +14,7 @@ import datetime as dt
 
 import pytest
 
-from syriatl.merge import merge, normal
+from syriatl.chronicle.merge import merge, normal
 from syriatl.model import Event, Precision, Source, When
 
 PUBLISHED = dt.date(2017, 1, 10)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from syriatl import timex
 from syriatl.detect import detect
-from syriatl.merge import merge
+from syriatl.chronicle.merge import merge
 from syriatl.model import Anchor, AnchorKind, Direction, Precision, Source, When
 from syriatl.resolve import resolve, weekday_date
 from syriatl.tagger import tag
