@@ -20,9 +20,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from syriatl import ingest, published
-from syriatl.detect import detect
 from syriatl.chronicle.events import article_events, entry_anchor, entry_when, shared_when
 from syriatl.chronicle.merge import merge
+from syriatl.detect import detect
 from syriatl.model import (
     Anchor,
     AnchorKind,

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from syriatl import timex
-from syriatl.detect import detect
 from syriatl.chronicle.merge import merge
+from syriatl.detect import detect
 from syriatl.model import Anchor, AnchorKind, Direction, Precision, Source, When
 from syriatl.resolve import resolve, weekday_date
 from syriatl.tagger import tag

@@ -375,12 +375,12 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
             listed = block.index[word]
             if not listed or listed[-1] != chosen:
                 listed.append(chosen)
-    merged = [_event(cluster.sources) for cluster in clusters if cluster.sources]
+    merged = [event_of(cluster.sources) for cluster in clusters if cluster.sources]
     merged.sort(key=lambda e: _position(e.sources[0]))
-    return _with_ids(merged)
+    return with_ids(merged)
 
 
-def _event(members: list[Source]) -> Event:
+def event_of(members: list[Source]) -> Event:
     """One event from the sources of a happening: the best-supported date, the sources
     that agree with it, and the dissent."""
     votes = Counter(_date_key(s.when) for s in members)
@@ -417,19 +417,22 @@ def agrees(given: When, kept: When) -> bool:
     )
 
 
-def event_id(when: When, text: str) -> str:
-    """A stable id from the event's content: its date and the folded text of its first
-    source, so that it survives rebuilds and changes only when the event does."""
-    folded = " ".join(normal(w) for w in _TOKEN.findall(text))
-    digest = hashlib.sha1(f"{when.value}|{when.time or ''}|{folded}".encode()).hexdigest()
+def event_id(event: Event) -> str:
+    """A stable id from the event's sources, not its text: the reference (article, line,
+    expression) of its first-told source, so that better wording or more sources leave it
+    unchanged."""
+    first = min((*event.sources, *event.conflicts), key=_order)
+    article, line, expression = first.ref
+    digest = hashlib.sha1(f"{article}|{line}|{expression or ''}".encode()).hexdigest()
     return f"ev-{digest[:10]}"
 
 
-def _with_ids(events: list[Event]) -> tuple[Event, ...]:
+def with_ids(events: list[Event]) -> tuple[Event, ...]:
+    """The events with their ids; an id two events would share gets a count after it."""
     seen: Counter[str] = Counter()
     out = []
     for event in events:
-        base = event_id(event.when, event.text)
+        base = event_id(event)
         seen[base] += 1
         ident = base if seen[base] == 1 else f"{base}-{seen[base]}"
         out.append(replace(event, id=ident))
