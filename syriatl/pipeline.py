@@ -143,7 +143,7 @@ def finish(
 ) -> tuple[ArticleReport, tuple[Source, ...]]:
     """An article's report and dated sentences once its publication date is settled."""
     resolutions = resolve_mentions(analysis, date, policy, story_mentions(analysis))
-    events = article_events(analysis.article, analysis.layout.sentences, resolutions, date)
+    events = article_events(analysis.article, analysis.layout, resolutions, date)
     leads = entry_leads(analysis.layout, analysis.article.text)
     entries = tuple(
         EntryReport(

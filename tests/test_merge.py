@@ -14,6 +14,7 @@ import datetime as dt
 
 import pytest
 
+from syriatl.chronicle.happenings import happening
 from syriatl.chronicle.merge import merge, normal
 from syriatl.model import Event, Precision, Source, When
 
@@ -33,7 +34,11 @@ def month(value: str) -> When:
 
 def told(article: str, when: When, text: str, expression: str | None = None,
          line: int = 1, published: dt.date = PUBLISHED) -> Source:  # fmt: skip
-    return Source(article, text, expression, "test", line, when, published=published)
+    """A dated mention as ``events`` makes it: with the happening its clause tells."""
+    at = text.find(expression) if expression else -1
+    told = happening(text, at, at + len(expression)) if expression and at >= 0 else happening(text)
+    return Source(article, text, expression, "test", line, when, published=published,
+                  happening=told)  # fmt: skip
 
 
 BACKGROUND = [

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from calendar import monthrange
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from syriatl import timex
+from syriatl.chronicle.happenings import happening
 from syriatl.chronicle.merge import merge
 from syriatl.detect import detect
-from syriatl.model import Anchor, AnchorKind, Direction, Precision, Source, When
+from syriatl.model import Anchor, AnchorKind, Direction, Event, Precision, Source, When
 from syriatl.resolve import resolve, weekday_date
 from syriatl.tagger import tag
 
@@ -174,18 +178,66 @@ sentences = st.sampled_from(
 )
 
 
-@given(
-    st.lists(st.tuples(st.sampled_from("abc"), sentences, st.integers(1, 3)), max_size=8),
-    st.randoms(),
-)
-def test_merging_is_independent_of_input_order(
-    rows: list[tuple[str, str, int]], rnd: object
-) -> None:
+def _told(rows: list[tuple[str, str, int]]) -> list[Source]:
+    """Dated mentions as ``events`` makes them: each sentence's happening read from it."""
     told = []
     for line, (article, text, day) in enumerate(rows):
         date = dt.date(2019, 3, day)
         when = When(date.isoformat(), Precision.DAY, date, date)
-        told.append(Source(article, text, None, "t", line, when, published=date))
+        told.append(
+            Source(article, text, None, "t", line, when, published=date, happening=happening(text))
+        )
+    return told
+
+
+stories = st.lists(st.tuples(st.sampled_from("abc"), sentences, st.integers(1, 3)), max_size=8)
+
+
+@given(stories, st.randoms())
+def test_merging_is_independent_of_input_order(
+    rows: list[tuple[str, str, int]], rnd: object
+) -> None:
+    told = _told(rows)
     shuffled = list(told)
     rnd.shuffle(shuffled)  # type: ignore[attr-defined]
     assert merge(told) == merge(shuffled)
+
+
+@given(stories, st.integers(2, 6))
+def test_copying_a_corpus_under_other_names_only_multiplies_the_sources(
+    rows: list[tuple[str, str, int]], copies: int
+) -> None:
+    told = _told(rows)
+    copied = [replace(s, article=f"{s.article}-copy{n}") for n in range(1, copies) for s in told]
+
+    def shape(events: Iterable[Event]) -> list[tuple[object, ...]]:
+        # An event as its date, text and the sentences it gathers, copies folded in.
+        def refs(sources: Iterable[Source]) -> Counter[tuple[str, int]]:
+            return Counter((s.article.split("-copy")[0], s.line) for s in sources)
+
+        return sorted(
+            (
+                e.when.value,
+                e.text,
+                sorted(refs(e.sources).items()),
+                sorted(refs(e.conflicts).items()),
+            )
+            for e in events
+        )
+
+    once, many = merge(told), merge(told + copied)
+    assert len(many) == len(once)
+    multiplied = [
+        (date, text, [(r, n * copies) for r, n in agree], [(r, n * copies) for r, n in dissent])
+        for date, text, agree, dissent in shape(once)
+    ]
+    assert shape(many) == multiplied
+
+
+@given(sentences, st.integers(0, 60))
+def test_no_happening_is_longer_than_its_sentence(sentence: str, cut: int) -> None:
+    text = f"{sentence[:cut]} on Tuesday {sentence[cut:]}"
+    at = text.index("Tuesday")
+    told = happening(text, at, at + len("Tuesday"))
+    assert len(told.text) <= len(text)
+    assert told.text in " ".join(text.split()) or set(told.text.split()) <= set(text.split())

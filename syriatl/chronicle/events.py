@@ -1,10 +1,13 @@
-"""Dated sentences become the sources of events.
+"""Dated mentions become the sources of events.
 
-Every resolved expression that places a happening on the calendar gives its sentence a
-dated source at that date; every live-blog entry's lead sentence is one at the entry's
-clock (``merge`` then makes events of them). Durations, recurrences, PRESENT_REF and
-open-ended bounds ("more than a week ago") date nothing; expressions outside the story
-(date lines, datelines, chrome, comments) are evidence, not events.
+Every resolved expression that places a happening on the calendar gives a dated source
+at that date, with the happening its clause tells (``happenings``); every live-blog
+entry's lead sentence is one at the entry's clock; a headline or lead that states a
+happening without a date word is one at the day it was reported (``basis: reported``).
+``merge`` then makes events of them. Durations, recurrences, PRESENT_REF and open-ended
+bounds ("more than a week ago") date nothing; expressions outside the story (date
+lines, datelines, chrome, comments) are evidence, not events; a photo caption is a
+source only when it shows a happening, not when it names its picture.
 """
 
 from __future__ import annotations
@@ -13,16 +16,22 @@ import datetime as dt
 import sys
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
+from syriatl.chronicle.happenings import happening, states_happening
 from syriatl.model import (
     Anchor,
     AnchorKind,
     Article,
+    Basis,
     Entry,
+    Happening,
+    Layout,
     Precision,
     Published,
     Resolution,
+    SegmentKind,
     Sentence,
     Source,
     TimexType,
@@ -113,41 +122,40 @@ def _sentence_of(
 
 def article_events(
     article: Article,
-    sentences: Sequence[Sentence],
+    layout: Layout,
     resolutions: Sequence[Resolution],
     published: Published,
 ) -> tuple[Source, ...]:
-    """The dated sentences one article tells, in text order."""
+    """The dated mentions one article tells, in text order: one per expression that dates
+    a happening, each with the happening its clause tells; one per live-blog entry lead
+    at the entry's clock; and, when neither the headline nor the lead carries a date, the
+    happening they state, at the day it was reported."""
+    sentences = layout.sentences
     starts = [s.start for s in sentences]
     text = article.text
     events: list[Source] = []
     seen: set[tuple[int, str, str | None]] = set()
     leads: dict[int, When] = {}
+    dated_sentences: set[int] = set()
     if published.date is not None:
         for sentence in sentences:
             entry = sentence.segment.entry
             if entry is None or sentence.segment.start != sentence.start:
                 continue
-            if sentence.segment.kind.value != "entry":
+            if sentence.segment.kind is not SegmentKind.ENTRY:
                 continue
             when = entry_when(entry, published.date)
             leads[sentence.start] = when
+            anchor = entry_anchor(entry, published.date)
             events.append(
-                _event(
-                    article,
-                    text,
-                    sentence,
-                    when,
-                    None,
-                    "entry-clock",
-                    published,
-                    entry_anchor(entry, published.date),
-                )
+                _reported(article, text, sentence, when, "entry-clock", published, anchor)
             )
             seen.add((sentence.start, when.value, when.time))
     for r in resolutions:
-        dated = when_of(r)
         found = _sentence_of(sentences, starts, r.mention.start)
+        if found is not None:
+            dated_sentences.add(found.start)
+        dated = when_of(r)
         if dated is None or found is None:
             continue
         lead = leads.get(found.start)
@@ -157,11 +165,66 @@ def article_events(
         if key in seen:
             continue
         seen.add(key)
-        events.append(_event(article, text, found, dated, r, r.rule, published, r.anchor))
+        sentence_text = text[found.start : found.end]
+        at = r.mention.start - found.start
+        told = happening(sentence_text, at, at + len(r.mention.text))
+        caption = found.segment.kind is SegmentKind.CAPTION
+        if caption and told.kind == "other":
+            continue  # a caption that names only its picture
+        events.append(
+            _source(article, text, found, dated, r, f"{r.mention.rule}/{r.rule}", published,
+                    r.anchor, told)
+        )  # fmt: skip
+    if published.date is not None and not leads:
+        headline = _headline(article, layout, sentences, dated_sentences, published)
+        if headline is not None:
+            events.append(headline)
     return tuple(events)
 
 
-def _event(
+def _headline(
+    article: Article,
+    layout: Layout,
+    sentences: Sequence[Sentence],
+    dated: set[int],
+    published: Published,
+) -> Source | None:
+    """The happening the lead (or else the headline) states without a date word, as a
+    mention at the day it was reported; None when they carry a date or state nothing."""
+    assert published.date is not None
+    day = published.date
+    when = shared_when(day.isoformat(), Precision.DAY, day, day, None, None)
+    anchor = Anchor(AnchorKind.PUBLISHED, day, None, f"published ({published.rule})")
+    lead = next((s for s in sentences if s.segment.kind is SegmentKind.PARAGRAPH), None)
+    if lead is not None and lead.start not in dated:
+        if states_happening(article.text[lead.start : lead.end]):
+            return _reported(article, article.text, lead, when, "reported", published, anchor)
+        return None
+    title = next((s for s in layout.segments if s.kind is SegmentKind.TITLE), None)
+    if title is None or lead is None or any(title.start <= d < title.end for d in dated):
+        return None
+    heading = Sentence(title.start, title.end, title.line, title)
+    if states_happening(article.text[title.start : title.end]):
+        return _reported(article, article.text, heading, when, "reported", published, anchor)
+    return None
+
+
+def _reported(
+    article: Article,
+    text: str,
+    sentence: Sentence,
+    when: When,
+    rule: str,
+    published: Published,
+    anchor: Anchor,
+) -> Source:
+    """A mention dated by the report: its day, or its live-blog entry's clock."""
+    told = happening(text[sentence.start : sentence.end])
+    return _source(article, text, sentence, when, None, rule, published, anchor, told,
+                   Basis.REPORTED)  # fmt: skip
+
+
+def _source(
     article: Article,
     text: str,
     sentence: Sentence,
@@ -170,21 +233,28 @@ def _event(
     rule: str,
     published: Published,
     anchor: Anchor | None,
+    told: Happening,
+    basis: Basis = Basis.TEXT,
 ) -> Source:
     # Interned: reposts and live blogs repeat sentences word for word, and a corpus of
     # a hundred thousand articles holds its sentences until the merge.
     quote = sys.intern(_quote(text, sentence.start, sentence.end))
+    short = one_line(told.text)
+    if short != told.text:
+        told = replace(told, text=short)
     entry = sentence.segment.entry
-    source = Source(
+    return Source(
         article=article.id,
         quote=quote,
         when=when,
         expression=sys.intern(r.mention.text) if r else None,
-        rule=sys.intern(f"{r.mention.rule}/{rule}" if r else rule),
+        rule=sys.intern(rule),
         line=sentence.line + article.line_offset,
         entry=entry.label if entry else None,
         anchor=anchor,
         outlet=article.meta.outlet,
         published=published.date,
+        happening=told,
+        basis=basis,
+        caption=sentence.segment.kind is SegmentKind.CAPTION,
     )
-    return source

@@ -1,38 +1,49 @@
-"""Merge the events of all articles into one chronology.
+"""Merge the dated mentions of all articles into one chronology: one event per happening.
 
 The rule, in the order it is applied:
 
-1. Dates must be compatible. Events are blocked by date: a day or a clock time goes in
+1. Identical tellings are one unit. Two sources with the same date, sentence,
+   expression and happening (a wire story reprinted by ten sites, a corpus copied under
+   other names) are compared once, as one, and always end in the same event; every
+   count below is over these units, so copying a corpus only multiplies the sources.
+2. Dates must be compatible. Units are blocked by date: a day or a clock time goes in
    its day's block, anything coarser in the block of its own value and precision. A
-   "next month" event therefore only ever meets month-level events of the same month,
-   and a day never swallows a month. A day-level event also meets the blocks of the
-   ``WINDOW`` days on either side, where sources may disagree on the day.
-2. Events that sources put on different days must be of the same kind. Each event's
-   sentence is read for what happens at its date (announced, took effect, ended, met,
-   attacked ...: ``ASPECTS``, the cue nearest its expression); the announcement of a
-   truce on the 29th and its start on the 30th are two events, not one told twice with
-   two dates.
-3. The sentences must tell the same thing. Words are folded (lowercase, no apostrophes
-   or hyphens, light stemming, no final "h": "Ja'afari"/"Jaafari", "Fija"/"Fijah");
-   each weighs more the rarer it is among all the events' sentences, and names count
-   double. Two events share enough when the words they share carry at least a
-   threshold of the weight of the lighter sentence, and they share at least two words:
-   ``ACROSS`` for two articles on the same date, ``WITHIN`` for two sentences of one
-   article (which rarely tells a thing twice but may repeat its lead in a caption), and
-   ``DISSENT`` for two articles that put the event on different days. Two sentences that
-   each name a salient name (a capitalised word found in at most ``SALIENT`` of all the
-   events' sentences, or in at most ``SALIENT_AT_LEAST`` of them in a small corpus: so
-   "Douma" but not "Syria") but share none tell of different places or people, and stay
-   apart.
+   "next month" mention therefore only ever meets month-level ones of the same month,
+   and a day never swallows a month. A day-level unit also meets the blocks of the
+   ``WINDOW`` days on either side, where outlets may disagree on the day.
+3. On the same day, two mentions are one happening when they name the same thing
+   (``Happening.thing``: this truce, these talks) and either tell the same kind of
+   happening or one of them only mentions the thing in passing (``background``: "the
+   truce agreed on March 3", "despite the March 3 truce"); or when their words share
+   enough (below) and their kinds do not differ. A claim and its denial, a truce taking
+   effect and rebels disavowing it, stay apart.
+4. On different days, only the same kind of happening of the same thing (or told in
+   words that share ``DISSENT`` of their weight) is one happening, told by different
+   outlets: the announcement of a truce on the 2nd and its start on the 3rd are two.
+5. Inside one article (units whose articles overlap), a happening is told twice only
+   when the words say so (``WITHIN``), and entries of one live blog are different
+   happenings unless they restate the same one.
+6. Names keep places and people apart: two units that each name a salient name (a
+   capitalised word found in at most ``SALIENT`` of all the units, or in at most
+   ``SALIENT_AT_LEAST`` of them in a small corpus: so "Douma" but not "Syria") but
+   share none tell of different places or people, and never merge.
 
-A merged event keeps the best-supported date (the most precise, then the one most
-sources give, then the earliest published); sources that give another date are listed
-as its conflicts. An event that fits several clusters joins them into one (the same
-happening told three ways, where two of the tellings share too little to meet directly).
-Comparisons stay near-linear: only events of neighbouring blocks that
-share one of their rarest words (of those found in more than one sentence) are compared,
-at most ``CANDIDATES_PER_KEY`` of the latest clusters per word, each against a cluster's
-first sentences.
+Words are folded (lowercase, no apostrophes or hyphens, light stemming, no final "h":
+"Ja'afari"/"Jaafari"); each weighs more the rarer it is, names count double. Two texts
+share enough when the words they share carry at least ``ACROSS`` of the weight of the
+lighter one and they share at least two words. Texts are the happenings' short texts,
+so a sentence's other clauses neither join nor part it.
+
+A merged event keeps the best-supported date: one the text gives over the day a report
+was filed, then the most precise, the one most sources give, the earliest published.
+Sources that give another date are its conflicts; a report filed on or in the
+``WINDOW`` days after the event's date agrees with it. An event's text, kind and status
+come from its best telling: a story sentence over a caption, a main clause over a
+mention in passing. A unit that fits several clusters joins them (the same happening
+told three ways). Comparisons stay near-linear: only units of neighbouring blocks that
+share their thing or one of their rarest words are compared, at most
+``CANDIDATES_PER_KEY`` of the latest clusters per key, each against a cluster's first
+units.
 """
 
 from __future__ import annotations
@@ -42,15 +53,14 @@ import hashlib
 import math
 import re
 import sys
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
 
-from syriatl.model import Event, Precision, Source, When
-from syriatl.patterns.words import ASPECTS, STOPWORDS
+from syriatl.model import Basis, Event, Precision, Source, Status, When
+from syriatl.patterns.words import STOPWORDS
 
 _TOKEN = re.compile(r"[^\W\d_][^\W_'’-]*(?:['’-][^\W_]+)*")
 MIN_SHARED = 2
@@ -136,78 +146,55 @@ def overlap(
     return min(weight(a, shared, rarity), weight(b, shared, rarity)) / lighter if lighter else 0.0
 
 
-def aspect_of(quote: str, expression: str | None) -> str | None:
-    """What happens at the date: the aspect cue nearest the expression, or None (a tie
-    goes to the aspect first in name order)."""
-    lower = quote.lower()
-    at = lower.find(expression.lower()) if expression else -1
-    best: tuple[int, str] | None = None
-    for aspect, starts in _cue_starts(lower):
-        # Only the cues either side of the expression can be nearest.
-        i = bisect_left(starts, max(at, 0))
-        distance = min(abs(starts[j] - at) if at >= 0 else starts[j] for j in (i - 1, i)
-                       if 0 <= j < len(starts))  # fmt: skip
-        if best is None or distance < best[0]:
-            best = (distance, aspect)
-    return best[1] if best else None
+Signature = tuple[object, ...]
 
 
-@lru_cache(maxsize=1 << 12)
-def _cue_starts(lower: str) -> tuple[tuple[str, list[int]], ...]:
-    """Where each aspect's cues start in a (lowercased) sentence, aspects in name order;
-    kept per sentence, since every date of a sentence asks for them."""
-    found = []
-    for aspect, pattern in sorted(_aspect_patterns().items()):
-        starts = [match.start() for match in pattern.finditer(lower)]
-        if starts:
-            found.append((aspect, starts))
-    return tuple(found)
-
-
-_COMPILED: dict[str, re.Pattern[str]] = {}
-
-
-def _aspect_patterns() -> dict[str, re.Pattern[str]]:
-    if not _COMPILED:
-        for aspect, cues in ASPECTS.items():
-            _COMPILED[aspect] = re.compile(r"\b(?:" + "|".join(cues) + r")\b")
-    return _COMPILED
+def _signature(source: Source) -> Signature:
+    """What makes two sources the same telling: date, sentence, expression, happening."""
+    return (_date_key(source.when), source.quote, source.expression, source.happening,
+            source.basis, source.caption)  # fmt: skip
 
 
 @dataclass(slots=True)
 class _Item:
-    """A source while its date block is open: its words, salient names and aspect."""
+    """A unit (identical tellings) while its date block is open."""
 
-    source: Source
+    sources: list[Source]
+    articles: frozenset[str]
+    entries: frozenset[tuple[str, str | None]]
     bag: Bag
     names: frozenset[str]
-    aspect: str | None
     total: float
     cluster: int = -1
+
+    @property
+    def first(self) -> Source:
+        """The unit's telling."""
+        return self.sources[0]
 
 
 @dataclass(slots=True)
 class _Cluster:
-    """The sources of one happening so far; ``live`` are those still open to comparison."""
+    """The units of one happening so far; ``live`` are those still open to comparison."""
 
-    sources: list[Source] = field(default_factory=list)
+    items: list[_Item] = field(default_factory=list)
     live: dict[int, _Item] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)
     first: dt.date | None = None
     last: dt.date | None = None
 
     def add(self, item: _Item) -> None:
-        """Take one more source."""
-        self.sources.append(item.source)
+        """Take one more unit."""
+        self.items.append(item)
         self.live[id(item)] = item
         self.names |= item.names
-        start = item.source.when.start
+        start = item.first.when.start
         self.first = min(self.first or start, start)
         self.last = max(self.last or start, start)
 
     def absorb(self, other: _Cluster) -> None:
-        """Take all the sources of another cluster."""
-        self.sources.extend(other.sources)
+        """Take all the units of another cluster."""
+        self.items.extend(other.items)
         self.live.update(other.live)
         self.names |= other.names
         self.first = min(d for d in (self.first, other.first) if d is not None)
@@ -220,7 +207,7 @@ class _Cluster:
 
 @dataclass(slots=True)
 class _Block:
-    """An open date block: where its sources' rarest words lead, and its items."""
+    """An open date block: where its units' keys lead, and its units."""
 
     first: tuple[dt.date, int]
     index: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
@@ -244,39 +231,73 @@ def _neighbours(block: Key) -> list[Key]:
 
 
 def _expired(key: Key, block: _Block, when: When) -> bool:
-    """True when no source at or after ``when`` (in chronological order) can meet the block."""
+    """True when no unit at or after ``when`` (in chronological order) can meet the block."""
     if key[0] == "day":
         return when.start > dt.date.fromisoformat(key[1]) + dt.timedelta(days=WINDOW)
     return (when.start, when.precision.rank) > block.first
 
 
+def _thing(source: Source) -> str | None:
+    return source.happening.thing if source.happening else None
+
+
+def _background(source: Source) -> bool:
+    return bool(source.happening and source.happening.background)
+
+
+def _kinds_differ(a: Source, b: Source) -> bool:
+    """True when two tellings of one day say different things happened: both tell a
+    happening of their own (not a passing mention) of known, different kinds."""
+    if _background(a) or _background(b):
+        return False
+    return a.kind != b.kind and "other" not in (a.kind, b.kind)
+
+
 def _likeness(item: _Item, cluster: _Cluster, rarity: Callable[[str], float]) -> tuple[bool, float]:
-    """How well a source fits a cluster: whether a fitting member gives the same date, and
-    the best overlap with the cluster's first open members that clears the bar for that
-    pair (0 when none does)."""
+    """How well a unit fits a cluster: whether a fitting member gives the same date, and
+    the best fit with the cluster's first open members (0 when none fits)."""
     best: tuple[bool, float] = (False, 0.0)
-    start = item.source.when.start
-    # Sources may disagree on the day by WINDOW days, but a happening does not creep:
+    a = item.first
+    start = a.when.start
+    # Outlets may disagree on the day by WINDOW days, but a happening does not creep:
     # the same words told day after day are as many happenings.
     near = cluster.spans(start, start) <= WINDOW
     for member in islice(cluster.live.values(), COMPARED_MEMBERS):
         if item.names and member.names and not item.names & member.names:
             return (False, 0.0)
-        a, b = item.source, member.source
+        b = member.first
         same_date = _date_key(a.when) == _date_key(b.when) or _block(a.when) == _block(b.when)
-        across = a.article != b.article
-        if not same_date and (not across or not near or item.aspect != member.aspect):
+        within = not item.articles.isdisjoint(member.articles)
+        if within and item.entries != member.entries and not same_date:
             continue
-        bar = (ACROSS if same_date else DISSENT) if across else WITHIN
+        thing = _thing(a)
+        same_thing = thing is not None and thing == _thing(b)
         score = overlap(item.bag, member.bag, rarity, (item.total, member.total))
-        if score >= bar:
-            best = max(best, (same_date, score))
+        if same_date:
+            if within:
+                fits = score >= WITHIN or (
+                    same_thing and item.entries == member.entries and not _kinds_differ(a, b)
+                )
+            else:
+                fits = (same_thing and not _kinds_differ(a, b)) or (
+                    score >= ACROSS and not _kinds_differ(a, b)
+                )
+        else:
+            fits = (
+                not within
+                and near
+                and a.kind == b.kind
+                and a.kind != "other"
+                and (same_thing or score >= DISSENT)
+            )
+        if fits:
+            best = max(best, (same_date, max(score, 1.0 if same_thing else 0.0)))
     return best
 
 
 def _joinable(a: _Cluster, b: _Cluster) -> bool:
-    """Two clusters that one source fits may become one unless each names salient places
-    or people the other never does (a sentence naming none, "aid reached the town", must
+    """Two clusters that one unit fits may become one unless each names salient places
+    or people the other never does (a text naming none, "aid reached the town", must
     not bridge the Douma report and the Madaya report), or together they would spread
     over more than WINDOW days."""
     if a.names and b.names and a.names.isdisjoint(b.names):
@@ -296,32 +317,38 @@ def _date_key(when: When) -> tuple[str, str | None, str, str | None]:
     return (when.value, when.time, when.precision.value, when.modifier)
 
 
-def _position(source: Source) -> tuple[object, ...]:
-    return (source.when.sort_key, *_within(source))
-
-
-def _in_order(told: Iterable[Source]) -> list[Source]:
-    """The sources sorted by ``_position``, a date at a time: sorting them all at once
-    would hold a key per source, more memory than the sources themselves."""
-    by_date: dict[tuple[dt.date, int, str, str], list[Source]] = defaultdict(list)
+def _units(told: Iterable[Source]) -> list[list[Source]]:
+    """The sources grouped into units of identical tellings, in chronological order:
+    by date, then the earliest publication, then the words, never by article id (so
+    that names and copies change nothing). Grouped a date at a time: sorting them all
+    at once would hold a key per source, more memory than the sources themselves."""
+    by_date: dict[tuple[dt.date, int, str, str], dict[Signature, list[Source]]] = defaultdict(dict)
     for source in told:
-        by_date[source.when.sort_key].append(source)
-    ordered: list[Source] = []
+        by_date[source.when.sort_key].setdefault(_signature(source), []).append(source)
+    ordered: list[list[Source]] = []
     for key in sorted(by_date):
-        ordered.extend(sorted(by_date.pop(key), key=_within))
+        units = list(by_date.pop(key).values())
+        for unit in units:
+            unit.sort(key=_order)
+        units.sort(key=_unit_order)
+        ordered.extend(units)
     return ordered
 
 
-def _within(source: Source) -> tuple[object, ...]:
-    return (_order(source), source.quote, source.expression or "")
+def _unit_order(unit: list[Source]) -> tuple[object, ...]:
+    first = unit[0]
+    published = min((s.published for s in unit if s.published), default=None)
+    return (published or dt.date.max, first.quote, first.expression or "", first.text,
+            first.kind, first.basis.value, first.caption)  # fmt: skip
 
 
 def merge(told: Iterable[Source]) -> tuple[Event, ...]:
     """One event per happening, in chronological order (see the module rule). Each source
-    is one dated sentence of one article; memory beyond the sources stays bounded by the
+    is one dated mention of one article; memory beyond the sources stays bounded by the
     blocks open at once."""
-    ordered = _in_order(told)
-    counts, total = document_counts(words_of(s.quote, s.expression) for s in ordered)
+    units = _units(told)
+    bags = [words_of(u[0].text, u[0].expression) for u in units]
+    counts, total = document_counts(bags)
 
     rarities: dict[str, float] = {}
 
@@ -335,16 +362,25 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
     clusters: list[_Cluster] = []
     parent: list[int] = []
     blocks: dict[Key, _Block] = {}
-    for source in ordered:
+    for unit, bag in zip(units, bags, strict=True):
+        source = unit[0]
         for key in [k for k, b in blocks.items() if _expired(k, b, source.when)]:
-            for item in blocks.pop(key).items:
-                del clusters[_find(parent, item.cluster)].live[id(item)]
-        bag = words_of(source.quote, source.expression)
+            for old in blocks.pop(key).items:
+                del clusters[_find(parent, old.cluster)].live[id(old)]
         names = frozenset(w for w in bag.names if counts[w] <= rare_enough)
-        aspect = aspect_of(source.quote, source.expression)
-        item = _Item(source, bag, names, aspect, weight(bag, bag.words, rarity))
+        item = _Item(
+            unit,
+            frozenset(s.article for s in unit),
+            frozenset((s.article, s.entry) for s in unit),
+            bag,
+            names,
+            weight(bag, bag.words, rarity),
+        )
         told_twice = [w for w in bag.words if counts[w] > 1]
         keys = sorted(told_twice, key=lambda w: (-rarity(w), w))[:KEYS_PER_EVENT]
+        thing = _thing(source)
+        if thing:
+            keys.append("#" + thing)
         candidates: set[int] = set()
         for near in _neighbours(_block(source.when)):
             if near in blocks:
@@ -375,46 +411,72 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
             listed = block.index[word]
             if not listed or listed[-1] != chosen:
                 listed.append(chosen)
-    merged = [event_of(cluster.sources) for cluster in clusters if cluster.sources]
+    merged = [
+        event_of([s for item in cluster.items for s in item.sources])
+        for cluster in clusters
+        if cluster.items
+    ]
     merged.sort(key=lambda e: _position(e.sources[0]))
     return with_ids(merged)
 
 
+def _position(source: Source) -> tuple[object, ...]:
+    return (source.when.sort_key, _order(source), source.quote, source.expression or "")
+
+
 def event_of(members: list[Source]) -> Event:
     """One event from the sources of a happening: the best-supported date, the sources
-    that agree with it, and the dissent."""
+    that agree with it, the dissent, and the text, kind and status of its best telling."""
     votes = Counter(_date_key(s.when) for s in members)
     first_order: dict[tuple[str, str | None, str, str | None], tuple[str, str, int]] = {}
     for s in sorted(members, key=_order):
         first_order.setdefault(_date_key(s.when), _order(s))
 
-    def support(source: Source) -> tuple[int, int, tuple[str, str, int]]:
+    def support(source: Source) -> tuple[bool, int, int, tuple[str, str, int]]:
         key = _date_key(source.when)
-        return (-source.when.precision.rank, -votes[key], first_order[key])
+        reported = source.basis is Basis.REPORTED
+        return (reported, -source.when.precision.rank, -votes[key], first_order[key])
 
-    best = min(members, key=support).when
-    agreeing = sorted((s for s in members if agrees(s.when, best)), key=_order)
-    dissent = sorted((s for s in members if not agrees(s.when, best)), key=_order)
+    chosen = min(members, key=support)
+    best = chosen.when
+    agreeing = sorted((s for s in members if agrees(s, best)), key=_order)
+    dissent = sorted((s for s in members if not agrees(s, best)), key=_order)
+    teller = min(agreeing, key=_telling)
     reported = min((s.published for s in agreeing if s.published), default=None)
     return Event(
         when=best,
-        text=agreeing[0].quote,
+        text=teller.text,
         sources=tuple(agreeing),
         conflicts=tuple(dissent),
         reported=reported,
+        kind=teller.kind,
+        status=teller.happening.status if teller.happening else Status.HAPPENED,
+        basis=chosen.basis,
     )
 
 
-def agrees(given: When, kept: When) -> bool:
-    """True when a source's date agrees with the event's: the same, or the day of the
-    event's clock time."""
-    if _date_key(given) == _date_key(kept):
+def _telling(source: Source) -> tuple[object, ...]:
+    """Which source tells an event best: a story sentence before a caption, a dated
+    text before a report's day, a main clause before a passing mention, a known kind
+    before "other", then the first published."""
+    return (source.caption, source.basis is Basis.REPORTED, _background(source),
+            source.kind == "other", _order(source))  # fmt: skip
+
+
+def agrees(source: Source, kept: When) -> bool:
+    """True when a source's date agrees with the event's: the same, the same day as a
+    clock time, or (a date that is only the day of the report) a day on or in the
+    ``WINDOW`` days after the event's."""
+    given = _date_key(source.when)
+    if given == _date_key(kept):
         return True
-    return (
-        given.precision is Precision.DAY
-        and kept.precision is Precision.TIME
-        and (given.start == kept.start)
-    )
+    days = (Precision.DAY, Precision.TIME)
+    w = source.when
+    if w.precision in days and kept.precision in days and w.start == kept.start:
+        return True
+    if source.basis is Basis.REPORTED and w.precision in days:
+        return kept.start <= w.start <= kept.end + dt.timedelta(days=WINDOW)
+    return False
 
 
 def event_id(event: Event) -> str:
