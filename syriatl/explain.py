@@ -39,9 +39,18 @@ def anchor_words(anchor: Anchor | None, published: Published | None) -> str:
     return f"{anchor.label}, {_stamp(anchor)}"
 
 
+def _undated(source: Source) -> str:
+    """What dates a source with no date word: its live-blog entry's clock, or (``basis:
+    reported``) the day its article reported it."""
+    if source.entry:
+        return f'the lead of "{source.entry}"'
+    return "no date word: reported on the day of publication"
+
+
 def chain(source: Source, published: Published | None) -> str:
-    """One line: expression -> rule -> anchor -> date."""
-    said = f'"{source.expression}"' if source.expression else f'the lead of "{source.entry}"'
+    """One line: expression -> rule -> anchor -> date. A source with no date word says
+    what dates it instead: its entry's clock, or the day it was reported."""
+    said = f'"{source.expression}"' if source.expression else _undated(source)
     when = source.when.value + (f" {source.when.time} UTC" if source.when.time else "")
     anchor = anchor_words(source.anchor, published)
     return f"{said} -> {source.rule} -> anchor: {anchor} -> {when}"

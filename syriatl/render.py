@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
-from itertools import groupby
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -22,20 +21,17 @@ from syriatl.model import (
     Anchor,
     ArticleReport,
     Event,
-    Precision,
     Problem,
     Published,
     Resolution,
     SegmentKind,
     Source,
     Timeline,
-    When,
 )
 from syriatl.pipeline import Analysis, Tagged
 from syriatl.segment import set_aside_share
+from syriatl.table import event_date_label, events_table
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
 # Columns whose values mean nothing when broken across lines.
 _UNBROKEN = frozenset({"Article", "Published", "Entries", "Events", "Timestamp"})
 
@@ -53,11 +49,17 @@ def source_data(source: Source, published: Published | None = None) -> dict[str,
     expression -> rule -> anchor -> date."""
     data = {
         "article": source.article,
+        "outlet": source.outlet,
+        "origin": source.origin,
+        "text": source.text,
+        "kind": source.kind,
         "quote": source.quote,
         "expression": source.expression,
         "rule": source.rule,
         "line": source.line,
         "entry": source.entry,
+        "basis": source.basis.value,
+        "caption": source.caption,
     }
     if published is not None:
         data["explanation"] = chain(source, published)
@@ -70,11 +72,17 @@ def conflict_data(source: Source, published: Published | None = None) -> dict[st
     when = source.when
     data = {
         "article": source.article,
+        "outlet": source.outlet,
+        "origin": source.origin,
         "date": when.value if when else None,
         "time": when.time if when else None,
+        "text": source.text,
+        "kind": source.kind,
         "quote": source.quote,
         "expression": source.expression,
         "line": source.line,
+        "basis": source.basis.value,
+        "caption": source.caption,
     }
     if published is not None:
         data["explanation"] = chain(source, published)
@@ -92,6 +100,9 @@ def event_data(event: Event, dates: Mapping[str, Published] | None = None) -> di
         "modifier": w.modifier,
         "reported": event.reported.isoformat() if event.reported else None,
         "text": event.text,
+        "kind": event.kind,
+        "status": event.status.value,
+        "basis": event.basis.value,
         "sources": [source_data(s, dates.get(s.article) if dates else None) for s in event.sources],
         "conflicts": [
             conflict_data(s, dates.get(s.article) if dates else None) for s in event.conflicts
@@ -112,14 +123,21 @@ def article_data(report: ArticleReport) -> dict[str, Any]:
     }
 
 
-Sections = list[tuple[str, Iterable[Any]]]
+# The version of the ``build`` schema: 2 added ``kind``, ``status``, ``basis`` to events
+# and ``outlet``, ``origin``, ``text``, ``kind``, ``basis``, ``caption`` to sources.
+SCHEMA_VERSION = 2
+
+# A section is a top-level key with a list, streamed item by item, or with one number.
+Sections = list[tuple[str, Iterable[Any] | int]]
 
 
 def timeline_sections(timeline: Timeline, explain: bool = False) -> Sections:
-    """The whole timeline as named lists of plain data, in the documented key order; with
-    ``explain`` every source says how its date was reached."""
+    """The whole timeline as named lists of plain data, in the documented key order,
+    headed by its ``schema_version``; with ``explain`` every source says how its date
+    was reached."""
     dates = publications(timeline) if explain else None
     return [
+        ("schema_version", SCHEMA_VERSION),
         ("articles", (article_data(a) for a in timeline.articles)),
         ("events", (event_data(e, dates) for e in timeline.events)),
         ("problems", (_problem_data(p) for p in timeline.problems)),
@@ -128,7 +146,10 @@ def timeline_sections(timeline: Timeline, explain: bool = False) -> Sections:
 
 def timeline_data(timeline: Timeline) -> dict[str, Any]:
     """The whole timeline as one mapping of plain data."""
-    return {key: list(items) for key, items in timeline_sections(timeline)}
+    return {
+        key: items if isinstance(items, int) else list(items)
+        for key, items in timeline_sections(timeline)
+    }
 
 
 def _dump_yaml(data: Any) -> str:
@@ -151,6 +172,9 @@ def yaml_chunks(sections: Sections) -> Iterator[str]:
     """A YAML document of top-level lists, written item by item (the same bytes as one
     dump of the whole, without holding it all): fixed key order, Unicode kept."""
     for key, items in sections:
+        if isinstance(items, int):
+            yield f"{key}: {items}\n"
+            continue
         empty = True
         for item in items:
             if empty:
@@ -165,7 +189,11 @@ def json_chunks(sections: Sections) -> Iterator[str]:
     """The same structure as JSON, indented by two, written item by item."""
     yield "{"
     for n, (key, items) in enumerate(sections):
-        yield ("," if n else "") + f"\n  {json.dumps(key)}: ["
+        yield ("," if n else "") + f"\n  {json.dumps(key)}: "
+        if isinstance(items, int):
+            yield json.dumps(items)
+            continue
+        yield "["
         empty = True
         for item in items:
             body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
@@ -176,84 +204,6 @@ def json_chunks(sections: Sections) -> Iterator[str]:
 
 
 # ---- tables for people -------------------------------------------------------------------
-
-
-def date_label(when: When) -> str:
-    """A date at its own precision: "Tue 24 Jan 2017", "Feb 2017", "Summer 2016"."""
-    start, value = when.start, when.value
-    prefix = f"{when.modifier} " if when.modifier else ""
-    if when.precision in (Precision.DAY, Precision.TIME):
-        clock = f" {when.time} UTC" if when.time else ""
-        return f"{start:%a} {start.day} {_MONTHS[start.month - 1]} {start.year}{clock}"
-    if when.precision is Precision.WEEK and value.endswith("-WE"):
-        return f"{start.day}-{when.end.day} {_MONTHS[when.end.month - 1]} {when.end.year}"
-    if when.precision is Precision.WEEK:
-        return f"week {start.day} {_MONTHS[start.month - 1]} {start.year}"
-    if when.precision is Precision.MONTH:
-        return f"{prefix}{_MONTHS[start.month - 1]} {start.year}"
-    if when.precision is Precision.SEASON:
-        return f"{prefix}{_SEASONS.get(value[-2:], value[-2:])} {start.year}"
-    if when.precision in (Precision.QUARTER, Precision.HALF):
-        return f"{prefix}{value[5:]} {start.year}"
-    return f"{prefix}{start.year}"
-
-
-def _group(event: Event) -> str:
-    w = event.when
-    if w.precision.rank >= Precision.MONTH.rank:
-        return f"{_MONTHS[w.start.month - 1]} {w.start.year}"
-    return str(w.start.year)
-
-
-def _sources_cell(event: Event) -> Text:
-    names = []
-    for source in event.sources:
-        label = source.outlet or source.article
-        if label not in names:
-            names.append(label)
-    count = len(event.sources)
-    return Text(f"{count} · " + ", ".join(names) if count > 1 else ", ".join(names))
-
-
-def _event_cell(event: Event, dates: Mapping[str, Published] | None) -> Text:
-    cell = Text(event.text)
-    if dates is not None:
-        for source in event.sources:
-            cell.append(f"\n{source.article}: {chain(source, dates.get(source.article))}", "dim")
-    return cell
-
-
-def events_table(timeline: Timeline, explain: bool = False) -> RenderableType:
-    """One row per event, a table per month (per year for coarser dates), the date at its
-    own precision; column widths are fixed so that the month tables line up. With
-    ``explain``, each event also shows how every source's date was reached."""
-    dates = publications(timeline) if explain else None
-    tables: list[RenderableType] = []
-    for month, events in groupby(timeline.events, key=_group):
-        table = Table(
-            title=month,
-            title_justify="left",
-            title_style="bold",
-            expand=True,
-            pad_edge=False,
-            show_edge=False,
-            show_header=not tables,
-        )
-        table.add_column("Date", width=15)
-        table.add_column("Event", ratio=1, overflow="fold")
-        table.add_column("Sources", width=16, overflow="fold")
-        for event in events:
-            table.add_row(date_label(event.when), _event_cell(event, dates), _sources_cell(event))
-        tables.append(table)
-    if not tables:
-        tables.append(Text("No dated events."))
-    return Group(*tables, *problems_lines(timeline))
-
-
-def problems_lines(timeline: Timeline) -> Iterable[Text]:
-    """The problems of a build as lines under a table."""
-    for problem in timeline.problems:
-        yield Text(f"problem: {problem.where}: {problem.problem}", style="yellow")
 
 
 def articles_table(timeline: Timeline) -> RenderableType:
@@ -391,7 +341,7 @@ def explain_table(timeline: Timeline) -> RenderableType:
     dates = publications(timeline)
     lines: list[RenderableType] = []
     for event in timeline.events:
-        lines.append(Text(f"{event.id}  {date_label(event.when)}", style="bold"))
+        lines.append(Text(f"{event.id}  {event_date_label(event)}", style="bold"))
         lines.append(Text(event.text))
         for heading, sources in (("source", event.sources), ("conflict", event.conflicts)):
             for source in sources:

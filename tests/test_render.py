@@ -12,7 +12,8 @@ import yaml
 
 from syriatl.model import Precision, When
 from syriatl.pipeline import build_timeline
-from syriatl.render import date_label, json_chunks, timeline_data, timeline_sections, yaml_chunks
+from syriatl.render import json_chunks, timeline_data, timeline_sections, yaml_chunks
+from syriatl.table import date_label
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -1,0 +1,280 @@
+"""The events table: one row per happening, its date at its own precision (or the day it
+was reported), a status tag, its short text, and the outlets that tell it counted by
+distinct origin, so that one wire story on ten sites counts once.
+
+Column widths are worked out from the whole timeline and the console's width, so that
+the month tables line up, ids and names are never broken inside a word, and 80 columns
+stay readable: the date column takes its longest label (wrapping a clock or a
+"reported" word under the date on a narrow console), the outlets column at least its
+longest unbreakable word, and the event text the rest; when an outlet's name or an id is
+too long to leave the text room, the outlets go on a line under the text ("from ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.table import Table
+from rich.text import Text
+
+from syriatl.explain import chain, publications
+from syriatl.model import Basis, Event, Precision, Published, Source, Status, Timeline, When
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
+# A status other than "happened" is tagged before the text, in words plain text keeps.
+_TAGS = {Status.PLANNED: "[planned]", Status.CLAIMED: "[claimed]"}
+# Three columns, no outer edge: two rules and one space of padding either side of each.
+_OVERHEAD = 6
+# The date column wraps (a clock, the word "reported") only past this share of the width.
+_DATE_SHARE = 5
+_DATE_FLOOR = 16  # "week 23 Jan 2017", "late Summer 2016": a date without its clock
+# The event text keeps at least this share (in fifths) of what the date leaves, and
+# never fewer columns than this beside the outlets (else they go under the text).
+_TEXT_SHARE = 3
+_TEXT_FLOOR = 30
+
+
+def date_label(when: When) -> str:
+    """A date at its own precision: "Tue 24 Jan 2017", "Feb 2017", "Summer 2016"."""
+    start, value = when.start, when.value
+    prefix = f"{when.modifier} " if when.modifier else ""
+    if when.precision in (Precision.DAY, Precision.TIME):
+        clock = f" {when.time} UTC" if when.time else ""
+        return f"{start:%a} {start.day} {_MONTHS[start.month - 1]} {start.year}{clock}"
+    if when.precision is Precision.WEEK and value.endswith("-WE"):
+        return f"{start.day}-{when.end.day} {_MONTHS[when.end.month - 1]} {when.end.year}"
+    if when.precision is Precision.WEEK:
+        return f"week {start.day} {_MONTHS[start.month - 1]} {start.year}"
+    if when.precision is Precision.MONTH:
+        return f"{prefix}{_MONTHS[start.month - 1]} {start.year}"
+    if when.precision is Precision.SEASON:
+        return f"{prefix}{_SEASONS.get(value[-2:], value[-2:])} {start.year}"
+    if when.precision in (Precision.QUARTER, Precision.HALF):
+        return f"{prefix}{value[5:]} {start.year}"
+    return f"{prefix}{start.year}"
+
+
+def event_date_label(event: Event) -> str:
+    """The event's date as the table and ``explain`` show it: "reported Thu 7 Mar 2019"
+    when the date is the report's, not the text's."""
+    label = date_label(event.when)
+    return f"reported {label}" if event.basis is Basis.REPORTED else label
+
+
+def short_date(when: When, year: int) -> str:
+    """A dissenting date in brief: "2 Mar" (with its year when not ``year``, with its
+    clock when it has one); coarser dates as ``date_label`` gives them."""
+    if when.precision not in (Precision.DAY, Precision.TIME):
+        return date_label(when)
+    start = when.start
+    label = f"{start.day} {_MONTHS[start.month - 1]}"
+    label += f" {start.year}" if start.year != year else ""
+    return label + (f" {when.time} UTC" if when.time else "")
+
+
+def origin_of(source: Source) -> str:
+    """Whose copy a source is: its wire origin, else its site, else (an article with no
+    outlet) its own article id."""
+    return source.origin or source.outlet or source.article
+
+
+def _site(source: Source) -> str:
+    return source.outlet or source.article
+
+
+def _ordered(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def outlet_pieces(sources: Sequence[Source]) -> list[Text]:
+    """The outlets of an event by name, counted by distinct origin (never by sentence or
+    article), as the pieces a line may break between: "Karvana Post"; "2 origins:",
+    "Karvana Post,", "Ostrel News"; with wire copy "2 origins:", "Velmora Wire via",
+    "Gulf Daily,", "Velmora Times;", "Karvana Post". A site seen only in photo captions
+    is dim and says "(caption)"."""
+    origins = _ordered(origin_of(s) for s in sources)
+    groups = [(o, [s for s in sources if origin_of(s) == o]) for o in origins]
+    via = any(_ordered(_site(s) for s in told) != [o] for o, told in groups)
+    pieces = []
+    sites = sum(len(_ordered(_site(s) for s in told)) for _, told in groups)
+    if len(origins) > 1 or sites > 1:
+        pieces.append(Text(f"{len(origins)} origin{'s' if len(origins) > 1 else ''}:"))
+    for n, (origin, told) in enumerate(groups):
+        names = _ordered(_site(s) for s in told)
+        if names != [origin]:
+            pieces.append(Text(f"{origin} via"))
+        for m, name in enumerate(names):
+            captions = all(s.caption for s in told if _site(s) == name)
+            piece = Text(name + (" (caption)" if captions else ""), "dim" if captions else "")
+            if m < len(names) - 1:
+                piece.append(",")
+            elif n < len(groups) - 1:
+                piece.append(";" if via else ",")
+            pieces.append(piece)
+    return pieces
+
+
+def fit(pieces: Sequence[Text], width: int) -> Text:
+    """Pieces on lines of at most ``width``, broken only between pieces (a piece wider
+    than that is left to wrap at its own spaces)."""
+    cell, used = Text(), 0
+    for piece in pieces:
+        if used and used + 1 + len(piece) > width:
+            cell.append("\n")
+            used = 0
+        elif used:
+            cell.append(" ")
+            used += 1
+        cell.append_text(piece)
+        used += len(piece)
+    return cell
+
+
+def outlets_cell(sources: Sequence[Source]) -> Text:
+    """The outlets of an event on one line: "2 origins: Velmora Wire via Gulf Daily,
+    Velmora Times; Karvana Post"."""
+    return Text(" ").join(outlet_pieces(sources))
+
+
+def dissent_line(event: Event) -> str:
+    """The dates other outlets give, briefly: "other dates: 2 Mar (Velmora Wire)"; empty
+    when none does."""
+    year = event.when.start.year
+    by_day: dict[str, list[str]] = {}
+    for s in event.conflicts:
+        by_day.setdefault(short_date(s.when, year), []).append(origin_of(s))
+    said = [f"{day} ({', '.join(_ordered(names))})" for day, names in by_day.items()]
+    return f"other dates: {', '.join(said)}" if said else ""
+
+
+def event_cell(event: Event, dates: Mapping[str, Published] | None) -> Text:
+    """The short text, tagged when planned or claimed, dim when only photo captions tell
+    it; then the dissenting dates, and with ``dates`` each source's chain."""
+    cell = Text()
+    tag = _TAGS.get(event.status)
+    if tag:
+        cell.append(tag + " ", "dim")
+    captions = bool(event.sources) and all(s.caption for s in event.sources)
+    cell.append(event.text, "dim" if captions else "")
+    dissent = dissent_line(event)
+    if dissent:
+        cell.append("\n" + dissent, "italic")
+    if dates is not None:
+        for source in (*event.sources, *event.conflicts):
+            cell.append(f"\n{source.article}: {chain(source, dates.get(source.article))}", "dim")
+    return cell
+
+
+def _date_cell(event: Event, width: int) -> Text:
+    label = event_date_label(event)
+    if event.basis is Basis.REPORTED and len(label) > width:
+        return Text("reported\n" + date_label(event.when))
+    return Text(label)
+
+
+def _longest_line(cells: Iterable[Text]) -> int:
+    return max((len(line) for c in cells for line in c.plain.split("\n")), default=0)
+
+
+def _longest_word(cells: Iterable[Text]) -> int:
+    return max((len(word) for c in cells for word in c.plain.split()), default=0)
+
+
+def _group(event: Event) -> str:
+    w = event.when
+    if w.precision.rank >= Precision.MONTH.rank:
+        return f"{_MONTHS[w.start.month - 1]} {w.start.year}"
+    return str(w.start.year)
+
+
+@dataclass(frozen=True, slots=True)
+class Widths:
+    """The widths of the date and outlets columns, the event text taking the rest;
+    ``outlets`` is 0 when the outlets go under the event text instead (a name or id too
+    long to share the width with it)."""
+
+    date: int
+    outlets: int
+
+
+def column_widths(
+    labels: Sequence[str], texts: Sequence[Text], outlets: Sequence[Text], width: int
+) -> Widths:
+    """Columns sized to their content within ``width``: the date column its longest
+    label up to a fifth of the width (never narrower than a date without its clock), the
+    outlets column what the event text leaves it and never less than its longest word,
+    so that no id or name is broken. When that word would leave the event text fewer
+    than ``_TEXT_FLOOR`` columns, the outlets column goes (``outlets`` 0)."""
+    longest = max((len(label) for label in labels), default=0)
+    floor = max(_DATE_FLOOR, max((len(w) for lb in labels for w in lb.split()), default=0))
+    date = min(longest, max(floor, width // _DATE_SHARE))
+    rest = width - _OVERHEAD - date
+    natural = _longest_line(texts)
+    word = max(_longest_word(outlets), len("Outlets"))
+    if rest - word < min(natural, _TEXT_FLOOR):
+        return Widths(date, 0)
+    text = min(natural, rest * _TEXT_SHARE // 5)
+    return Widths(date, max(word, min(_longest_line(outlets), rest - text)))
+
+
+def _table(title: str, widths: Widths, header: bool) -> Table:
+    table = Table(
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        expand=True,
+        pad_edge=False,
+        show_edge=False,
+        show_header=header,
+    )
+    table.add_column("Date", width=widths.date)
+    table.add_column("Event", ratio=1, overflow="fold")
+    if widths.outlets:
+        table.add_column("Outlets", width=widths.outlets, overflow="fold")
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class EventsTable:
+    """The events of a timeline as month tables, laid out for the console's width."""
+
+    events: tuple[Event, ...]
+    dates: Mapping[str, Published] | None = None
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        texts = [event_cell(e, self.dates) for e in self.events]
+        pieces = [outlet_pieces(e.sources) for e in self.events]
+        outlets = [Text(" ").join(p) for p in pieces]
+        labels = [event_date_label(e) for e in self.events]
+        widths = column_widths(labels, texts, outlets, options.max_width)
+        rows = iter(zip(self.events, texts, pieces, outlets, strict=True))
+        for n, (month, events) in enumerate(groupby(self.events, key=_group)):
+            table = _table(month, widths, header=not n)
+            for _ in events:
+                event, text, named, outlet = next(rows)
+                date = _date_cell(event, widths.date)
+                if widths.outlets:
+                    table.add_row(date, text, fit(named, widths.outlets))
+                else:
+                    table.add_row(date, Text("\n").join((text, Text("from ") + outlet)))
+            yield table
+
+
+def problems_lines(timeline: Timeline) -> Iterator[Text]:
+    """The problems of a build as lines under a table."""
+    for problem in timeline.problems:
+        yield Text(f"problem: {problem.where}: {problem.problem}", style="yellow")
+
+
+def events_table(timeline: Timeline, explain: bool = False) -> RenderableType:
+    """One row per happening, a table per month (per year for coarser dates). With
+    ``explain``, each event also shows how every source's date was reached."""
+    dates = publications(timeline) if explain else None
+    body: RenderableType = (
+        EventsTable(timeline.events, dates) if timeline.events else Text("No dated events.")
+    )
+    return Group(body, *problems_lines(timeline))
