@@ -41,7 +41,8 @@ def test_build_yaml_has_the_documented_shape(corpus: Corpus) -> None:
     code, out, err = run("build", str(folder), "--format", "yaml")
     assert code == 0, err
     data = yaml.safe_load(out)
-    assert list(data) == ["articles", "events", "problems"]
+    assert list(data) == ["schema_version", "articles", "events", "problems"]
+    assert data["schema_version"] == 2
     assert [a["id"] for a in data["articles"]] == ["blog", "story"]
     # Tue 12 Mar 2019 (the story's date line; 1 Jan 2019 was a Tuesday, + 70 days).
     dates = [(e["date"], e["time"]) for e in data["events"]]
