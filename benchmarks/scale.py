@@ -74,8 +74,11 @@ Intended = dict[str, Told]  # article id -> its mentions
 #   on Wednesday") and a past one ("convoys left this morning") of the same happening on
 #   the same day are one happening.
 # - A repost (r*.txt) is the same text under another outlet: it adds sources, never keys.
-# - A live-blog entry lead is an event at the entry's clock; every lead here also says
-#   "this afternoon"/"this morning"/"on Sunday", so the clock gives no other happening.
+# - A live-blog entry lead is an event at the entry's clock; every lead here also has a
+#   date ("this afternoon", "this morning", "ORIGINAL ENTRY: ... on {w1}"), so the clock
+#   (or the report's day, for the entry with no clock) dates the same happening as the
+#   lead's own date, never another one: a source with no expression tells its line's
+#   first happening.
 
 # WIRE, sentence by sentence (day = the dateline's day; kind 3 drops the date line with the
 # year, and the reader finds the year from the dateline's day and the weekdays):
