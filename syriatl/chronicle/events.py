@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -53,6 +54,7 @@ _OPEN_MODS = frozenset(
 )
 _MODIFIERS = {"START": "early", "MID": "mid", "END": "late"}
 _UTC = frozenset({"GMT", "UTC", "Z"})
+_DAY_RANK = Precision.DAY.rank
 
 
 def one_line(text: str) -> str:
@@ -137,12 +139,22 @@ def article_events(
     seen: set[tuple[int, str, str | None]] = set()
     leads: dict[int, When] = {}
     dated_sentences: set[int] = set()
+    # The days the text gives each sentence's happenings: an entry lead that dates its
+    # happening on another day than the entry's is that day's happening, not the clock's.
+    days: dict[int, set[dt.date]] = defaultdict(set)
+    for r in resolutions:
+        found = _sentence_of(sentences, starts, r.mention.start)
+        dated = when_of(r)
+        if found is not None and dated is not None and dated.precision.rank >= _DAY_RANK:
+            days[found.start].add(dated.start)
     if published.date is not None:
         for sentence in sentences:
             entry = sentence.segment.entry
             if entry is None or sentence.segment.start != sentence.start:
                 continue
             if sentence.segment.kind is not SegmentKind.ENTRY:
+                continue
+            if days[sentence.start] - {entry_day(entry, published.date)}:
                 continue
             when = entry_when(entry, published.date)
             leads[sentence.start] = when
