@@ -159,6 +159,7 @@ def _build(
     since: str | None = None,
     until: str | None = None,
     jobs: int = 1,
+    corrections: Path | None = None,
 ) -> Build:
     """The build of ``paths``, or of ``seeds/`` when none are given; ``usage`` is how
     the command is typed, for the message when there is neither."""
@@ -174,7 +175,12 @@ def _build(
             f"no articles given and no {DEFAULT_CORPUS}/ folder here",
             f"give article files or folders, e.g. syriatl {usage} articles/",
         )
-    options = Options(since=start[0] if start else None, until=end[1] if end else None, jobs=jobs)
+    options = Options(
+        since=start[0] if start else None,
+        until=end[1] if end else None,
+        jobs=jobs,
+        corrections=str(corrections) if corrections else None,
+    )
     return build_timeline(paths or [DEFAULT_CORPUS], options)
 
 
@@ -196,6 +202,15 @@ FormatOption = Annotated[
         metavar="FORMAT",
         help="table, yaml or json. Default: table on a terminal, else yaml.",
         show_default=False,
+    ),
+]
+
+
+CorrectionsOption = Annotated[
+    Path | None,
+    typer.Option(
+        metavar="FILE",
+        help="Apply this corrections.yaml too (each folder's own is always applied).",
     ),
 ]
 
@@ -249,10 +264,11 @@ def build(
         ),
     ] = False,
     jobs: JobsOption = 1,
+    corrections: CorrectionsOption = None,
 ) -> None:
     """Build the merged chronology of the articles."""
     with _errors():
-        result = _build(paths, "build", since, until, jobs)
+        result = _build(paths, "build", since, until, jobs, corrections)
         if output is not None:
             _not_an_input(output, result)
         _show(result, "build-explained" if explain else "build", _format(fmt), output)
@@ -272,6 +288,7 @@ def explain(
     ],
     paths: Paths = None,
     fmt: FormatOption = None,
+    corrections: CorrectionsOption = None,
 ) -> None:
     """Show how an event got its date: for each source, expression, rule, anchor, date."""
     from dataclasses import replace
@@ -283,7 +300,7 @@ def explain(
             "give an event id (see the id of each event in build -f yaml)", param_hint="EVENT_ID"
         )
     with _errors():
-        result = _build(paths, "explain EVENT_ID")
+        result = _build(paths, "explain EVENT_ID", corrections=corrections)
         found = find_events(result.timeline, event_id)
         if len(found) != 1:
             count = len(result.timeline.events)

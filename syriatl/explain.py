@@ -90,6 +90,7 @@ def event_explanation(event: Event, dates: Mapping[str, Published]) -> dict[str,
         "date": event.when.value,
         "time": event.when.time,
         "text": event.text,
+        "corrections": list(event.corrections),
         "sources": [_source_data(s, dates) for s in event.sources],
         "conflicts": [_source_data(s, dates) for s in event.conflicts],
     }

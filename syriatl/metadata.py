@@ -1,4 +1,5 @@
-"""Metadata given beside an article's text: YAML front matter and ``sources.yaml``.
+"""Metadata given beside an article's text: YAML front matter and ``sources.yaml``; and
+an editor's ``corrections.yaml``, read here as plain values.
 
 YAML is read without constructing anything: the document is composed into nodes and
 walked here, so every scalar stays the string it was written as (a date is parsed by us,
@@ -12,6 +13,7 @@ import datetime as dt
 import os
 import re
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +27,8 @@ SOURCES = "sources.yaml"
 FIELDS = ("published", "url", "outlet", "title")
 FRONT_MATTER_LIMIT = 64 * 1024  # bytes of YAML between the two '---' lines
 SOURCES_LIMIT = 16 * 1024 * 1024  # a sources.yaml for ~100,000 articles
+CORRECTIONS = "corrections.yaml"
+CORRECTIONS_LIMIT = 4 * 1024 * 1024  # tens of thousands of corrections
 _DEPTH = 8  # metadata is two levels deep; anything deeper is not metadata
 _STANDARD = "tag:yaml.org,2002:"
 _PLAIN = ("str", "int", "float", "bool", "timestamp", "null", "seq", "map")
@@ -174,14 +178,14 @@ def split_front_matter(text: str, where: str) -> tuple[Metadata | Refused | None
     return meta, text[end:], text[:end].count("\n")
 
 
-def _read_limited(path: Path) -> str:
+def _read_limited(path: Path, limit: int = SOURCES_LIMIT) -> str:
     where = printable(str(path))
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
             raise SyriatlError(where, "not a regular file")
-        if info.st_size > SOURCES_LIMIT:
-            raise SyriatlError(where, f"larger than {SOURCES_LIMIT // 2**20} MB")
+        if info.st_size > limit:
+            raise SyriatlError(where, f"larger than {limit // 2**20} MB")
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         raise SyriatlError(where, "not UTF-8 text") from None
@@ -206,6 +210,25 @@ def read_sources(folder: Path) -> dict[str, Metadata | Refused]:
     for name, fields in raw:
         out[name] = Refused(f"{where}: listed twice") if name in out else metadata(fields, where)
     return out
+
+
+def read_corrections(paths: Iterable[str], given: str | None) -> list[tuple[str, Value]]:
+    """The plain values of each ``corrections.yaml`` that applies to a build of ``paths``:
+    the one in each folder given (if any), then the file ``given`` (which must exist),
+    each read once, with the name it is shown by. Raises SyriatlError naming a file that
+    cannot be read or is not plain YAML."""
+    found = [Path(p) / CORRECTIONS for p in paths if Path(p).is_dir()]
+    files = [f for f in found if os.path.lexists(f)] + ([Path(given)] if given else [])
+    read: list[tuple[str, Value]] = []
+    seen: set[str] = set()
+    for path in files:
+        key = os.path.realpath(path)
+        if key in seen:
+            continue
+        seen.add(key)
+        where = printable(str(path))
+        read.append((where, load(_read_limited(path, CORRECTIONS_LIMIT), where)))
+    return read
 
 
 def check_value(option: str, value: str) -> None:

@@ -19,9 +19,9 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
-from syriatl import ingest, published
+from syriatl import ingest, metadata, published
+from syriatl.chronicle import corrections as fixes
 from syriatl.chronicle.events import article_events, entry_anchor, entry_when, shared_when
-from syriatl.chronicle.merge import merge
 from syriatl.detect import detect
 from syriatl.model import (
     Anchor,
@@ -46,12 +46,14 @@ from syriatl.segment import set_aside_warning
 @dataclass(frozen=True, slots=True)
 class Options:
     """What a build keeps (events overlapping [since, until], either end open), how it
-    resolves, and how many worker processes tell the articles."""
+    resolves, how many worker processes tell the articles, and a ``corrections.yaml``
+    to apply besides those in the folders built."""
 
     since: dt.date | None = None
     until: dt.date | None = None
     policy: Policy = NEWS
     jobs: int = 1
+    corrections: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +230,8 @@ def _overlaps(event: Event, options: Options) -> bool:
 def build_timeline(paths: Sequence[str], options: Options = Options()) -> Build:
     """Build the chronology of the articles found at ``paths`` (files or folders)."""
     found = ingest.discover(paths)
+    read = metadata.read_corrections(paths, options.corrections)
+    said = sum((fixes.parse(raw, where) for where, raw in read), fixes.NONE)
     files = found.files
     given, warnings = ingest.metadata_beside(f.path for f in files)
     first: list[Job] = [(f, given.get(f.path), None, options.policy) for f in files]
@@ -246,7 +250,7 @@ def build_timeline(paths: Sequence[str], options: Options = Options()) -> Build:
         second = [(files[i], given.get(files[i].path), years, options.policy) for i in waiting]
         for index, told in zip(waiting, _run(second, pool, count), strict=True):
             collected.add(index, told)
-    return collected.build(options)
+    return collected.build(options, said)
 
 
 @dataclass(slots=True)
@@ -269,9 +273,11 @@ class _Collected:
             self.problems[index] = told.problem
         self.sources.extend(_shared(s) for s in told.sources)
 
-    def build(self, options: Options) -> Build:
+    def build(self, options: Options, said: fixes.Corrections = fixes.NONE) -> Build:
         sources, self.sources = self.sources, []
-        kept = tuple(e for e in merge(sources) if _overlaps(e, options))
+        applied = fixes.merged(said, sources)
+        self.warnings.extend(applied.warnings)
+        kept = tuple(e for e in applied.events if _overlaps(e, options))
         reports = tuple(self.reports[i] for i in sorted(self.reports))
         problems = tuple(self.problems[i] for i in sorted(self.problems))
         return Build(Timeline(reports, kept, problems), tuple(self.warnings))

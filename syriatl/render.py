@@ -343,6 +343,7 @@ def explain_table(timeline: Timeline) -> RenderableType:
     for event in timeline.events:
         lines.append(Text(f"{event.id}  {event_date_label(event)}", style="bold"))
         lines.append(Text(event.text))
+        lines.extend(Text(f"correction: {label}") for label in event.corrections)
         for heading, sources in (("source", event.sources), ("conflict", event.conflicts)):
             for source in sources:
                 where = f" ({source.outlet})" if source.outlet else ""
