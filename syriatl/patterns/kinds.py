@@ -372,7 +372,7 @@ _VERBISH = (r"(?:has|have|had|was|were|is|are|will|would|could|can|may|might|sho
             r"then|later|\w+ly|\w+ed|took|came|went|began|broke|fell|held|met|left|withdrew|"
             r"struck|hit|agree[sd]?|signed|says?|said|told)")  # fmt: skip
 _SUBJECT = (r"(?:the|a|an|they|he|she|it|we|its|their|his|her|there|this|these|those|some|"
-            r"all|both|no|(?-i:[A-Z]))")  # fmt: skip
+            r"all|both|no|[A-Z])")  # fmt: skip
 BREAKS: tuple[tuple[str, str], ...] = (
     ("relative", r",?\s+(?:which|who|whom|whose|where)\s+"),
     ("hard", r"[;:]\s+|\s+[—–]\s*|\s+--?\s+|,\s+|\(|\)\s*"),
