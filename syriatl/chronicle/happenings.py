@@ -158,7 +158,9 @@ def tables() -> _Tables:
         each_break=tuple(re.compile(p) for p in break_patterns),
         planned=re.compile(_words("|".join(p for p, _ in K.PLANNED))),
         claimed=re.compile(_words("|".join(p for p, _ in K.CLAIMED))),
-        aux=re.compile(r"\s(?:was|were|is|are|has|have|had|will|would)\s"),
+        aux=re.compile(
+            r"\s(?:was|were|is|are|has|have|had|will|would|could|can|may|might|must|should)\s"
+        ),
         not_statements=re.compile("|".join(p for p, _ in K.NOT_STATEMENTS), re.IGNORECASE),
     )
 
@@ -333,7 +335,7 @@ def _ranked(r: _Reading, cs: int, ce: int, a: int, b: int) -> list[_Hit]:
 def _cut(r: _Reading, spans: list[tuple[int, int]], a: int, b: int) -> str:
     """The spans' words joined, at most ``WORD_LIMIT`` words, keeping ``[a, b)``."""
     pieces: list[list[tuple[int, int]]] = [
-        [w for w in r.words if w[0] >= s and w[1] <= e] for s, e in spans
+        [(w[0], min(w[1], e)) for w in r.words if w[0] >= s and w[0] < e] for s, e in spans
     ]
     total = sum(len(p) for p in pieces)
     main = next((i for i, (s, e) in enumerate(spans) if s <= a and b <= e), len(spans) - 1)
@@ -393,66 +395,68 @@ def _happening(sentence: str, start: int | None, end: int | None) -> Happening:
         cs, ce = _widen(r, cs, ce)
         left = None
         ranked = _ranked(r, cs, ce, a, b)
-    cue = ranked[0] if ranked else None
-    relative = left is not None and left.type == "relative"
-    antecedent = None
-    if relative and left is not None:
+    ltype = left.type if left is not None else None
+    antecedent = head = subject = None
+    if left is not None and ltype == "relative":
+        # the noun the relative clause hangs on: "the truce, which ...", "talks that ..."
+        j = bisect_left(r.starts, left.start) - 1
+        if j >= 0:
+            head = _np_start(r, r.words[j][0])
         antecedent = next((th for th in r.things if 0 <= left.start - th.end <= 1), None)
-    if cue is None:
-        named = antecedent or _nearest_thing(r, cs, ce, a, b)
+    elif left is not None and ltype == "coordinate":
+        # "The truce was agreed on Monday and | took effect on Wednesday": borrow "The truce"
+        subject = next((th for th in r.things if th.end <= left.start), None)
+        if subject is not None and _np_start(r, subject.start) != 0:
+            subject = None
+    given = antecedent or subject
+    if not ranked:
+        named = given or _nearest_thing(r, cs, ce, a, b)
         kind = K.THING_KINDS.get(named.name, "other") if named else "other"
-        lo = _np_start(r, antecedent.start) if antecedent else cs
-        text = _cut(r, [(lo, ce)], a, b)
+        lo = head if head is not None else cs
+        text = _cut(r, [(lo, _close(r, b, ce, head is not None))], a, b)
         return Happening(text, kind, _status(r, kind, lo, b, cs, a),
                          named.name if named else None, antecedent is not None)  # fmt: skip
-    thing = antecedent or _nearest_thing(r, cs, ce, cue.start, cue.end)
-    kind = _refined(cue.kind, thing.name if thing else None)
-    for other in ranked[1:]:
+    cue, thing, kind = ranked[0], None, "other"
+    for candidate in ranked:
+        cue = candidate
+        thing = given or _nearest_thing(r, cs, ce, cue.start, cue.end)
+        kind = _refined(cue.kind, thing.name if thing else None)
         if kind != "other" or cue.kind != K.OPENING:
             break
-        cue = other
-        thing = antecedent or _nearest_thing(r, cs, ce, cue.start, cue.end)
-        kind = _refined(cue.kind, thing.name if thing else None)
-    background = False
-    lo, hi = cs, ce
+    background = antecedent is not None
+    lo, hi = (head if head is not None else cs), ce
     spans: list[tuple[int, int]]
-    if antecedent is not None:
-        background = True
-        lo = _np_start(r, antecedent.start)
-    elif thing is not None and _modifies(r, thing, cue, cs):
+    if antecedent is None and thing is not None and _modifies(r, thing, cue, cs, b, ce):
         background = True
         lo = _np_start(r, thing.start)
-    if background:
-        hi = _close(r, b, hi)
-        spans = [(lo, hi)]
-    elif kind in K.FRAMES and cue.end <= a:
+    if kind in K.FRAMES and cue.end <= a and not background:
         spans = [(lo, len(sentence))]  # the date governs the saying: keep what was said
+        thing = thing or _nearest_thing(r, lo, len(sentence), cue.start, cue.end)
     else:
-        frame = next((c for c in r.cues if c.kind in K.FRAMES and lo <= c.start and
+        frame = next((c for c in r.cues if c.kind == "statement" and lo <= c.start and
                       c.end <= min(a, cue.start) and c.verbal), None)  # fmt: skip
-        if frame is not None:
+        if frame is not None and not background:
             lo = frame.end
-            if sentence[lo:].lstrip().lower().startswith("that "):
-                lo = sentence.lower().index("that", lo) + 4
+            if r.low[lo:].lstrip().startswith("that "):
+                lo = r.low.index("that", lo) + 4
+        hi = _close(r, b, hi, background)
         spans = [(lo, hi)]
-        if left is not None and left.type == "coordinate":
-            first = next((th for th in r.things if th.end <= left.start), None)
-            if first is not None and _np_start(r, first.start) == 0:
-                spans = [(0, first.end), (lo, hi)]
-                thing = thing or first
-    frame_lo = cs
-    if left is not None and left.type == "complement":
-        frame_lo = 0
+        if subject is not None:
+            spans = [(0, subject.end), (lo, hi)]
+    frame_lo = 0 if ltype == "complement" else cs
     status = _status(r, kind, min(lo, cs), max(cue.end, a), frame_lo, min(cue.start, a))
     return Happening(_cut(r, spans, a, b), kind, status, thing.name if thing else None, background)
 
 
-def _close(r: _Reading, b: int, hi: int) -> int:
-    """Where a modifier ending after ``b`` stops: before an auxiliary, or before a verb
-    right after the expression ("talks that ended on Tuesday | produced no deal")."""
+def _close(r: _Reading, b: int, hi: int, modifier: bool = True) -> int:
+    """Where a happening's words after ``b`` stop: before an auxiliary, which starts
+    another predicate; in a modifier also before a verb right after the expression
+    ("talks that ended on Tuesday | produced no deal")."""
     aux = tables().aux.search(r.low, b, hi)
     if aux:
         hi = aux.start()
+    if not modifier:
+        return hi
     i = bisect_left(r.starts, b)
     if i < len(r.words) and r.words[i][0] < hi:
         ws, we = r.words[i]
@@ -463,10 +467,11 @@ def _close(r: _Reading, b: int, hi: int) -> int:
     return hi
 
 
-def _modifies(r: _Reading, thing: _Thing, cue: _Hit, cs: int) -> bool:
+def _modifies(r: _Reading, thing: _Thing, cue: _Hit, cs: int, b: int, ce: int) -> bool:
     """True when ``cue`` is a participle or state right after ``thing`` whose noun phrase
     is embedded in its clause ("a violation of the truce agreed on", "to preserve a truce
-    in place since")."""
+    in place since"), or heads it with the clause's own verb still to come ("the truce
+    agreed on Monday | will take effect")."""
     if not (thing.end <= cue.start and cue.start - thing.end <= 12):
         return False
     gap = r.sentence[thing.end : cue.start].strip()
@@ -474,7 +479,9 @@ def _modifies(r: _Reading, thing: _Thing, cue: _Hit, cs: int) -> bool:
         return False
     word = r.sentence[cue.start : cue.end].split()[0].lower()
     participle = word.endswith(("ed", "en", "ck", "eld")) or not cue.verbal
-    return participle and _np_start(r, thing.start) > cs
+    if not participle:
+        return False
+    return _np_start(r, thing.start) > cs or tables().aux.search(r.low, b, ce) is not None
 
 
 def _premodified(r: _Reading, th: _Thing, np: int, cs: int, ce: int, a: int, b: int) -> Happening:
@@ -482,7 +489,7 @@ def _premodified(r: _Reading, th: _Thing, np: int, cs: int, ce: int, a: int, b: 
     hi = max(ce, th.end)
     after = [c for c in r.cues if th.end <= c.start <= th.end + 40 and c.end <= hi]
     kind = K.THING_KINDS.get(th.name, "other")
-    if after and _modifies(r, th, after[0], min(cs, np - 1)):
+    if after and _modifies(r, th, after[0], min(cs, np - 1), b, hi):
         kind = _refined(after[0].kind, th.name)
     hi = _close(r, b, hi)
     status = _status(r, kind, np, hi, cs, np)

@@ -360,9 +360,10 @@ CLAIMED: tuple[tuple[str, str], ...] = (
         "rebels claimed they captured the hill",
     ),
     (
-        r"(?:a |the )?reports? that|den(?:y|ies|ied|ying) that|accus(?:e|es|ed|ing) .{1,60}? of",
-        "the army denied that it shelled the town",
+        r"(?:a |the )?reports? that|accus(?:e|es|ed|ing) .{1,60}? of",
+        "a report that militias seized the dam",
     ),
+    (r"den(?:y|ies|ied|ying)", "the army denied that it shelled the town"),
 )
 
 # Clause breaks, as (type, pattern) over the original sentence (case-insensitive;
@@ -378,7 +379,9 @@ BREAKS: tuple[tuple[str, str], ...] = (
     ("hard", r"[;:]\s+|\s+[—–]\s*|\s+--?\s+|,\s+|\(|\)\s*"),
     ("relative", r"\s+that\s+(?=" + _VERBISH + r"\b)"),
     ("complement", r"\s+that\s+(?=" + _SUBJECT + r")"),
-    ("complement", r"\b(?:said|says|added|insisted|stressed)\s+(?=" + _SUBJECT + r")"),
+    ("complement", r"\b(?:said|says|added|insisted|stressed|claimed|claims)\s+(?=" + _SUBJECT
+     + r")"),
+    ("complement", r"\b(?:reports?|claims?|allegations?|rumou?rs?) that\s+"),
     ("subordinate", r"\s+(?:after|before|despite|amid|while|when|whereas|because|although|"
      r"though|since|until|following|unless|if|but|as part of|in order to)\s+"),
     ("coordinate", r"\s+and\s+(?=" + _VERBISH + r"\b)"),
