@@ -94,52 +94,9 @@ def _flat(patterns: list[str]) -> str:
     return "|".join(alt for p in patterns for alt in _alternatives(p))
 
 
-def _closing(text: str) -> int:
-    """The index of the parenthesis that closes the one ``text`` opens with."""
-    depth = 0
-    for j, ch in enumerate(text):
-        depth += (ch == "(") - (ch == ")")
-        if depth == 0:
-            return j
-    return len(text) - 1
-
-
-def _first_letters(alt: str) -> frozenset[str] | None:
-    """The letters a match of ``alt`` can start with; None when not plain to see."""
-    if alt.startswith("(?:"):
-        j = _closing(alt)
-        if alt[j + 1 : j + 2] in ("?", "*", "{") or "\\" in alt[3:j]:
-            return None
-        found: set[str] = set()
-        for inner in _alternatives(alt[3:j]):
-            letters = _first_letters(inner)
-            if letters is None:
-                return None
-            found |= letters
-        return frozenset(found)
-    if alt[:1].isalpha() and alt[:1].islower() and alt[1:2] not in ("?", "*", "{"):
-        return frozenset(alt[0])
-    return None
-
-
-def _dispatched(patterns: list[str]) -> str:
-    """One alternation of ``patterns`` that tries at each place only the alternatives that
-    can start with its letter, in their own order (so it matches what the plain
-    alternation matches), behind a look-ahead per first letter."""
-    alts = [(alt, _first_letters(alt)) for p in patterns for alt in _alternatives(p)]
-    letters = sorted(set().union(*(f for _, f in alts if f is not None)))
-    groups = []
-    for letter in letters:
-        inside = "|".join(a for a, f in alts if f is None or letter in f)
-        groups.append(f"(?={letter})(?:{inside})")
-    rest = [a for a, f in alts if f is None]
-    if rest:
-        groups.append(f"(?![{''.join(letters)}])(?:{'|'.join(rest)})")
-    return "|".join(groups)
-
-
 def _words(pattern: str) -> str:
-    return r"\b(?:" + pattern + r")\b"
+    # tried only where a word starts: the look-ahead spares the alternation everywhere else
+    return r"\b(?=[a-z])(?:" + pattern + r")\b"
 
 
 @lru_cache(maxsize=1)
@@ -149,12 +106,12 @@ def tables() -> _Tables:
     thing_patterns = [p for _, p, _ in K.THINGS]
     break_patterns = [p for _, p in K.BREAKS]
     return _Tables(
-        cues=re.compile(_words(_dispatched(cue_patterns))),
+        cues=re.compile(_words(_flat(cue_patterns))),
         each_cue=tuple(re.compile(_words(p)) for p in cue_patterns),
         contextual=tuple(i for i, p in enumerate(cue_patterns) if "(?<" in p or "(?=" in p),
-        things=re.compile(_words(_dispatched(thing_patterns))),
+        things=re.compile(_words(_flat(thing_patterns))),
         each_thing=tuple(re.compile(_words(p)) for p in thing_patterns),
-        breaks=re.compile(_flat(break_patterns)),
+        breaks=re.compile(r"(?=[^\w.]|\b[a-z])(?:" + _flat(break_patterns) + ")"),
         each_break=tuple(re.compile(p) for p in break_patterns),
         planned=re.compile(_words("|".join(p for p, _ in K.PLANNED))),
         claimed=re.compile(_words("|".join(p for p, _ in K.CLAIMED))),
@@ -189,6 +146,20 @@ def _which(table: str, found: str) -> int:
     return len(each)
 
 
+_LOOKAROUND = re.compile(r"\(\?<?[=!](?:[^()]|\([^()]*\))*\)")
+
+
+@lru_cache(maxsize=8192)
+def _maybe(found: str) -> tuple[int, ...]:
+    """The cues with a look-around that could have matched ``found`` (their pattern with
+    the look-arounds taken out matches it whole), so only those are checked in context."""
+    return tuple(
+        j
+        for j in tables().contextual
+        if re.fullmatch(_LOOKAROUND.sub("", K.CUES[j].pattern), found) is not None
+    )
+
+
 def _cues(low: str, t: _Tables) -> list[_Hit]:
     """The cues of a lowercased sentence; each is the entry the alternation took there:
     the first that matches (a look-behind entry is checked in its context)."""
@@ -196,7 +167,7 @@ def _cues(low: str, t: _Tables) -> list[_Hit]:
     for m in t.cues.finditer(low):
         at, end, found = m.start(), m.end(), m.group()
         index = _which("cue", found)
-        for j in t.contextual:
+        for j in _maybe(found):
             if j >= index:
                 break
             seen = t.each_cue[j].match(low, at)
@@ -242,7 +213,8 @@ class _Reading:
     breaks: list[_Break]
 
 
-def _read(sentence: str) -> _Reading:
+def _read(sentence: str, clauses: bool = True) -> _Reading:
+    """The sentence's words, cues, things and (when ``clauses``) clause breaks."""
     t = tables()
     low = sentence.lower()
     if len(low) != len(sentence):
@@ -255,7 +227,7 @@ def _read(sentence: str) -> _Reading:
         [w[0] for w in words],
         _cues(low, t),
         _things(low, t),
-        _breaks(sentence, t),
+        _breaks(sentence, t) if clauses else [],
     )
 
 
@@ -378,9 +350,9 @@ def happening(sentence: str, start: int | None = None, end: int | None = None) -
 @lru_cache(maxsize=16384)
 def _happening(sentence: str, start: int | None, end: int | None) -> Happening:
     """``happening``, remembered: reprinted wire copy repeats its sentences word for word."""
-    r = _read(sentence)
     if start is None:
-        return _main(r)
+        return _main(_read(sentence, clauses=False))
+    r = _read(sentence)
     a, b = start, len(sentence) if end is None else end
     cs, ce, left, _right = _clause(r, a, b)
     # a premodifier of a thing: "despite a March 3 nationwide truce declared by ..."
@@ -523,7 +495,7 @@ def states_happening(sentence: str) -> bool:
     t = tables()
     if t.not_statements.search(sentence):
         return False
-    r = _read(sentence)
+    r = _read(sentence, clauses=False)
     for c in r.cues:
         if not c.verbal:
             continue
