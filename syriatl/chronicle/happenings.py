@@ -306,6 +306,9 @@ def _ranked(r: _Reading, cs: int, ce: int, a: int, b: int) -> list[_Hit]:
 
 def _cut(r: _Reading, spans: list[tuple[int, int]], a: int, b: int) -> str:
     """The spans' words joined, at most ``WORD_LIMIT`` words, keeping ``[a, b)``."""
+    if b > a and not any(s <= a and b <= e for s, e in spans):
+        s, e = spans[-1]
+        spans = [*spans[:-1], (min(s, a), max(e, b))]  # the expression stays in the text
     pieces: list[list[tuple[int, int]]] = [
         [(w[0], min(w[1], e)) for w in r.words if w[0] >= s and w[0] < e] for s, e in spans
     ]
