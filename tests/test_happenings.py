@@ -141,6 +141,15 @@ CASES: list[tuple[str, str, str, str, Status, str | None, bool]] = [
     ("Troops pulled back from the Karvana front on Monday under the withdrawal plan.", "on Monday",
      "Troops pulled back from the Karvana front on Monday under the withdrawal plan.",
      "withdrawal", H, "withdrawal", False),
+    # a state that goes on is no happening of a kind, and does not borrow the next clause's
+    ("The truce in Velmora held on Friday, monitors said, after shelling on Thursday killed "
+     "five people.", "on Friday", "The truce in Velmora held on Friday", "other", H, "truce",
+     False),
+    ("The truce in Velmora held on Friday, monitors said, after shelling on Thursday killed "
+     "five people.", "on Thursday", "shelling on Thursday killed five people.", "attack", H,
+     None, False),
+    ("Fighting continued on Friday in the hills above Dessia.", "on Friday",
+     "Fighting continued on Friday in the hills above Dessia.", "attack", H, None, False),
     # a beginning with nothing to begin: other, never dropped
     ("The festival in Velmora opened on Saturday.", "on Saturday",
      "The festival in Velmora opened on Saturday.", "other", H, None, False),

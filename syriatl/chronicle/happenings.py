@@ -392,12 +392,15 @@ def _happening(sentence: str, start: int | None, end: int | None) -> Happening:
         return Happening(text, kind, _status(r, kind, lo, b, cs, a),
                          named.name if named else None, antecedent is not None)  # fmt: skip
     cue, thing, kind = ranked[0], None, "other"
-    for candidate in ranked:
+    for candidate in ranked:  # the nearest cue that tells a kind; else the nearest
         cue = candidate
         thing = given or _nearest_thing(r, cs, ce, cue.start, cue.end)
         kind = _refined(cue.kind, thing.name if thing else None)
-        if kind != "other" or cue.kind != K.OPENING:
+        if kind != "other":
             break
+    else:
+        cue = ranked[0]
+        thing = given or _nearest_thing(r, cs, ce, cue.start, cue.end)
     background = antecedent is not None
     lo, hi = (head if head is not None else cs), ce
     spans: list[tuple[int, int]]

@@ -267,6 +267,14 @@ CUES: tuple[Cue, ...] = (
         ("captured", "seized"),
     ),
     Cue("exchange", r"swapp(?:ed|ing)|releas(?:e|es|ed|ing)|freed", True, ("released", "swapped")),
+    # verbs that tell a state goes on, not that anything happened: they keep the clause
+    # from borrowing a neighbour's verb; a better cue in the clause wins over them
+    Cue(
+        "other",
+        r"held|holds|holding|remained|remains|continued|continues",
+        True,
+        ("the truce held", "fighting continued"),
+    ),
     # nouns that name a happening without telling that it took place
     Cue(
         "violation",
@@ -375,16 +383,17 @@ _VERBISH = (r"(?:has|have|had|was|were|is|are|will|would|could|can|may|might|sho
 _SUBJECT = (r"(?:the|a|an|they|he|she|it|we|its|their|his|her|there|this|these|those|some|"
             r"all|both|no|[A-Z])")  # fmt: skip
 BREAKS: tuple[tuple[str, str], ...] = (
+    # a comma may open these: they are tried before the comma alone
     ("relative", r",?\s+(?:which|who|whom|whose|where)\s+"),
+    ("subordinate", r",?\s+(?:after|before|despite|amid|while|when|whereas|because|although|"
+     r"though|since|until|following|unless|if|but|as part of|in order to)\s+"),
+    ("coordinate", r",?\s+and\s+(?=" + _VERBISH + r"\b)"),
     ("hard", r"[;:]\s+|\s+[—–]\s*|\s+--?\s+|,\s+|\(|\)\s*"),
     ("relative", r"\s+that\s+(?=" + _VERBISH + r"\b)"),
     ("complement", r"\s+that\s+(?=" + _SUBJECT + r")"),
     ("complement", r"\b(?:said|says|added|insisted|stressed|claimed|claims)\s+(?=" + _SUBJECT
      + r")"),
     ("complement", r"\b(?:reports?|claims?|allegations?|rumou?rs?) that\s+"),
-    ("subordinate", r"\s+(?:after|before|despite|amid|while|when|whereas|because|although|"
-     r"though|since|until|following|unless|if|but|as part of|in order to)\s+"),
-    ("coordinate", r"\s+and\s+(?=" + _VERBISH + r"\b)"),
 )  # fmt: skip
 
 # Words that open a noun phrase (its start) and words a noun phrase never reaches over.
