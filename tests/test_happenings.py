@@ -150,6 +150,23 @@ CASES: list[tuple[str, str, str, str, Status, str | None, bool]] = [
      None, False),
     ("Fighting continued on Friday in the hills above Dessia.", "on Friday",
      "Fighting continued on Friday in the hills above Dessia.", "attack", H, None, False),
+    # a plan told as an infinitive or with "was to"
+    ("Ceasefire to begin at midnight on Friday in Karvana", "on Friday",
+     "Ceasefire to begin at midnight on Friday in Karvana", "taking-effect", P, "truce", False),
+    ("Talks were to get underway at noon on Wednesday.", "on Wednesday",
+     "Talks were to get underway at noon on Wednesday.", "talks-open", P, "talks", False),
+    # a participle clause borrows the sentence's subject
+    ("The negotiations dragged on after opening on Wednesday with a handshake.", "on Wednesday",
+     "The negotiations opening on Wednesday with a handshake.", "talks-open", H, "talks", False),
+    # a list of names is one phrase; "as they" opens a clause
+    ("Talks between Velmora, Karvana and Dessia stalled on Thursday as they argued over maps.",
+     "on Thursday", "Talks between Velmora, Karvana and Dessia stalled on Thursday", "talks", H,
+     "talks", False),
+    # a clause with no cue keeps to itself rather than borrow a later clause's verb
+    ("The envoy, who is hosting the talks, flew to Dessia on Friday before the truce takes effect.",
+     "on Friday", "The envoy flew to Dessia on Friday", "other", H, None, False),
+    ("The monitors, who had waited a week, arrived in Karvana on Monday.", "on Monday",
+     "The monitors arrived in Karvana on Monday.", "arrival", H, None, False),
     # a beginning with nothing to begin: other, never dropped
     ("The festival in Velmora opened on Saturday.", "on Saturday",
      "The festival in Velmora opened on Saturday.", "other", H, None, False),

@@ -59,6 +59,8 @@ class _Tables:
     claimed: re.Pattern[str]
     aux: re.Pattern[str]
     not_statements: re.Pattern[str]
+    to_before: re.Pattern[str]
+    verbish: re.Pattern[str]
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -119,6 +121,8 @@ def tables() -> _Tables:
             r"\s(?:was|were|is|are|has|have|had|will|would|could|can|may|might|must|should)\s"
         ),
         not_statements=re.compile("|".join(p for p, _ in K.NOT_STATEMENTS), re.IGNORECASE),
+        to_before=re.compile(K.TO_BEFORE_CUE[0]),
+        verbish=re.compile(K.VERBISH + r"\b"),
     )
 
 
@@ -267,6 +271,15 @@ def _clause(r: _Reading, a: int, b: int) -> tuple[int, int, _Break | None, _Brea
     return cs, ce, left, right
 
 
+def _participle_at(r: _Reading, at: int) -> bool:
+    """True when the word at ``at`` is an -ing verb ("after | opening on Wednesday"), not
+    a noun of a happening ("after | shelling on Thursday killed five")."""
+    i = bisect_left(r.starts, at)
+    if i >= len(r.words) or not r.low[r.words[i][0] : r.words[i][1]].endswith("ing"):
+        return False
+    return not any(c.start == r.words[i][0] and not c.verbal for c in r.cues)
+
+
 def _widen(r: _Reading, cs: int, ce: int) -> tuple[int, int]:
     """The clause grown by one break on each side."""
     after = [br for br in r.breaks if br.start >= ce]
@@ -336,7 +349,7 @@ def _cut(r: _Reading, spans: list[tuple[int, int]], a: int, b: int) -> str:
 
 def _status(r: _Reading, kind: str, lo: int, hi: int, frame_lo: int, cue_at: int) -> Status:
     t = tables()
-    if t.planned.search(r.low, lo, hi):
+    if t.planned.search(r.low, lo, hi) or t.to_before.search(r.low, max(0, cue_at - 7), cue_at):
         return Status.PLANNED
     if kind not in ("claim", "denial") and t.claimed.search(r.low, frame_lo, cue_at):
         return Status.CLAIMED
@@ -366,29 +379,46 @@ def _happening(sentence: str, start: int | None, end: int | None) -> Happening:
                 return _premodified(r, th, np, cs, ce, a, b)
             break
     ranked = _ranked(r, cs, ce, a, b)
-    while not ranked and (cs > 0 or ce < len(sentence)):
+    bare = sum(1 for w in r.words if cs <= w[0] < ce and not a <= w[0] < b) <= 2
+    while bare and not ranked and (cs > 0 or ce < len(sentence)):
+        # a fronted date ("On Tuesday, ..."): the happening is in the next clause
         cs, ce = _widen(r, cs, ce)
         left = None
         ranked = _ranked(r, cs, ce, a, b)
     ltype = left.type if left is not None else None
     antecedent = head = subject = None
+    borrowed: tuple[int, int] | None = None
     if left is not None and ltype == "relative":
         # the noun the relative clause hangs on: "the truce, which ...", "talks that ..."
         j = bisect_left(r.starts, left.start) - 1
         if j >= 0:
             head = _np_start(r, r.words[j][0])
         antecedent = next((th for th in r.things if 0 <= left.start - th.end <= 1), None)
-    elif left is not None and ltype == "coordinate":
+    elif left is not None and (ltype == "coordinate" or (ltype == "subordinate" and
+                                                          _participle_at(r, cs))):  # fmt: skip
         # "The truce was agreed on Monday and | took effect on Wednesday": borrow "The truce"
         subject = next((th for th in r.things if th.end <= left.start), None)
         if subject is not None and _np_start(r, subject.start) != 0:
             subject = None
+        if subject is not None:
+            borrowed = (0, subject.end)
+    elif left is not None and ltype == "hard" and tables().verbish.match(r.low, cs):
+        # "The envoy, who hosts the talks, | flew to Dessia on Friday": borrow "The envoy"
+        first = r.breaks[0]
+        if (
+            len(r.sentence[: first.start].split()) <= 6
+            and first.start < cs
+            and not any(c.end <= first.start for c in r.cues)
+        ):
+            borrowed = (0, first.start)
+            subject = next((th for th in r.things if th.end <= first.start), None)
     given = antecedent or subject
     if not ranked:
         named = given or _nearest_thing(r, cs, ce, a, b)
         kind = K.THING_KINDS.get(named.name, "other") if named else "other"
         lo = head if head is not None else cs
-        text = _cut(r, [(lo, _close(r, b, ce, head is not None))], a, b)
+        plain = [(lo, _close(r, b, ce, head is not None))]
+        text = _cut(r, [borrowed, *plain] if borrowed else plain, a, b)
         return Happening(text, kind, _status(r, kind, lo, b, cs, a),
                          named.name if named else None, antecedent is not None)  # fmt: skip
     cue, thing, kind = ranked[0], None, "other"
@@ -419,8 +449,8 @@ def _happening(sentence: str, start: int | None, end: int | None) -> Happening:
                 lo = r.low.index("that", lo) + 4
         hi = _close(r, b, hi, background)
         spans = [(lo, hi)]
-        if subject is not None:
-            spans = [(0, subject.end), (lo, hi)]
+        if borrowed is not None:
+            spans = [borrowed, (lo, hi)]
     frame_lo = 0 if ltype == "complement" else cs
     status = _status(r, kind, min(lo, cs), max(cue.end, a), frame_lo, min(cue.start, a))
     return Happening(_cut(r, spans, a, b), kind, status, thing.name if thing else None, background)

@@ -198,7 +198,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         OPENING,
         r"beg(?:an|un|ins?|inning)|start(?:s|ed|ing)?|open(?:s|ed|ing)?|"
-        r"g(?:ot|ets?) under way|kick(?:s|ed)? off|resum(?:e|es|ed|ing)|convened",
+        r"g(?:ot|ets?|etting) under ?way|kick(?:s|ed)? off|resum(?:e|es|ed|ing)|convened",
         True,
         ("talks opened", "began at midnight", "truce started", "got under way"),
     ),
@@ -352,7 +352,7 @@ FRAMES: frozenset[str] = frozenset({"statement", "claim", "denial"})
 PLANNED: tuple[tuple[str, str], ...] = (
     (r"will|shall|won[’']t|[’']ll|would", "talks will resume on Monday"),
     (
-        r"(?:is|are|was|were) (?:due|set|scheduled|slated|expected|planned|to be held|going)",
+        r"(?:is|are|was|were) (?:due|set|scheduled|slated|expected|planned|to be held|going|to)",
         "the council is due to vote Tuesday",
     ),
     (
@@ -361,6 +361,9 @@ PLANNED: tuple[tuple[str, str], ...] = (
         "a vote scheduled for March 9",
     ),
 )
+# A cue in the infinitive is a plan ("ceasefire to begin at midnight", "weapons to be
+# withdrawn"): this pattern is matched on the words right before the cue.
+TO_BEFORE_CUE = (r"(?:^|\s)to (?:be )?$", "heavy weapons to be withdrawn")
 # Claimed: a happening only claimed or reported, not told as fact.
 CLAIMED: tuple[tuple[str, str], ...] = (
     (
@@ -377,9 +380,13 @@ CLAIMED: tuple[tuple[str, str], ...] = (
 # Clause breaks, as (type, pattern) over the original sentence (case-insensitive;
 # ``(?-i:...)`` keeps a capital a capital). A break that opens with a word ("said they")
 # starts the next clause after that word: the word stays with the clause before.
-_VERBISH = (r"(?:has|have|had|was|were|is|are|will|would|could|can|may|might|should|must|"
+# Words that open a predicate: a verb form or an auxiliary (what follows "and" or "that"
+# when a new predicate starts).
+VERBISH = (r"(?:has|have|had|was|were|is|are|will|would|could|can|may|might|should|must|"
             r"then|later|\w+ly|\w+ed|took|came|went|began|broke|fell|held|met|left|withdrew|"
-            r"struck|hit|agree[sd]?|signed|says?|said|told)")  # fmt: skip
+            r"struck|hit|agree[sd]?|signed|says?|said|told|flew|drove|spoke|sent|gave|made|"
+            r"won|lost|ran|saw|fled|fought|stood|sat|kept|led|rode|wrote|swept|shot|"
+            r"remained|remains)")  # fmt: skip
 _SUBJECT = (r"(?:the|a|an|they|he|she|it|we|its|their|his|her|there|this|these|those|some|"
             r"all|both|no|[A-Z])")  # fmt: skip
 BREAKS: tuple[tuple[str, str], ...] = (
@@ -387,9 +394,12 @@ BREAKS: tuple[tuple[str, str], ...] = (
     ("relative", r",?\s+(?:which|who|whom|whose|where)\s+"),
     ("subordinate", r",?\s+(?:after|before|despite|amid|while|when|whereas|because|although|"
      r"though|since|until|following|unless|if|but|as part of|in order to)\s+"),
-    ("coordinate", r",?\s+and\s+(?=" + _VERBISH + r"\b)"),
-    ("hard", r"[;:]\s+|\s+[—–]\s*|\s+--?\s+|,\s+|\(|\)\s*"),
-    ("relative", r"\s+that\s+(?=" + _VERBISH + r"\b)"),
+    ("subordinate", r",?\s+as\s+(?=(?:they|he|she|it|we|the|a|an|their|his|her)\s)"),
+    ("coordinate", r",?\s+and\s+(?=" + VERBISH + r"\b)"),
+    # a comma in a list of names ("Velmora, Karvana and Dessia") is no break
+    ("hard", r"[;:]\s+|\s+[—–]\s*|\s+--?\s+|,\s+(?![A-Z][\w'’-]*(?:,|\s+and\s|\s+or\s))|\(|"
+     r"\)\s*"),
+    ("relative", r"\s+that\s+(?=" + VERBISH + r"\b)"),
     ("complement", r"\s+that\s+(?=" + _SUBJECT + r")"),
     ("complement", r"\b(?:said|says|added|insisted|stressed|claimed|claims)\s+(?=" + _SUBJECT
      + r")"),
