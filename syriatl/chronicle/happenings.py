@@ -54,11 +54,11 @@ class _Tables:
     things: re.Pattern[str]
     each_thing: tuple[re.Pattern[str], ...]
     breaks: re.Pattern[str]
-    each_break: tuple[re.Pattern[str], ...]
     planned: re.Pattern[str]
     claimed: re.Pattern[str]
     aux: re.Pattern[str]
     not_statements: re.Pattern[str]
+    break_types: tuple[str, ...]  # by the number of the group that matched
     to_before: re.Pattern[str]
     verbish: re.Pattern[str]
 
@@ -96,6 +96,28 @@ def _flat(patterns: list[str]) -> str:
     return "|".join(alt for p in patterns for alt in _alternatives(p))
 
 
+def _break_scan(patterns: list[str]) -> tuple[str, tuple[str, ...]]:
+    """One scan for every clause break, a group per entry. The entries that open with
+    spaces share them (so the spaces are read once per place), in their own order
+    before the others, which open with a different character."""
+    spaced, other, types_spaced, types_other = [], [], [], []
+    for (kind, _), pattern in zip(K.BREAKS, patterns, strict=True):
+        for prefix in (r",?\s+", r"\s+"):
+            if (
+                pattern.startswith(prefix)
+                and not pattern.startswith(r"\s+[")
+                and (not pattern.startswith(r"\s+-"))
+            ):
+                spaced.append(f"({pattern[len(prefix) :]})")
+                types_spaced.append(kind)
+                break
+        else:
+            other.append(f"({pattern})")
+            types_other.append(kind)
+    scan = r"(?=[^\w.]|\b[a-z])(?:,?\s+(?:" + "|".join(spaced) + ")|" + "|".join(other) + ")"
+    return scan, ("", *types_spaced, *types_other)
+
+
 def _words(pattern: str) -> str:
     # tried only where a word starts: the look-ahead spares the alternation everywhere else
     return r"\b(?=[a-z])(?:" + pattern + r")\b"
@@ -113,8 +135,8 @@ def tables() -> _Tables:
         contextual=tuple(i for i, p in enumerate(cue_patterns) if "(?<" in p or "(?=" in p),
         things=re.compile(_words(_flat(thing_patterns))),
         each_thing=tuple(re.compile(_words(p)) for p in thing_patterns),
-        breaks=re.compile(r"(?=[^\w.]|\b[a-z])(?:" + _flat(break_patterns) + ")"),
-        each_break=tuple(re.compile(p) for p in break_patterns),
+        breaks=re.compile(_break_scan(break_patterns)[0]),
+        break_types=_break_scan(break_patterns)[1],
         planned=re.compile(_words("|".join(p for p, _ in K.PLANNED))),
         claimed=re.compile(_words("|".join(p for p, _ in K.CLAIMED))),
         aux=re.compile(
@@ -193,14 +215,10 @@ def _things(low: str, t: _Tables) -> list[_Thing]:
 def _breaks(sentence: str, t: _Tables) -> list[_Break]:
     out = []
     for m in t.breaks.finditer(sentence):
-        at, end = m.start(), m.end()
-        for (kind, _), rx in zip(K.BREAKS, t.each_break, strict=True):
-            found = rx.match(sentence, at)
-            if found is not None and found.end() == end:
-                if sentence[at].isalpha():
-                    at = end  # "said they": "said" stays with the clause before
-                out.append(_Break(at, end, kind))
-                break
+        at, end = m.span()
+        if sentence[at].isalpha():
+            at = end  # "said they": "said" stays with the clause before
+        out.append(_Break(at, end, t.break_types[m.lastindex or 0]))
     return out
 
 
@@ -223,7 +241,7 @@ def _read(sentence: str, clauses: bool = True) -> _Reading:
     low = sentence.lower()
     if len(low) != len(sentence):
         low = sentence  # a letter whose lower case is longer: keep offsets true
-    words = [(m.start(), m.end()) for m in _WORD.finditer(sentence)]
+    words = [m.span() for m in _WORD.finditer(sentence)]
     return _Reading(
         sentence,
         low,
