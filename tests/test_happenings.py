@@ -38,6 +38,9 @@ CASES: list[tuple[str, str, str, str, Status, str | None, bool]] = [
      "The truce agreed on Monday", "agreement", H, "truce", True),
     ("The truce agreed on Monday will take effect on Friday.", "on Friday",
      "The truce agreed on Monday will take effect on Friday.", "taking-effect", P, "truce", False),
+    ("Guns fell silent in line with the ceasefire agreement, reached on Thursday after a week "
+     "of talks.", "on Thursday", "the ceasefire agreement, reached on Thursday", "agreement", H,
+     "truce", True),
     # the date inside the thing's noun phrase: background
     ("Fighting flared in Velmora despite a March 3 nationwide truce declared by the two powers.",
      "March 3", "a March 3 nationwide truce declared by the two powers.", "announcement", H,
@@ -81,6 +84,8 @@ CASES: list[tuple[str, str, str, str, Status, str | None, bool]] = [
      False),
     ("The alleged air strike on Tuesday hit a market in Dessia.", "on Tuesday",
      "The alleged air strike on Tuesday hit a market in Dessia.", "attack", C, None, False),
+    ("The council is expected to address last week's truce agreement.", "last week",
+     "last week's truce agreement.", "taking-effect", H, "truce", True),
     # planned
     ("The Security Council is due to vote on Tuesday on the Karvana resolution.", "on Tuesday",
      "The Security Council is due to vote on Tuesday on the Karvana resolution.", "vote", P,

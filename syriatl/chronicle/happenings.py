@@ -255,7 +255,9 @@ def _read(sentence: str, clauses: bool = True) -> _Reading:
 
 def _np_start(r: _Reading, at: int) -> int:
     """Where the noun phrase whose head starts at ``at`` begins: back over modifiers to a
-    determiner, never across punctuation, a preposition, a verb or a cue."""
+    determiner, never across punctuation, a preposition, a verb, a cue or another thing;
+    nor over a lowercase word in -s that is no possessive ("to address | last week's
+    truce", "the resolution now reaffirms | last year's resolution")."""
     i = bisect_left(r.starts, at)
     start = at
     for j in range(i - 1, max(i - 7, -1), -1):
@@ -265,6 +267,10 @@ def _np_start(r: _Reading, at: int) -> int:
             break
         low = word.lower().strip("\"'“”‘’")
         if low in K.NP_STOPS or any(c.start < we and ws < c.end for c in r.cues):
+            break
+        if word.islower() and low.endswith("s") and not low.endswith(("'s", "’s")):
+            break
+        if any(th.start < we and ws < th.end and not th.start <= at < th.end for th in r.things):
             break
         start = ws
         if low in K.DETERMINERS:
@@ -404,6 +410,15 @@ def _happening(sentence: str, start: int | None, end: int | None) -> Happening:
         left = None
         ranked = _ranked(r, cs, ce, a, b)
     ltype = left.type if left is not None else None
+    if (
+        left is not None
+        and ltype == "hard"
+        and sentence[left.start] == ","
+        and any(th.end == left.start for th in r.things)
+    ):
+        i = bisect_left(r.starts, cs)
+        if i < len(r.words) and r.low[r.words[i][0] : r.words[i][1]].endswith(("ed", "en")):
+            ltype = "relative"  # "the ceasefire agreement, | reached after a week of talks"
     antecedent = head = subject = None
     borrowed: tuple[int, int] | None = None
     if left is not None and ltype == "relative":
@@ -412,6 +427,8 @@ def _happening(sentence: str, start: int | None, end: int | None) -> Happening:
         if j >= 0:
             head = _np_start(r, r.words[j][0])
         antecedent = next((th for th in r.things if 0 <= left.start - th.end <= 1), None)
+        if antecedent is not None:
+            head = _np_start(r, antecedent.start)
     elif left is not None and (ltype == "coordinate" or (ltype == "subordinate" and
                                                           _participle_at(r, cs))):  # fmt: skip
         # "The truce was agreed on Monday and | took effect on Wednesday": borrow "The truce"

@@ -337,6 +337,8 @@ REFINE: dict[tuple[str, str | None], str] = {
     (OPENING, "exchange"): "exchange",
     (OPENING, "vote"): "vote",
     (OPENING, None): "other",
+    ("arrival", "truce"): "agreement",  # a truce reached
+    ("arrival", "deal"): "agreement",
 }
 
 # The kind of a dated thing named with no cue ("despite the March 3 truce").
