@@ -292,6 +292,12 @@ def test_a_headline_that_tells_no_happening(sentence: str) -> None:
     assert not states_happening(sentence)
 
 
+@pytest.mark.parametrize("sentence", [m[0] for m in MAIN])
+def test_a_headline_that_tells_a_happening_has_a_kind(sentence: str) -> None:
+    assert states_happening(sentence)
+    assert happening(sentence).kind != "other"
+
+
 def test_a_cue_inside_a_longer_word_is_no_cue() -> None:
     # "send" holds "end", "breached" holds "reached": neither is read as its inner word
     told = happening(

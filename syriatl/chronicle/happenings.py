@@ -206,10 +206,12 @@ def _cues(low: str, t: _Tables) -> list[_Hit]:
 
 
 def _things(low: str, t: _Tables) -> list[_Thing]:
-    return [
-        _Thing(m.start(), m.end(), K.THINGS[_which("thing", m.group()) % len(K.THINGS)][0])
-        for m in t.things.finditer(low)
-    ]
+    out = []
+    for m in t.things.finditer(low):
+        index = _which("thing", m.group())
+        if index < len(K.THINGS):
+            out.append(_Thing(m.start(), m.end(), K.THINGS[index][0]))
+    return out
 
 
 def _breaks(sentence: str, t: _Tables) -> list[_Break]:
