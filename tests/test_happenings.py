@@ -239,6 +239,22 @@ def test_a_long_sentence_is_cut_at_words_around_its_date() -> None:
     )  # fmt: skip
 
 
+def test_a_text_cut_for_length_ends_at_a_clause_break() -> None:
+    sentence = (
+        "The Velmora defence ministry said on Tuesday that rebel units had shelled the villages "
+        "of Arn, Tesk and Morrow overnight, killing four civilians and wounding eleven others, "
+        "according to a statement from the ministry."
+    )
+    # 34 words; the saying keeps what was said, cut to 25 words ("... and wounding"), then
+    # back to the comma after "overnight" (the list comma after "Arn" is no break)
+    told = happening(sentence, *_at(sentence, "on Tuesday"))
+    assert told.kind == "statement"
+    assert told.text == (
+        "The Velmora defence ministry said on Tuesday that rebel units had shelled the villages "
+        "of Arn, Tesk and Morrow overnight"
+    )
+
+
 MAIN: list[tuple[str, str, Status, str | None]] = [
     ("An envoy said a truce agreement has been reached.", "agreement", H, "truce"),
     ("Rebels agree truce in Velmora", "agreement", H, "truce"),

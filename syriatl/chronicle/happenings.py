@@ -353,6 +353,7 @@ def _cut(r: _Reading, spans: list[tuple[int, int]], a: int, b: int) -> str:
     ]
     total = sum(len(p) for p in pieces)
     main = next((i for i, (s, e) in enumerate(spans) if s <= a and b <= e), len(spans) - 1)
+    right_cut = False
     while total > K.WORD_LIMIT:
         words = pieces[main]
         before = sum(1 for w in words if w[1] <= a)
@@ -361,11 +362,20 @@ def _cut(r: _Reading, spans: list[tuple[int, int]], a: int, b: int) -> str:
             pieces[0].pop()  # a borrowed subject goes first
         elif after and after >= before:
             words.pop()
+            right_cut = True
         elif before:
             words.pop(0)
         else:
             break
         total -= 1
+    kept = pieces[main]
+    if right_cut and kept:
+        # end at the last clause break after the expression, when there is one
+        last = max((br.start for br in r.breaks if b <= br.start < kept[-1][1]), default=None)
+        if last is not None:
+            pieces[main] = [w for w in kept if w[0] < last]
+            if pieces[main]:
+                pieces[main][-1] = (pieces[main][-1][0], min(pieces[main][-1][1], last))
     texts = []
     for p in pieces:
         if p:
