@@ -83,3 +83,35 @@ def test_every_tense_cue_has_an_example_it_decides() -> None:
         date = re.search(r"Friday|Thursday|Saturday|Wednesday", example)
         assert date is not None, example
         assert direction_cue(example, date.start(), date.end())[0] is direction, example
+
+
+def test_every_kind_cue_example_is_read_as_its_own_kind() -> None:
+    from syriatl.chronicle.happenings import cues_in
+    from syriatl.patterns.kinds import CUES, KINDS, OPENING
+
+    for cue in CUES:
+        assert cue.kind in KINDS or cue.kind == OPENING, cue.kind
+        for example in cue.examples:
+            assert cue.kind in [kind for _, _, kind, _ in cues_in(example)], example
+
+
+def test_every_thing_example_folds_to_its_own_thing() -> None:
+    from syriatl.chronicle.happenings import things_in
+    from syriatl.patterns.kinds import KINDS, REFINE, THING_KINDS, THINGS
+
+    for name, _pattern, examples in THINGS:
+        for example in examples:
+            assert [n for _, _, n in things_in(example)] == [name], example
+    names = {name for name, _, _ in THINGS}
+    assert set(THING_KINDS) <= names
+    assert set(THING_KINDS.values()) | set(REFINE.values()) <= set(KINDS)
+    assert {thing for _, thing in REFINE if thing is not None} <= names
+
+
+def test_every_status_and_label_example_matches_its_own_entry() -> None:
+    from syriatl.patterns.kinds import CLAIMED, NOT_STATEMENTS, PLANNED
+
+    for pattern, example in PLANNED + CLAIMED:
+        assert re.search(rf"\b(?:{pattern})\b", example, re.IGNORECASE), example
+    for pattern, example in NOT_STATEMENTS:
+        assert re.search(pattern, example, re.IGNORECASE), example
