@@ -326,7 +326,7 @@ def _unmatched(where: str, label: str, what: str = "source") -> str:
 
 def pinned(source: Source, pin: Pin) -> Source:
     """The source dated as the pin says; its rule keeps what the text said."""
-    rule = f"pinned by corrections (read {source.when.value} by {source.rule})"
+    rule = f"{PINNED} (read {source.when.value} by {source.rule})"
     return replace(source, when=pin.when, rule=rule, basis=Basis.TEXT)
 
 

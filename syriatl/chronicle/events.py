@@ -208,12 +208,12 @@ def _headline(
     when = shared_when(day.isoformat(), Precision.DAY, day, day, None, None)
     anchor = Anchor(AnchorKind.PUBLISHED, day, None, f"published ({published.rule})")
     lead = next((s for s in sentences if s.segment.kind is SegmentKind.PARAGRAPH), None)
-    if lead is not None and lead.start not in dated:
-        if states_happening(article.text[lead.start : lead.end]):
-            return _reported(article, article.text, lead, when, "reported", published, anchor)
+    if lead is None or lead.start in dated:
         return None
+    if states_happening(article.text[lead.start : lead.end]):
+        return _reported(article, article.text, lead, when, "reported", published, anchor)
     title = next((s for s in layout.segments if s.kind is SegmentKind.TITLE), None)
-    if title is None or lead is None or any(title.start <= d < title.end for d in dated):
+    if title is None or any(title.start <= d < title.end for d in dated):
         return None
     heading = Sentence(title.start, title.end, title.line, title)
     if states_happening(article.text[title.start : title.end]):

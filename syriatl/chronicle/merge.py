@@ -36,8 +36,8 @@ share enough when the words they share carry at least ``ACROSS`` of the weight o
 lighter one and they share at least two words. Texts are the happenings' short texts,
 so a sentence's other clauses neither join nor part it.
 
-A merged event keeps the best-supported date: one the text gives over the day a report
-was filed, then the most precise, the one most sources give, the earliest published.
+A merged event keeps the best-supported date: one an editor pinned, then one the text
+gives over the day a report was filed, then the most precise, the one most sources give, the earliest published.
 Sources that give another date are its conflicts; a report filed on or in the
 ``WINDOW`` days after the event's date agrees with it. An event's text, kind and status
 come from its best telling: a story sentence over a caption, a main clause over a
@@ -82,6 +82,8 @@ KEYS_PER_EVENT = 6
 # with hundreds of reports that share a word must not make every new one meet them all.
 CANDIDATES_PER_KEY = 24
 COMPARED_MEMBERS = 3
+# The rule of a source an editor dated in corrections.yaml: its date is the event's.
+PINNED = "pinned by corrections"
 
 
 @lru_cache(maxsize=1 << 16)
@@ -456,10 +458,11 @@ def event_of(members: list[Source]) -> Event:
     for s in sorted(members, key=_order):
         first_order.setdefault(_date_key(s.when), _order(s))
 
-    def support(source: Source) -> tuple[bool, int, int, tuple[str, str, int]]:
+    def support(source: Source) -> tuple[bool, bool, int, int, tuple[str, str, int]]:
         key = _date_key(source.when)
         reported = source.basis is Basis.REPORTED
-        return (reported, -source.when.precision.rank, -votes[key], first_order[key])
+        pinned = source.rule.startswith(PINNED)
+        return (not pinned, reported, -source.when.precision.rank, -votes[key], first_order[key])
 
     chosen = min(members, key=support)
     best = chosen.when
