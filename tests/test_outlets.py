@@ -6,6 +6,7 @@ the agencies are the real wire services, named as general knowledge.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -15,6 +16,8 @@ from syriatl.detect import detect
 from syriatl.metadata import metadata
 from syriatl.model import Article, Metadata, Outlet
 from syriatl.patterns import outlets as table
+from syriatl.pipeline import tell
+from syriatl.render import article_data
 from syriatl.segment import layout
 
 STORY = "The truce held overnight across the province, officials said on Sunday."
@@ -379,3 +382,23 @@ def test_every_copyright_example_names_the_page(example: str) -> None:
 @pytest.mark.parametrize(("host", "what"), table.FOREIGN_HOSTS)
 def test_no_foreign_host_is_a_site(host: str, what: str) -> None:
     assert _outlet(_page("Truce holds", STORY, MORE, f"https://{host}/x/1")).site is None, what
+
+
+def test_a_told_article_reports_its_outlet_and_its_sources_carry_site_and_origin() -> None:
+    # 4 May 2019 was a Saturday; the dateline's "May 4" with the front matter's year.
+    text = _page(
+        "Truce holds in Karvana | Gulf Daily",
+        "KARVANA, May 4 (AFP) — The truce came into force on Saturday, officials said.",
+    )
+    article = Article("g", "g.txt", text, Metadata(published=dt.date(2019, 5, 4)))
+    told = tell(article, ())
+    assert told.report is not None
+    assert (told.report.outlet, told.report.provenance.origin) == ("Gulf Daily", "AFP")
+    assert told.sources
+    assert {(s.outlet, s.origin) for s in told.sources} == {("Gulf Daily", "AFP")}
+    row = article_data(told.report)
+    assert (row["outlet"], row["origin"], row["outlet_rule"]) == (
+        "Gulf Daily",
+        "AFP",
+        "dateline-credit+title-site",
+    )
