@@ -45,6 +45,9 @@ _FOREIGN = frozenset(
 )
 _CREDIT_WORDS = 16  # a credit, byline or copyright line is at most this many words
 _EVIDENCE = 80  # characters of quoted evidence per rule
+_LONGEST = 240  # characters of a credit, byline or copyright line at most
+_HEAD = 200  # a credit inside a line sits within its first characters
+_COPYRIGHT_MARK = re.compile(r"©|\([cC]\)|[Cc]opyright|COPYRIGHT")
 _WORD = re.compile(r"[^\W_]+(?:['’.&-][^\W_]+)*|&")
 
 
@@ -117,6 +120,10 @@ def _short(text: str) -> str:
     return line if len(line) <= _EVIDENCE else line[: _EVIDENCE - 1].rstrip() + "…"
 
 
+def _is_short(line: str) -> bool:
+    return len(line) <= _LONGEST and len(line.split()) <= _CREDIT_WORDS
+
+
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -157,13 +164,16 @@ def _credit_origin(text: str, layout: Layout) -> tuple[str, str, str] | None:
     for segment in layout.segments:
         if segment.kind in _FOREIGN or segment.kind is SegmentKind.TITLE:
             continue
-        line = _segment_text(text, segment)
-        short = _words(line) <= _CREDIT_WORDS and not _glued(text, segment)
+        line = text[segment.start : min(segment.end, segment.start + _LONGEST)]
+        short = segment.end - segment.start <= _LONGEST and _is_short(line)
+        short = short and not _glued(text, segment)
         for name, pattern in lines:
             if "who" in pattern.groupindex:
                 found = pattern.match(line) if short else None
+            elif pattern.pattern.startswith("/") and "/" not in line[:_HEAD]:
+                found = None  # no slashed credit: spare the search for one
             else:  # a slashed credit or an opening "Xinhua," sits near the top
-                found = pattern.search(line, 0, 200)
+                found = pattern.search(line, 0, _HEAD)
             agency = _agency_in(name, found) if found else None
             if found and agency:
                 return agency, name, found.group().strip()
@@ -201,8 +211,12 @@ def _copyright_name(text: str, layout: Layout) -> tuple[str, str] | None:
     for segment in reversed(layout.segments):
         if segment.kind in _FOREIGN or segment.kind is SegmentKind.TITLE:
             continue
+        if segment.end - segment.start > _LONGEST:
+            continue
         line = _segment_text(text, segment)
-        if _words(line) > _CREDIT_WORDS or _glued(text, segment) or photo.search(line):
+        if not _COPYRIGHT_MARK.search(line) or not _is_short(line):
+            continue
+        if _glued(text, segment) or photo.search(line):
             continue
         found = line_re.match(line)
         if found is None:
@@ -268,6 +282,8 @@ def _host(url: str) -> str | None:
 def _url_site(text: str, layout: Layout, chrome_only: bool) -> tuple[str, str] | None:
     """The most printed URL host of the page (outside captions, embeds and comments;
     with ``chrome_only``, outside the story's sentences too)."""
+    if "://" not in text and "www." not in text:
+        return None
     counts: Counter[str] = Counter()
     first: dict[str, str] = {}
     for segment in layout.segments:
