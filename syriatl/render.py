@@ -214,9 +214,16 @@ def json_chunks(sections: Sections) -> Iterator[str]:
 def articles_table(timeline: Timeline) -> RenderableType:
     """One row per article: how it was dated and what it told."""
     table = Table(pad_edge=False)
-    names = ("Article", "Title", "Published", "Rule", "Evidence", "Outlet", "Outlet rule",
-             "Outlet evidence", "Entries", "Events")  # fmt: skip
-    for name in names:
+    for name in (
+        "Article",
+        "Title",
+        "Published",
+        "Rule",
+        "Evidence",
+        "Outlet",
+        "Entries",
+        "Events",
+    ):
         table.add_column(name, overflow="fold", no_wrap=name in _UNBROKEN)
     for a in timeline.articles:
         p, o = a.published, a.provenance
@@ -226,9 +233,8 @@ def articles_table(timeline: Timeline) -> RenderableType:
             p.date.isoformat() if p.date else "undated",
             p.rule or "",
             p.evidence or p.reason or "",
-            shown(o) or "",
-            o.rule or "",
-            o.evidence or "",
+            # "Gulf Daily (AFP)", then how it was read: "dateline-credit: KARVANA (AFP) -"
+            "\n".join(filter(None, (shown(o), f"{o.rule}: {o.evidence}" if o.rule else None))),
             str(len(a.entries)),
             str(a.events),
         )

@@ -212,6 +212,12 @@ CASES = [
     (_page("Truce holds – for now", STORY, MORE), None, None, None),
     (_page("Rebels Retreat - Army Advances", STORY, MORE), None, None, None),
     (_page("Truce holds", f"KARVANA — {STORY}"), None, None, None),
+    (  # a dispatch quoted further down the page is not the page's copy
+        _page("Truce holds", STORY, MORE, "A wire story said:", f"ISTRA (AP) — {STORY}"),
+        None,
+        None,
+        None,
+    ),
     (
         _page("Truce holds", "The U.S. and the U.N. welcomed the truce, e.g. in Karvana.", MORE),
         None,

@@ -45,6 +45,7 @@ _FOREIGN = frozenset(
 )
 _CREDIT_WORDS = 16  # a credit, byline or copyright line is at most this many words
 _EVIDENCE = 80  # characters of quoted evidence per rule
+_OPENING = 2  # a dateline opens the story: its first two paragraphs or entries
 _LONGEST = 240  # characters of a credit, byline or copyright line at most
 _HEAD = 200  # a credit inside a line sits within its first characters
 _COPYRIGHT_MARK = re.compile(r"©|\([cC]\)|[Cc]opyright|COPYRIGHT")
@@ -139,13 +140,18 @@ def _glued(text: str, segment: Segment) -> bool:
 
 
 def _dateline_origin(text: str, segments: tuple[Segment, ...]) -> tuple[str, str] | None:
-    """The origin a dateline credits, with the quoted dateline."""
+    """The origin a dateline credits, with the quoted dateline: the story's opening
+    only (a wire dispatch a live blog quotes further down is not the page's copy)."""
     credits, _ = _compiled()
+    seen = 0
     for segment in segments:
         if segment.kind not in (SegmentKind.DATELINE, SegmentKind.PARAGRAPH, SegmentKind.ENTRY):
             continue
         if segment.kind is SegmentKind.PARAGRAPH and _glued(text, segment):
             continue  # the story after a dateline segment: the dateline was seen
+        seen += 1
+        if seen > _OPENING:
+            return None
         head = text[segment.start : min(segment.end, segment.start + 200)]
         if segment.kind is SegmentKind.DATELINE:
             head = text[segment.start : segment.end + 200].split("\n", 1)[0]
