@@ -214,16 +214,8 @@ def json_chunks(sections: Sections) -> Iterator[str]:
 def articles_table(timeline: Timeline) -> RenderableType:
     """One row per article: how it was dated and what it told."""
     table = Table(pad_edge=False)
-    for name in (
-        "Article",
-        "Title",
-        "Published",
-        "Rule",
-        "Evidence",
-        "Outlet",
-        "Entries",
-        "Events",
-    ):
+    columns = ("Article", "Title", "Published", "Rule", "Evidence", "Outlet", "Entries", "Events")
+    for name in columns:
         table.add_column(name, overflow="fold", no_wrap=name in _UNBROKEN)
     for a in timeline.articles:
         p, o = a.published, a.provenance
