@@ -52,6 +52,7 @@ def _merge(given: Metadata | None, beside: Metadata | None) -> Metadata:
         url=given.url or beside.url,
         outlet=given.outlet or beside.outlet,
         title=given.title or beside.title,
+        origin=given.origin or beside.origin,
     )
 
 

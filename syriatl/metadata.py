@@ -24,7 +24,7 @@ from syriatl.errors import ExitCode, SyriatlError
 from syriatl.model import Metadata
 
 SOURCES = "sources.yaml"
-FIELDS = ("published", "url", "outlet", "title")
+FIELDS = ("published", "url", "outlet", "origin", "title")
 FRONT_MATTER_LIMIT = 64 * 1024  # bytes of YAML between the two '---' lines
 SOURCES_LIMIT = 16 * 1024 * 1024  # a sources.yaml for ~100,000 articles
 CORRECTIONS = "corrections.yaml"
@@ -141,12 +141,13 @@ def metadata(fields: Value, where: str) -> Metadata | Refused:
         except ValueError as error:
             return Refused(f"{where}: {error}")
     published = values.get("published")
-    url, outlet, title = (values.get(k) for k in ("url", "outlet", "title"))
+    url, outlet, title, origin = (values.get(k) for k in ("url", "outlet", "title", "origin"))
     return Metadata(
         published=published if isinstance(published, dt.date) else None,
         url=url if isinstance(url, str) else None,
         outlet=outlet if isinstance(outlet, str) else None,
         title=title if isinstance(title, str) else None,
+        origin=origin if isinstance(origin, str) else None,
     )
 
 

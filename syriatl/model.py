@@ -262,6 +262,7 @@ class Metadata:
     url: str | None = None
     outlet: str | None = None
     title: str | None = None
+    origin: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

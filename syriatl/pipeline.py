@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from syriatl import ingest, metadata, published
 from syriatl.chronicle import corrections as fixes
 from syriatl.chronicle.events import article_events, entry_anchor, entry_when, shared_when
+from syriatl.chronicle.outlets import outlet_of
 from syriatl.detect import detect
 from syriatl.model import (
     Anchor,
@@ -145,7 +146,8 @@ def finish(
 ) -> tuple[ArticleReport, tuple[Source, ...]]:
     """An article's report and dated sentences once its publication date is settled."""
     resolutions = resolve_mentions(analysis, date, policy, story_mentions(analysis))
-    events = article_events(analysis.article, analysis.layout, resolutions, date)
+    provenance = outlet_of(analysis.article, analysis.layout)
+    events = article_events(analysis.article, analysis.layout, resolutions, date, provenance)
     leads = entry_leads(analysis.layout, analysis.article.text)
     entries = tuple(
         EntryReport(
@@ -160,10 +162,11 @@ def finish(
         id=article.id,
         path=article.path,
         title=article.meta.title or analysis.layout.title,
-        outlet=article.meta.outlet,
+        outlet=provenance.site,
         published=date,
         entries=entries,
         events=len(events),
+        provenance=provenance,
     )
     return report, events
 

@@ -16,6 +16,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from syriatl.chronicle.outlets import shown
 from syriatl.explain import chain, event_explanation, publications
 from syriatl.model import (
     Anchor,
@@ -120,6 +121,10 @@ def article_data(report: ArticleReport) -> dict[str, Any]:
         "published": p.date.isoformat() if p.date else None,
         "published_rule": p.rule,
         "published_evidence": p.evidence,
+        "outlet": report.provenance.site,
+        "origin": report.provenance.origin,
+        "outlet_rule": report.provenance.rule,
+        "outlet_evidence": report.provenance.evidence,
     }
 
 
@@ -209,16 +214,19 @@ def json_chunks(sections: Sections) -> Iterator[str]:
 def articles_table(timeline: Timeline) -> RenderableType:
     """One row per article: how it was dated and what it told."""
     table = Table(pad_edge=False)
-    for name in ("Article", "Title", "Published", "Rule", "Evidence", "Entries", "Events"):
+    columns = ("Article", "Title", "Published", "Rule", "Evidence", "Outlet", "Entries", "Events")
+    for name in columns:
         table.add_column(name, overflow="fold", no_wrap=name in _UNBROKEN)
     for a in timeline.articles:
-        p = a.published
+        p, o = a.published, a.provenance
         table.add_row(
             a.id,
             a.title or "",
             p.date.isoformat() if p.date else "undated",
             p.rule or "",
             p.evidence or p.reason or "",
+            # "Gulf Daily (AFP)", then how it was read: "dateline-credit: KARVANA (AFP) -"
+            "\n".join(filter(None, (shown(o), f"{o.rule}: {o.evidence}" if o.rule else None))),
             str(len(a.entries)),
             str(a.events),
         )

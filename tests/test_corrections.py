@@ -339,9 +339,12 @@ def test_explain_names_each_correction_applied(corpus: Corpus) -> None:
     code, out, err = run("explain", pinned.id, str(folder), "-f", "yaml")
     assert code == 0, err
     (shown,) = yaml.safe_load(out)["events"]
-    assert shown["corrections"] == [
+    # Karvana Live's telling of the truce (Tuesday) stays with the pinned one as dissent,
+    # so the join naming it lands on this event too.
+    assert (
         "pin velmora-wire:7:Tuesday → 2019-03-03 (dated by its announcement)"
-    ]
+        in (shown["corrections"])
+    )
     code, out, _ = run("explain", joined.id, str(folder), "-f", "table")
     assert code == 0
     assert "correction: join velmora-wire:11:Wednesday + karvana-live:7:Tuesday" in out

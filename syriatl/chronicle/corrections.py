@@ -22,7 +22,7 @@ from calendar import monthrange
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from syriatl.chronicle.merge import event_of, merge, with_ids
+from syriatl.chronicle.merge import PINNED, event_of, merge, with_ids
 from syriatl.errors import SyriatlError
 from syriatl.metadata import Value
 from syriatl.model import Basis, Event, Precision, Source, When

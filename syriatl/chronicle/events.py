@@ -29,6 +29,7 @@ from syriatl.model import (
     Entry,
     Happening,
     Layout,
+    Outlet,
     Precision,
     Published,
     Resolution,
@@ -55,6 +56,7 @@ _OPEN_MODS = frozenset(
 _MODIFIERS = {"START": "early", "MID": "mid", "END": "late"}
 _UTC = frozenset({"GMT", "UTC", "Z"})
 _DAY_RANK = Precision.DAY.rank
+_NO_OUTLET = Outlet()
 
 
 def one_line(text: str) -> str:
@@ -127,6 +129,7 @@ def article_events(
     layout: Layout,
     resolutions: Sequence[Resolution],
     published: Published,
+    outlet: Outlet = _NO_OUTLET,
 ) -> tuple[Source, ...]:
     """The dated mentions one article tells, in text order: one per expression that dates
     a happening, each with the happening its clause tells; one per live-blog entry lead
@@ -160,7 +163,7 @@ def article_events(
             leads[sentence.start] = when
             anchor = entry_anchor(entry, published.date)
             events.append(
-                _reported(article, text, sentence, when, "entry-clock", published, anchor)
+                _reported(article, text, sentence, when, "entry-clock", published, anchor, outlet)
             )
             seen.add((sentence.start, when.value, when.time))
     for r in resolutions:
@@ -185,10 +188,10 @@ def article_events(
             continue  # a caption that names only its picture
         events.append(
             _source(article, text, found, dated, r, f"{r.mention.rule}/{r.rule}", published,
-                    r.anchor, told)
+                    r.anchor, told, outlet=outlet)
         )  # fmt: skip
     if published.date is not None and not leads:
-        headline = _headline(article, layout, sentences, dated_sentences, published)
+        headline = _headline(article, layout, sentences, dated_sentences, published, outlet)
         if headline is not None:
             events.append(headline)
     return tuple(events)
@@ -200,24 +203,28 @@ def _headline(
     sentences: Sequence[Sentence],
     dated: set[int],
     published: Published,
+    outlet: Outlet,
 ) -> Source | None:
     """The happening the lead (or else the headline) states without a date word, as a
     mention at the day it was reported; None when they carry a date or state nothing."""
-    assert published.date is not None
     day = published.date
+    if day is None:
+        return None
     when = shared_when(day.isoformat(), Precision.DAY, day, day, None, None)
     anchor = Anchor(AnchorKind.PUBLISHED, day, None, f"published ({published.rule})")
     lead = next((s for s in sentences if s.segment.kind is SegmentKind.PARAGRAPH), None)
     if lead is None or lead.start in dated:
         return None
     if states_happening(article.text[lead.start : lead.end]):
-        return _reported(article, article.text, lead, when, "reported", published, anchor)
+        return _reported(article, article.text, lead, when, "reported", published, anchor, outlet)
     title = next((s for s in layout.segments if s.kind is SegmentKind.TITLE), None)
     if title is None or any(title.start <= d < title.end for d in dated):
         return None
     heading = Sentence(title.start, title.end, title.line, title)
     if states_happening(article.text[title.start : title.end]):
-        return _reported(article, article.text, heading, when, "reported", published, anchor)
+        return _reported(
+            article, article.text, heading, when, "reported", published, anchor, outlet
+        )
     return None
 
 
@@ -229,11 +236,12 @@ def _reported(
     rule: str,
     published: Published,
     anchor: Anchor,
+    outlet: Outlet,
 ) -> Source:
     """A mention dated by the report: its day, or its live-blog entry's clock."""
     told = happening(text[sentence.start : sentence.end])
     return _source(article, text, sentence, when, None, rule, published, anchor, told,
-                   Basis.REPORTED)  # fmt: skip
+                   Basis.REPORTED, outlet)  # fmt: skip
 
 
 def _source(
@@ -247,6 +255,7 @@ def _source(
     anchor: Anchor | None,
     told: Happening,
     basis: Basis = Basis.TEXT,
+    outlet: Outlet = _NO_OUTLET,
 ) -> Source:
     # Interned: reposts and live blogs repeat sentences word for word, and a corpus of
     # a hundred thousand articles holds its sentences until the merge.
@@ -264,9 +273,10 @@ def _source(
         line=sentence.line + article.line_offset,
         entry=entry.label if entry else None,
         anchor=anchor,
-        outlet=article.meta.outlet,
+        outlet=outlet.site,
         published=published.date,
         happening=told,
         basis=basis,
         caption=sentence.segment.kind is SegmentKind.CAPTION,
+        origin=outlet.origin,
     )

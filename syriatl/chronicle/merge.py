@@ -37,13 +37,13 @@ lighter one and they share at least two words. Texts are the happenings' short t
 so a sentence's other clauses neither join nor part it.
 
 A merged event keeps the best-supported date: one an editor pinned, then one the text
-gives over the day a report was filed, then the most precise, the one most sources give, the earliest published.
-Sources that give another date are its conflicts; a report filed on or in the
-``WINDOW`` days after the event's date agrees with it. An event's text, kind and status
-come from its best telling: a story sentence over a caption, a main clause over a
-mention in passing. A unit that fits several clusters joins them (the same happening
-told three ways). Comparisons stay near-linear: only units of neighbouring blocks that
-share their thing or one of their rarest words are compared, at most
+gives over the day a report was filed, then the most precise, the one most sources give,
+the earliest published. Sources that give another date are its conflicts; a report filed
+on or in the ``WINDOW`` days after the event's date agrees with it. An event's text,
+kind and status come from its best telling: a story sentence over a caption, a main
+clause over a mention in passing. A unit that fits several clusters joins them (the same
+happening told three ways). Comparisons stay near-linear: only units of neighbouring
+blocks that share their thing or one of their rarest words are compared, at most
 ``CANDIDATES_PER_KEY`` of the latest clusters per key, each against a cluster's first
 units.
 """
