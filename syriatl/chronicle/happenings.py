@@ -22,6 +22,7 @@ from syriatl.patterns import kinds as K
 
 _WORD = re.compile(r"\S+")
 _TRIM = " \t\n,;:—–-"
+_REACH = 40  # how far before a ", which" the thing it hangs on may end
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,6 +440,11 @@ def _happening(sentence: str, start: int | None, end: int | None) -> Happening:
         if j >= 0:
             head = _np_start(r, r.words[j][0])
         antecedent = next((th for th in r.things if 0 <= left.start - th.end <= 1), None)
+        if antecedent is None and r.sentence[left.start] == ",":
+            # "a ceasefire declared on February 20, which collapsed ...": the relative
+            # clause hangs on the thing its noun phrase names, past the modifier's date
+            antecedent = next((th for th in reversed(r.things) if th.end <= left.start and
+                               left.start - th.end <= _REACH), None)  # fmt: skip
         if antecedent is not None:
             head = _np_start(r, antecedent.start)
     elif left is not None and (ltype == "coordinate" or (ltype == "subordinate" and

@@ -247,9 +247,9 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "arrival",
-        r"arriv(?:e|es|ed|ing)|reach(?:es|ed)|enter(?:s|ed)|landed",
+        r"arriv(?:e|es|ed|ing)|reach(?:es|ed)|enter(?:s|ed)|landed|cross(?:es|ed)? into",
         True,
-        ("arrived", "reached", "entered"),
+        ("arrived", "reached", "entered", "crossed into"),
     ),
     Cue(
         "vote",
