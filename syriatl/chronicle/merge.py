@@ -62,6 +62,7 @@ from functools import lru_cache
 from itertools import islice
 
 from syriatl.model import Basis, Event, Precision, Source, Status, When
+from syriatl.patterns.kinds import BROADER
 from syriatl.patterns.words import STOPWORDS
 
 _TOKEN = re.compile(r"[^\W\d_][^\W_'’-]*(?:['’-][^\W_]+)*")
@@ -181,6 +182,9 @@ class _Item:
     names: frozenset[str]
     places: frozenset[str]
     total: float
+    # A happening of no known kind is often a fragment ("Speaking from London on
+    # Saturday"): its whole sentence is compared too.
+    sentence: tuple[Bag, float] | None = None
     cluster: int = -1
 
     @property
@@ -269,7 +273,10 @@ def _kinds_differ(a: Source, b: Source) -> bool:
     happening of their own (not a passing mention) of known, different kinds."""
     if _background(a) or _background(b):
         return False
-    return a.kind != b.kind and "other" not in (a.kind, b.kind)
+    x, y = a.kind, b.kind
+    if x == y or "other" in (x, y):
+        return False
+    return BROADER.get(x, x) != y and BROADER.get(y, y) != x
 
 
 def _likeness(item: _Item, cluster: _Cluster, rarity: Callable[[str], float]) -> tuple[bool, float]:
@@ -294,6 +301,10 @@ def _likeness(item: _Item, cluster: _Cluster, rarity: Callable[[str], float]) ->
         thing = _thing(a)
         same_thing = thing is not None and thing == _thing(b)
         score = overlap(item.bag, member.bag, rarity, (item.total, member.total))
+        if (item.sentence or member.sentence) and not _kinds_differ(a, b):
+            x = item.sentence or (item.bag, item.total)
+            y = member.sentence or (member.bag, member.total)
+            score = max(score, overlap(x[0], y[0], rarity, (x[1], y[1])))
         if same_date:
             if within:
                 fits = score >= WITHIN or (
@@ -402,6 +413,9 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
             places,
             weight(bag, bag.words, rarity),
         )
+        if source.kind == "other" and source.text != source.quote:
+            whole = words_of(source.quote, source.expression)
+            item.sentence = (whole, weight(whole, whole.words, rarity))
         told_twice = [w for w in bag.words if counts[w] > 1]
         keys = sorted(told_twice, key=lambda w: (-rarity(w), w))[:KEYS_PER_EVENT]
         thing = _thing(source)

@@ -171,9 +171,9 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "agreement",
         r"agree[sd]?|agreeing|sign(?:s|ed|ing)?|inked|brokered|brokers?|"
-        r"mediated|clinched|sealed",
+        r"mediated|clinched|sealed|arranged",
         True,
-        ("agreed a truce", "signed the deal", "brokered"),
+        ("agreed a truce", "signed the deal", "brokered", "a truce arranged earlier"),
     ),
     Cue(
         "announcement",
@@ -308,6 +308,15 @@ CUES: tuple[Cue, ...] = (
     Cue("exchange", r"swaps?|exchanges?", False, ("a swap",)),
     Cue("announcement", r"announcement|declaration", False, ("the announcement",)),
     Cue(OPENING, r"opening|start|beginning|onset", False, ("the start of the truce",)),
+    # a truce declared "from February 15" or "starting at midnight" is dated by its start
+    Cue(
+        OPENING,
+        r"(?:from|starting|effective|as of)(?= (?:at |on )?(?:midnight|noon|dawn|\d|jan|feb|"
+        r"mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))",
+        False,
+        ("a ceasefire from February 15", "the truce, starting at midnight"),
+    ),
+    Cue("agreement", r"agreement|accord", False, ("a cease-fire agreement", "the accord")),
     Cue("end", r"collapse|expiry", False, ("the collapse of the truce",)),
 )
 
@@ -346,6 +355,10 @@ THING_KINDS: dict[str, str] = {
     "truce": "taking-effect", "deal": "agreement", "talks": "talks", "vote": "vote",
     "evacuation": "evacuation", "withdrawal": "withdrawal", "exchange": "exchange",
 }  # fmt: skip
+
+# Kinds that are a part of a broader one: on one day, "talks on Wednesday" and "talks
+# opened on Wednesday" tell one happening; the opening and the close do not.
+BROADER: dict[str, str] = {"talks-open": "talks", "talks-close": "talks"}
 
 # Kinds that frame another clause ("X said that ..."): the reported clause is the news.
 FRAMES: frozenset[str] = frozenset({"statement", "claim", "denial"})
