@@ -19,7 +19,8 @@ The rule, in the order it is applied:
    effect and rebels disavowing it, stay apart.
 4. On different days, only the same kind of happening of the same thing (or told in
    words that share ``DISSENT`` of their weight) is one happening, told by different
-   outlets: the announcement of a truce on the 2nd and its start on the 3rd are two.
+   outlets: the announcement of a truce on the 2nd and its start on the 3rd are two,
+   and so are statements, claims and denials made on two days.
 5. Inside one article (units whose articles overlap), a happening is told twice only
    when the words say so (``WITHIN``), and entries of one live blog are different
    happenings unless they restate the same one.
@@ -62,7 +63,7 @@ from functools import lru_cache
 from itertools import islice
 
 from syriatl.model import Basis, Event, Precision, Source, Status, When
-from syriatl.patterns.kinds import BROADER
+from syriatl.patterns.kinds import BROADER, FRAMES
 from syriatl.patterns.words import STOPWORDS
 
 _TOKEN = re.compile(r"[^\W\d_][^\W_'’-]*(?:['’-][^\W_]+)*")
@@ -121,7 +122,7 @@ def words_of(text: str, expression: str | None = None) -> Bag:
     dated = frozenset(_TOKEN.findall(expression.lower())) if expression else frozenset()
     before = ""
     for i, token in enumerate(_TOKEN.findall(text)):
-        lower, after = token.lower(), before
+        lower, after = re.sub(r"['’]s$", "", token.lower()), before
         before = lower
         if lower in STOPWORDS or len(token) < 3 or lower in dated:
             continue
@@ -201,6 +202,9 @@ class _Cluster:
     live: dict[int, _Item] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
+    # The days each article gives this happening: an article that gives two days tells
+    # two happenings, so a cluster never takes another day from the same article.
+    days: dict[str, set[dt.date]] = field(default_factory=dict)
     first: dt.date | None = None
     last: dt.date | None = None
 
@@ -210,6 +214,8 @@ class _Cluster:
         self.live[id(item)] = item
         self.names |= item.names
         self.places |= item.places
+        for article in item.articles:
+            self.days.setdefault(article, set()).add(item.first.when.start)
         start = item.first.when.start
         self.first = min(self.first or start, start)
         self.last = max(self.last or start, start)
@@ -220,8 +226,17 @@ class _Cluster:
         self.live.update(other.live)
         self.names |= other.names
         self.places |= other.places
+        for article, days in other.days.items():
+            self.days.setdefault(article, set()).update(days)
         self.first = min(d for d in (self.first, other.first) if d is not None)
         self.last = max(d for d in (self.last, other.last) if d is not None)
+
+    def other_day(self, days: dict[str, set[dt.date]]) -> bool:
+        """True when an article gives this cluster one day and ``days`` another."""
+        return any(
+            (mine := self.days.get(article)) is not None and mine != given
+            for article, given in days.items()
+        )
 
     def spans(self, first: dt.date, last: dt.date) -> int:
         """Days from the earliest to the latest date if ``first``..``last`` joined."""
@@ -260,6 +275,11 @@ def _expired(key: Key, block: _Block, when: When) -> bool:
     return (when.start, when.precision.rank) > block.first
 
 
+# Kinds whose tellings on different days are different happenings: what someone said
+# on Sunday and on Tuesday are two statements, not one told with two dates.
+_OWN_DAY = FRAMES | {"other"}
+
+
 def _thing(source: Source) -> str | None:
     return source.happening.thing if source.happening else None
 
@@ -288,8 +308,14 @@ def _likeness(item: _Item, cluster: _Cluster, rarity: Callable[[str], float]) ->
     # Outlets may disagree on the day by WINDOW days, but a happening does not creep:
     # the same words told day after day are as many happenings.
     near = cluster.spans(start, start) <= WINDOW
+    if item.places and cluster.places and item.places.isdisjoint(cluster.places):
+        return (False, 0.0)
+    if cluster.other_day({article: {start} for article in item.articles}):
+        return (False, 0.0)
+    thing = _thing(a)
     for member in islice(cluster.live.values(), COMPARED_MEMBERS):
-        if item.names and member.names and not item.names & member.names:
+        same_thing = thing is not None and thing == _thing(member.first)
+        if item.names and member.names and not item.names & member.names and not same_thing:
             return (False, 0.0)
         if item.places and member.places and not item.places & member.places:
             return (False, 0.0)
@@ -298,8 +324,6 @@ def _likeness(item: _Item, cluster: _Cluster, rarity: Callable[[str], float]) ->
         within = not item.articles.isdisjoint(member.articles)
         if within and item.entries != member.entries and not same_date:
             continue
-        thing = _thing(a)
-        same_thing = thing is not None and thing == _thing(b)
         score = overlap(item.bag, member.bag, rarity, (item.total, member.total))
         if (item.sentence or member.sentence) and not _kinds_differ(a, b):
             x = item.sentence or (item.bag, item.total)
@@ -319,7 +343,7 @@ def _likeness(item: _Item, cluster: _Cluster, rarity: Callable[[str], float]) ->
                 not within
                 and near
                 and a.kind == b.kind
-                and a.kind != "other"
+                and a.kind not in _OWN_DAY
                 and (same_thing or score >= DISSENT)
             )
         if fits:
@@ -335,6 +359,8 @@ def _joinable(a: _Cluster, b: _Cluster) -> bool:
     if a.names and b.names and a.names.isdisjoint(b.names):
         return False
     if a.places and b.places and a.places.isdisjoint(b.places):
+        return False
+    if a.other_day(b.days):
         return False
     return b.first is None or b.last is None or a.spans(b.first, b.last) <= WINDOW
 

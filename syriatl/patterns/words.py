@@ -18,5 +18,6 @@ STOPWORDS: frozenset[str] = frozenset(
     ago last next week weeks month months year years day days today yesterday
     tomorrow morning afternoon evening night monday tuesday wednesday thursday
     friday saturday sunday january february march april may june july august
-    september october november december early late mid later earlier time times""".split()
+    september october november december early late mid later earlier time times
+    jan feb mar apr jun jul aug sep sept oct nov dec gmt utc""".split()
 )
