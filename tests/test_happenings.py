@@ -18,6 +18,15 @@ from syriatl.model import Status
 H, P, C = Status.HAPPENED, Status.PLANNED, Status.CLAIMED
 
 CASES: list[tuple[str, str, str, str, Status, str | None, bool]] = [
+    # a subject of two names joined by "and"; "States" in a name is no saying
+    ("The United States and Velmora announced plans on Monday for a truce in Karvana.",
+     "on Monday", "The United States and Velmora announced plans on Monday for a truce in "
+     "Karvana.", "announcement", H, "truce", False),
+    # "said on Monday": the date governs the saying, whatever the subject's long apposition
+    ("The Karvana Council, which groups the town's elders, said on Monday in a statement it "
+     "had accepted the truce.", "on Monday",
+     "The Karvana Council said on Monday in a statement it had accepted the truce.",
+     "statement", H, "truce", False),
     # the date in a relative clause on the thing: background
     ("Mediators from Dessia brokered the truce, which came into force on March 3.", "on March 3",
      "the truce, which came into force on March 3.", "taking-effect", H, "truce", True),

@@ -36,6 +36,7 @@ from syriatl.model import (
     SegmentKind,
     Sentence,
     Source,
+    Status,
     TimexType,
     When,
 )
@@ -143,7 +144,8 @@ def article_events(
     leads: dict[int, When] = {}
     dated_sentences: set[int] = set()
     # The days the text gives each sentence's happenings: an entry lead that dates its
-    # happening on another day than the entry's is that day's happening, not the clock's.
+    # happening on another day ("met on Monday"), or plans it ("will meet on Tuesday"),
+    # is dated by its words, not by the entry's clock.
     days: dict[int, set[dt.date]] = defaultdict(set)
     for r in resolutions:
         found = _sentence_of(sentences, starts, r.mention.start)
@@ -157,7 +159,10 @@ def article_events(
                 continue
             if sentence.segment.kind is not SegmentKind.ENTRY:
                 continue
-            if days[sentence.start] - {entry_day(entry, published.date)}:
+            given = days[sentence.start]
+            if given - {entry_day(entry, published.date)} or (
+                given and happening(text[sentence.start : sentence.end]).status is Status.PLANNED
+            ):
                 continue
             when = entry_when(entry, published.date)
             leads[sentence.start] = when

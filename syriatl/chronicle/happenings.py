@@ -490,8 +490,14 @@ def _happening(sentence: str, start: int | None, end: int | None) -> Happening:
     if antecedent is None and thing is not None and _modifies(r, thing, cue, cs, b, ce):
         background = True
         lo = _np_start(r, thing.start)
+    saying = next((c for c in r.cues if c.kind in K.FRAMES and c.verbal and c.end <= a and
+                   r.low[c.end : a].strip() in ("", "on")), None)  # fmt: skip
+    if saying is not None and not background and (kind in K.FRAMES or saying.end > cue.end):
+        cue, kind = saying, saying.kind  # "said on Monday ...": the date governs the saying
     if kind in K.FRAMES and cue.end <= a and not background:
         spans = [(lo, len(sentence))]  # the date governs the saying: keep what was said
+        if borrowed is not None:
+            spans = [borrowed, *spans]
         thing = thing or _nearest_thing(r, lo, len(sentence), cue.start, cue.end)
     else:
         frame = next((c for c in r.cues if c.kind == "statement" and lo <= c.start and

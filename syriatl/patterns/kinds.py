@@ -205,7 +205,7 @@ CUES: tuple[Cue, ...] = (
     Cue("talks", r"met|meets?|negotiat(?:e|es|ed|ing)|conferred", True, ("met",)),
     Cue(
         "statement",
-        r"said|says|stated|states|told|added|insisted|stressed|warned|"
+        r"said|says|stated|(?<!united )states|told|added|insisted|stressed|warned|"
         r"tweeted",
         True,
         ("said", "stated"),
