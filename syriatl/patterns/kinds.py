@@ -202,7 +202,12 @@ CUES: tuple[Cue, ...] = (
         True,
         ("talks opened", "began at midnight", "truce started", "got under way"),
     ),
-    Cue("talks", r"met|meets?|negotiat(?:e|es|ed|ing)|conferred", True, ("met",)),
+    Cue(
+        "talks",
+        r"met|meets?|meeting|negotiat(?:e|es|ed|ing)|confer(?:s|red|ring)?",
+        True,
+        ("met", "will confer"),
+    ),
     Cue(
         "statement",
         r"said|says|stated|(?<!united )states|told|added|insisted|stressed|warned|"
@@ -411,8 +416,10 @@ BREAKS: tuple[tuple[str, str], ...] = (
      r"though|since|until|following|unless|if|but|as part of|in order to)\s+"),
     ("subordinate", r",?\s+as\s+(?=(?:they|he|she|it|we|the|a|an|their|his|her)\s)"),
     ("coordinate", r",?\s+and\s+(?=" + VERBISH + r"\b)"),
-    # a comma in a list of names ("Velmora, Karvana and Dessia") is no break
-    ("hard", r"[;:]\s+|\s+[—–]\s*|\s+--?\s+|,\s+(?![A-Z][\w'’-]*(?:,|\s+and\s|\s+or\s))|\(|"
+    # a comma in a list of names ("Velmora, Karvana and Dessia", "Velmora, Karvana, and
+    # Dessia") is no break
+    ("hard", r"[;:]\s+|\s+[—–]\s*|\s+--?\s+|,\s+(?![A-Z][\w'’-]*(?:,|\s+and\s|\s+or\s))"
+     r"(?!(?:and|or)\s+(?-i:[A-Z]))|\(|"
      r"\)\s*"),
     ("relative", r"\s+that\s+(?=" + VERBISH + r"\b)"),
     ("complement", r"\s+that\s+(?=" + _SUBJECT + r")"),
