@@ -4,11 +4,13 @@ page chrome and reader comments around them, marked so that they produce no even
 Hard-wrapped lines of one paragraph are joined first, so that sentences run across the
 line breaks. Chrome is recognised by structure (short lines of interface words, lines
 repeated on the page, all-capital labels, credits, lowercase file-name slugs, menus
-before the story); an embedded post by the signature line under it; comment threads by
-what opens them after the story (a comments heading, repeated user-name + timestamp
-headers over short bodies, an indented numbered list after a widget line). A thread
-never holds story structure: an entry, a dateline or an embed after it shows that it was
-none.
+before the story; banners and the ticker items under them, share widgets, promos,
+captions that only name a picture, the buttons after a date line: tables in
+``patterns/chrome.py``, all still shown as chrome); an embedded post by the signature
+line under it; comment threads by what opens them after the story (a comments
+heading, repeated user-name + timestamp headers over short bodies, an indented
+numbered list after a widget line). A thread never holds story structure: an entry, a
+dateline or an embed after it shows that it was none.
 """
 
 from __future__ import annotations
