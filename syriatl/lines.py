@@ -12,19 +12,17 @@ from dataclasses import dataclass
 from functools import cache
 
 from syriatl.model import Kind, Mention
-from syriatl.patterns import chrome, stamps
+from syriatl.patterns import chrome, kinds, stamps
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}(?:\.(?:jpe?g|png|gif|webp))?")
 LIST_ITEM = re.compile(r"(?P<indent>[ \t]*)\d{1,3}[.)][ \t]+")
 _BULLET = re.compile(r"[ \t]*[•·▪◦*–—-][ \t]+")
-# "PLACE, Country, date (Agency) - " or, with the date in the agency's brackets,
-# "PLACE (Agency Name / Wire - 4th April, 2019)".
+# A wire dateline: the place in capitals, then one of ``chrome.DATELINE_TAILS``.
 DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’ -]{1,40}?(?:,[ \t]*[A-Z][A-Za-z.]+)?)(?:,[ \t]*[^–—\n]{0,40}?"
-    r"[ \t]*(?:\([A-Za-z ]+\)[ \t]*)?[–—-]+[ \t]+"
-    r"|[ \t]*\([A-Z][^()\n]{0,50}?[ \t]*[–—,-][ \t]*(?=[^()\n]*\d)[^()\n]{4,30}\)"
-    r"(?:[ \t]*[–—:-]+[ \t]+|[ \t]*(?=\n|\Z)))"
+    rf"(?P<place>{chrome.DATELINE_PLACE})(?:"
+    + "|".join(f"(?:{tail})" for _, tail, _ in chrome.DATELINE_TAILS)
+    + ")"
 )
 _TERMINAL = re.compile(r"[.!?:;…][\"”’)\]]*$|[\"”]$")
 _INITIALS_LINE = re.compile(r"[a-z]{2,5}(?:[ \t]*[,/&][ \t]*[a-z]{2,5})*[ \t]*\([^)]*\)")
@@ -65,6 +63,109 @@ def credit_regex() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def glued_signature_regex() -> re.Pattern[str]:
     """An embed's signature glued to the end of the line of the post."""
     return re.compile(chrome.GLUED_SIGNATURE[0])
+
+
+@cache
+def _whole(table: Sequence[tuple[str, str]], flags: int = 0) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern})" for pattern, _ in table), flags)
+
+
+@cache
+def banner_regex() -> re.Pattern[str]:
+    """A page banner or badge ("Breaking News", "Most read", "LIVE"), matched whole."""
+    return _whole(chrome.BANNERS, re.IGNORECASE)
+
+
+@cache
+def _ticker_label_regex() -> re.Pattern[str]:
+    labels = "|".join(f"(?:{pattern})" for pattern, _ in chrome.TICKER_LABELS)
+    return re.compile(rf"(?:{labels})[ \t]*:[ \t]*(?P<rest>\S.*)", re.IGNORECASE)
+
+
+@cache
+def _clock_headline_regex() -> re.Pattern[str]:
+    return re.compile(chrome.CLOCK_HEADLINE[0])
+
+
+@cache
+def _widget_regex() -> re.Pattern[str]:
+    return _whole(chrome.WIDGETS, re.IGNORECASE)
+
+
+@cache
+def _credit_line_regex() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern})" for _, pattern, _ in chrome.CREDITS))
+
+
+@cache
+def sentence_credit_regex() -> re.Pattern[str]:
+    """A credit after the last sentence of a caption ("... in Karvana. Wirenews/J. Orlo")."""
+    credits = "|".join(f"(?:{pattern})" for _, pattern, _ in chrome.CREDITS)
+    return re.compile(rf"(?<=[.!?”\"])[ \t]+(?:{credits})[ \t]*$")
+
+
+@cache
+def _promo_regex() -> re.Pattern[str]:
+    return _whole(chrome.PROMOS)
+
+
+@cache
+def _picture_regex() -> re.Pattern[str]:
+    return _whole(chrome.PICTURE_NAMES, re.IGNORECASE)
+
+
+@cache
+def _verbal_regex() -> re.Pattern[str]:
+    cues = "|".join(f"(?:{cue.pattern})" for cue in kinds.CUES if cue.verbal)
+    return re.compile(rf"\b(?:{cues})\b|\b\w+(?:ed|ing)\b", re.IGNORECASE)
+
+
+def names_a_picture(text: str) -> bool:
+    """True for a caption that only names a picture ("File photo of the palace in
+    Velmora."): it opens with a picture's name and no verb form follows."""
+    opening = _picture_regex().match(text)
+    return opening is not None and not _verbal_regex().search(text, opening.end())
+
+
+def is_clock_headline(text: str) -> bool:
+    """True for a headline link with its clock ("10:32 Ministers meet in Karvana")."""
+    return bool(_clock_headline_regex().fullmatch(text)) and is_short(text)
+
+
+def _banner(text: str) -> bool:
+    return bool(banner_regex().fullmatch(text.strip().rstrip(" \t:.!|–—-")))
+
+
+def _chrome_shape(text: str, words: list[str]) -> str | None:
+    """The chrome a line is on its own (a banner, a ticker, a widget, a promo, a credit,
+    a caption that names only a picture), or None."""
+    bare = text.rstrip(" \t:.!|–—-")
+    if _banner(text):
+        return "ticker"
+    label = _ticker_label_regex().fullmatch(text)
+    if label and is_short(label.group("rest")):
+        return "ticker"
+    if len(words) <= chrome.SHORT_LINE_WORDS and _widget_regex().fullmatch(bare):
+        return "widget"
+    if len(words) <= chrome.PROMO_MAX_WORDS and _promo_regex().match(text):
+        return "promo"
+    if _credit_line_regex().fullmatch(text.rstrip(" \t.")):
+        return "credit"
+    if names_a_picture(text):
+        return "picture"
+    return None
+
+
+def furniture_cut(line: Line, mentions: list[Mention]) -> int | None:
+    """Where the site's buttons printed after a date line's last date start (an offset
+    in the text), or None when the line has none."""
+    if not mentions:
+        return None
+    kept = _without_furniture(line, mentions)
+    if kept.end == line.end:
+        return None
+    rest = line.text[kept.end - line.start :]
+    return kept.end + len(rest) - len(rest.lstrip())
 
 
 @cache
@@ -172,9 +273,15 @@ def classify(line: Line, mentions: list[Mention], embeds: bool = True) -> str:
     heading = text.rstrip(" \t:.!?")
     if len(words) <= chrome.SHORT_LINE_WORDS and _comment_heading_regex().fullmatch(heading):
         return "comment-marker"
+    aside = _chrome_shape(text, words)
+    if aside:
+        return aside
     if any(text.startswith(label + ":") for label in chrome.CAPTION_LABELS):
         return "caption"
     if credit_regex()[0].search(text) and len(words) > 3:
+        return "caption"
+    credited = sentence_credit_regex().search(text)
+    if credited and 3 < len(words_of(text[: credited.start()])) <= chrome.CAPTION_MAX_WORDS:
         return "caption"
     if _SLUG.fullmatch(text) or credit_regex()[1].match(text):
         return "credit"
@@ -194,6 +301,8 @@ def classify(line: Line, mentions: list[Mention], embeds: bool = True) -> str:
         return "dateline"
     if LIST_ITEM.match(line.text):
         return "list"
+    if is_clock_headline(text):
+        return "clock-headline"
     if is_short(text):
         if text.upper() == text and any(c.isalpha() for c in text):
             return "caps"

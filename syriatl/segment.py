@@ -4,11 +4,13 @@ page chrome and reader comments around them, marked so that they produce no even
 Hard-wrapped lines of one paragraph are joined first, so that sentences run across the
 line breaks. Chrome is recognised by structure (short lines of interface words, lines
 repeated on the page, all-capital labels, credits, lowercase file-name slugs, menus
-before the story); an embedded post by the signature line under it; comment threads by
-what opens them after the story (a comments heading, repeated user-name + timestamp
-headers over short bodies, an indented numbered list after a widget line). A thread
-never holds story structure: an entry, a dateline or an embed after it shows that it was
-none.
+before the story; banners and the ticker items under them, share widgets, promos,
+captions that only name a picture, the buttons after a date line: tables in
+``patterns/chrome.py``, all still shown as chrome); an embedded post by the signature
+line under it; comment threads by what opens them after the story (a comments
+heading, repeated user-name + timestamp headers over short bodies, an indented
+numbered list after a widget line). A thread never holds story structure: an entry, a
+dateline or an embed after it shows that it was none.
 """
 
 from __future__ import annotations
@@ -23,19 +25,23 @@ from syriatl.lines import (
     DATELINE,
     LIST_ITEM,
     Line,
+    banner_regex,
     classify,
     credit_regex,
     entry_regex,
+    furniture_cut,
     glued_signature_regex,
     is_short,
     join_wrapped,
     mentions_in,
+    sentence_credit_regex,
     split_lines,
     words_of,
 )
 from syriatl.model import Entry, Layout, Mention, Segment, SegmentKind, Sentence
 from syriatl.patterns import chrome
 
+_ENDS = re.compile(r"[.!?][\"”’)\]]*$")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 
 
@@ -131,6 +137,13 @@ def layout(text: str, mentions: Sequence[Mention]) -> Layout:
         repeated = counts[" ".join(ln.text.split())] > 1 and is_short(ln.text.strip())
         if repeated and shapes[i] in ("short", "widget", "caps", "list"):
             shapes[i] = "widget"
+    _mark_tickers(lines, shapes)
+    cuts = {
+        i: cut
+        for i, ln in enumerate(lines)
+        if shapes[i] in ("date-only", "stamp")
+        and (cut := furniture_cut(ln, mentions_in(mentions, starts, ln.start, ln.end)))
+    }
     title_index = _title(lines, shapes)
     story = next(
         (
@@ -148,7 +161,34 @@ def layout(text: str, mentions: Sequence[Mention]) -> Layout:
         else:
             _mark_post(lines, shapes, i, title_index)
     comments = _comment_start(lines, shapes, story)
-    return _assemble(text, lines, shapes, title_index, story, comments)
+    return _assemble(text, lines, shapes, title_index, story, comments, cuts)
+
+
+def _mark_tickers(lines: list[Line], shapes: list[str]) -> None:
+    """Mark a ticker's lines: headline links with clocks next to another or to a banner,
+    and the sentences right under a banner (no blank line between, at most
+    ``chrome.TICKER_ITEMS`` of them to the end of the banner's run)."""
+    for i, shape in enumerate(shapes):
+        if shape != "clock-headline":
+            continue
+        near = [k for k in (i - 1, i + 1) if 0 <= k < len(shapes)]
+        ticker = any(shapes[k] in ("clock-headline", "ticker") for k in near)
+        shapes[i] = "ticker" if ticker else "short"
+    for i, shape in enumerate(shapes):
+        if shape != "ticker" or not banner_regex().fullmatch(
+            lines[i].text.strip().rstrip(" \t:.!|–—-")
+        ):
+            continue
+        run = i
+        while run + 1 < len(lines) and lines[run + 1].number == lines[run].number + 1:
+            run += 1
+        items = range(i + 1, run + 1)
+        sentences = all(
+            shapes[k] in ("prose", "short") and _ENDS.search(lines[k].text.rstrip()) for k in items
+        )
+        if 0 < len(items) <= chrome.TICKER_ITEMS and sentences:
+            for k in items:
+                shapes[k] = "ticker"
 
 
 # Shapes a line can have and still be the text of an embedded post above its signature.
@@ -171,8 +211,9 @@ def _mark_post(lines: list[Line], shapes: list[str], signature: int, title: int 
 
 # Lines that may come before the headline: furniture, and a date line or a ticker.
 _ABOVE_TITLE = frozenset(
-    {"widget", "caps", "credit", "list", "comment-marker", "date-only", "stamp"}
-)
+    {"widget", "caps", "credit", "list", "comment-marker", "date-only", "stamp", "ticker",
+     "promo", "picture"}
+)  # fmt: skip
 
 
 def _title(lines: list[Line], shapes: list[str]) -> int | None:
@@ -275,7 +316,19 @@ def _glued_tail(
     credit = credit_regex()[0].search(text, start, end) if kind.is_story else None
     if credit:
         return SegmentKind.CAPTION, credit.start(), SegmentKind.CHROME
+    if kind is SegmentKind.CAPTION:
+        credited = sentence_credit_regex().search(text[start:end])
+        if credited:
+            cut = start + credited.start()
+            return kind, cut + len(credited[0]) - len(credited[0].lstrip()), SegmentKind.CHROME
     return None
+
+
+def _trimmed(text: str, start: int, end: int) -> int:
+    """``end`` moved back over white space (not before ``start``)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _assemble(
@@ -285,6 +338,7 @@ def _assemble(
     title: int | None,
     story: int,
     comments: int,
+    cuts: dict[int, int],
 ) -> Layout:
     segments: list[Segment] = []
     sentences: list[Sentence] = []
@@ -318,8 +372,13 @@ def _assemble(
         elif shape == "dateline":
             match = DATELINE.match(text, start)
             assert match is not None
-            segments.append(Segment(SegmentKind.DATELINE, start, match.end(), ln.number, current))
+            stop = match.end()
+            while stop > start and text[stop - 1].isspace():
+                stop -= 1
+            segments.append(Segment(SegmentKind.DATELINE, start, stop, ln.number, current))
             start, kind = match.end(), SegmentKind.PARAGRAPH
+            if start >= end:
+                continue
         elif shape == "caption":
             kind = SegmentKind.CAPTION
         elif shape in ("embed", "embed-link"):
@@ -335,9 +394,11 @@ def _assemble(
         else:
             kind = SegmentKind.CHROME
         tail = _glued_tail(text, kind, start, end)
+        if i in cuts and kind in (SegmentKind.DATE_LINE, SegmentKind.HEADING):
+            tail = kind, cuts[i], SegmentKind.CHROME
         if tail:
             kind, end, tail_kind = tail
-        segment = Segment(kind, start, end, ln.number, current)
+        segment = Segment(kind, start, _trimmed(text, start, end), ln.number, current)
         segments.append(segment)
         if tail:
             segments.append(Segment(tail_kind, end, ln.end, ln.number, current))

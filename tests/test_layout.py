@@ -559,3 +559,211 @@ def test_lines_that_are_no_embed_signature(line: str) -> None:
 def test_lines_that_are_no_comments_heading(line: str) -> None:
     headings = [re.compile(pattern, re.IGNORECASE) for pattern, _ in chrome.COMMENT_HEADINGS]
     assert not any(h.fullmatch(line) for h in headings)
+
+
+# --- Page furniture is chrome, never story ---------------------------------------------
+# Each line below is set on line 5 of an invented page, between two story paragraphs;
+# the blocks it gives are written by hand: chrome (no sentence, so no event), or the
+# dateline and the story after it, or a caption with its credit as chrome.
+def _furniture_page(line: str) -> str:
+    return (
+        "Ministers Meet in Karvana\n\n"
+        "The ministers met in Karvana on Friday, officials said.\n\n"
+        f"{line}\n\n"
+        "The talks went on into the night, a spokesman said.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "blocks"),
+    [
+        # wire datelines: a slash agency, a full stop, no comma, a dash
+        ("KARVANA, May 4. /VELNEWS/. The envoys arrived on Saturday.",
+         [(K.DATELINE, "KARVANA, May 4. /VELNEWS/."), (K.PARAGRAPH, "The envoys arrived on Saturday.")]),
+        ("KARVANA, May 4. /VELNEWS/.", [(K.DATELINE, "KARVANA, May 4. /VELNEWS/.")]),
+        ("ORVEDA, 4 May. The envoys arrived on Saturday.",
+         [(K.DATELINE, "ORVEDA, 4 May."), (K.PARAGRAPH, "The envoys arrived on Saturday.")]),
+        ("ORVEDA Feb 13 (Wirenews) - The envoys arrived on Saturday.",
+         [(K.DATELINE, "ORVEDA Feb 13 (Wirenews) -"),
+          (K.PARAGRAPH, "The envoys arrived on Saturday.")]),
+        ("ORVEDA Feb 13 The envoys arrived on Saturday.",
+         [(K.DATELINE, "ORVEDA Feb 13"), (K.PARAGRAPH, "The envoys arrived on Saturday.")]),
+        ("ORVEDA, May 4 (Wirenews) — The envoys arrived on Saturday.",
+         [(K.DATELINE, "ORVEDA, May 4 (Wirenews) —"),
+          (K.PARAGRAPH, "The envoys arrived on Saturday.")]),
+        # tickers and banners
+        ("Breaking News", [(K.CHROME, "Breaking News")]),
+        ("BREAKING: Talks collapse in Orveda", [(K.CHROME, "BREAKING: Talks collapse in Orveda")]),
+        ("Latest: Convoy reaches Karvana", [(K.CHROME, "Latest: Convoy reaches Karvana")]),
+        ("Trending:", [(K.CHROME, "Trending:")]),
+        ("Most read", [(K.CHROME, "Most read")]),
+        ("LIVE", [(K.CHROME, "LIVE")]),
+        # share widgets and credits
+        ("Share this:", [(K.CHROME, "Share this:")]),
+        ("Tweet", [(K.CHROME, "Tweet")]),
+        ("Email", [(K.CHROME, "Email")]),
+        ("Print", [(K.CHROME, "Print")]),
+        ("Photo: AFP", [(K.CHROME, "Photo: AFP")]),
+        ("(Photo by Jane Orlo/Wirenews)", [(K.CHROME, "(Photo by Jane Orlo/Wirenews)")]),
+        ("Getty Images", [(K.CHROME, "Getty Images")]),
+        ("Reuters/Jane Orlo", [(K.CHROME, "Reuters/Jane Orlo")]),
+        ("Residents flee shelling in Karvana on March 4, 2019. Wirenews/Jane Orlo",
+         [(K.CAPTION, "Residents flee shelling in Karvana on March 4, 2019."),
+          (K.CHROME, "Wirenews/Jane Orlo")]),
+        ("Residents flee shelling in Karvana on March 4, 2019. (Photo by Jane Orlo/AFP)",
+         [(K.CAPTION, "Residents flee shelling in Karvana on March 4, 2019."),
+          (K.CHROME, "(Photo by Jane Orlo/AFP)")]),
+        # promos
+        ("Read Tomas Varn's blog: Shells fall on Karvana as the clock ticks down to midnight",
+         [(K.CHROME, "Read Tomas Varn's blog: Shells fall on Karvana as the clock ticks down to "
+                     "midnight")]),
+        ("Read more: Ministers meet in Karvana on Friday",
+         [(K.CHROME, "Read more: Ministers meet in Karvana on Friday")]),
+        ("Related: Truce collapses on Sunday", [(K.CHROME, "Related: Truce collapses on Sunday")]),
+        ("Watch: Convoy reaches Karvana on Monday",
+         [(K.CHROME, "Watch: Convoy reaches Karvana on Monday")]),
+        ("Sign up for our newsletter", [(K.CHROME, "Sign up for our newsletter")]),
+        # captions that name only a picture; one that shows a happening stays story
+        ("File photo of the presidential palace in Velmora.",
+         [(K.CHROME, "File photo of the presidential palace in Velmora.")]),
+        ("A general view of Karvana, March 4, 2019.",
+         [(K.CHROME, "A general view of Karvana, March 4, 2019.")]),
+        ("A picture of the old bridge in Orveda.",
+         [(K.CHROME, "A picture of the old bridge in Orveda.")]),
+        ("File photo of residents fleeing shelling in Karvana on March 4, 2019.",
+         [(K.PARAGRAPH, "File photo of residents fleeing shelling in Karvana on March 4, 2019.")]),
+        ("A general view shows the market after it was shelled on March 4, 2019.",
+         [(K.PARAGRAPH, "A general view shows the market after it was shelled on March 4, "
+                        "2019.")]),
+        # not furniture: story lines that open like it
+        ("Latest figures show 40 families returned to Karvana on Friday.",
+         [(K.PARAGRAPH, "Latest figures show 40 families returned to Karvana on Friday.")]),
+        ("Share prices in Orveda fell on Friday after the talks stalled.",
+         [(K.PARAGRAPH, "Share prices in Orveda fell on Friday after the talks stalled.")]),
+    ],
+)  # fmt: skip
+def test_page_furniture_is_chrome(line: str, blocks: list[tuple[SegmentKind, str]]) -> None:
+    found = [(kind, text) for number, kind, text in _blocks(_furniture_page(line)) if number == 5]
+    assert found == blocks
+
+
+@pytest.mark.parametrize(
+    ("page", "kinds"),
+    [
+        # a banner with its items right under it (no blank line): the ticker
+        ("Breaking News\nFloods close the harbour at Orveda on May 2.\n"
+         "Floods close the harbour at Orveda on May 2.\n\n"
+         "Ministers Meet in Karvana\n\nThe ministers met in Karvana on Friday.\n",
+         [K.CHROME, K.CHROME, K.CHROME, K.TITLE, K.PARAGRAPH]),
+        # a page without blank lines: the banner's run is the whole story, not a ticker
+        ("Ministers Meet in Karvana\nBreaking News\nThe ministers met in Karvana on Friday.\n"
+         "They spoke for an hour.\nThey left at noon.\nThe talks resume on Monday.\n",
+         [K.TITLE, K.CHROME, K.PARAGRAPH, K.PARAGRAPH, K.PARAGRAPH, K.PARAGRAPH]),
+        # a banner above the headline: the headline is still the title
+        ("LIVE\n\nMinisters Meet in Karvana\n\nThe ministers met in Karvana on Friday.\n",
+         [K.CHROME, K.TITLE, K.PARAGRAPH]),
+        # headline links with clocks: a list of them is a ticker, one alone is a heading
+        ("Ministers Meet in Karvana\n\nThe ministers met in Karvana on Friday.\n\n"
+         "10:32 Ministers meet in Karvana\n11:05 Flood waters rise in Orveda\n",
+         [K.TITLE, K.PARAGRAPH, K.CHROME, K.CHROME]),
+        ("Ministers Meet in Karvana\n\nThe ministers met in Karvana on Friday.\n\n"
+         "10:32 Ministers leave Karvana\n\nThey left at noon.\n",
+         [K.TITLE, K.PARAGRAPH, K.HEADING, K.PARAGRAPH]),
+        # a date line with site furniture after it: the date line, then the furniture
+        ("Ministers Meet in Karvana\n\nNewswire, May 4, 2019 Adjust font size:\n\n"
+         "The ministers met in Karvana on Friday.\n",
+         [K.TITLE, K.DATE_LINE, K.CHROME, K.PARAGRAPH]),
+        ("Ministers Meet in Karvana\n\nMay 4, 2019 | Print | Email\n\n"
+         "The ministers met in Karvana on Friday.\n",
+         [K.TITLE, K.DATE_LINE, K.CHROME, K.PARAGRAPH]),
+    ],
+)  # fmt: skip
+def test_tickers_banners_and_date_line_furniture(page: str, kinds: list[SegmentKind]) -> None:
+    assert [kind for _, kind, _ in _blocks(page)] == kinds
+
+
+FURNITURE_PAGE = """Breaking News
+Floods close the harbour at Orveda on May 2.
+
+Ministers Meet in Karvana
+
+Newswire, May 4, 2019 Adjust font size:
+
+KARVANA, May 4. /VELNEWS/. The ministers met on Saturday.
+
+Share this:
+
+Residents flee shelling in Karvana on March 4, 2019. Wirenews/Jane Orlo
+
+Read Tomas Varn's blog: Shells fall on Karvana
+
+File photo of the presidential palace in Velmora.
+"""
+
+
+def test_nothing_set_aside_is_lost() -> None:
+    # Every word of the page is in one block: what is set aside is shown as chrome.
+    found = layout(FURNITURE_PAGE, detect(FURNITURE_PAGE))
+    shown = " ".join(FURNITURE_PAGE[s.start : s.end] for s in found.segments)
+    assert sorted(shown.split()) == sorted(FURNITURE_PAGE.split())
+    chrome_text = [
+        " ".join(FURNITURE_PAGE[s.start : s.end].split())
+        for s in found.segments
+        if s.kind is K.CHROME
+    ]
+    assert chrome_text == [
+        "Breaking News",
+        "Floods close the harbour at Orveda on May 2.",
+        "Adjust font size:",
+        "Share this:",
+        "Wirenews/Jane Orlo",
+        "Read Tomas Varn's blog: Shells fall on Karvana",
+        "File photo of the presidential palace in Velmora.",
+    ]
+    # and no sentence comes from any of it
+    story = {" ".join(FURNITURE_PAGE[s.start : s.end].split()) for s in found.sentences}
+    assert story == {
+        "The ministers met on Saturday.",
+        "Residents flee shelling in Karvana on March 4, 2019.",
+    }
+
+
+@pytest.mark.parametrize(
+    ("table", "flags"),
+    [
+        (chrome.BANNERS, re.IGNORECASE),
+        (chrome.WIDGETS, re.IGNORECASE),
+        ((chrome.CLOCK_HEADLINE,), 0),
+    ],
+)
+def test_every_whole_line_example_matches_its_own_entry(
+    table: tuple[tuple[str, str], ...], flags: int
+) -> None:
+    for pattern, example in table:
+        bare = example.strip().rstrip(" \t:.!|–—-")
+        assert re.fullmatch(pattern, bare, flags), (pattern, example)
+
+
+@pytest.mark.parametrize(
+    ("table", "flags"),
+    [
+        (chrome.PROMOS, 0),
+        (chrome.PICTURE_NAMES, re.IGNORECASE),
+        (tuple((rf"(?:{p})[ \t]*:", e) for p, e in chrome.TICKER_LABELS), re.IGNORECASE),
+    ],
+)
+def test_every_line_opening_example_matches_its_own_entry(
+    table: tuple[tuple[str, str], ...], flags: int
+) -> None:
+    for pattern, example in table:
+        assert re.match(pattern, example, flags), (pattern, example)
+
+
+@pytest.mark.parametrize(("name", "pattern", "example"), chrome.CREDITS)
+def test_every_credit_example_matches_its_own_entry(name: str, pattern: str, example: str) -> None:
+    assert re.fullmatch(pattern, example), name
+
+
+@pytest.mark.parametrize(("name", "tail", "example"), chrome.DATELINE_TAILS)
+def test_every_dateline_example_matches_its_own_tail(name: str, tail: str, example: str) -> None:
+    assert re.match(rf"(?:{chrome.DATELINE_PLACE})(?:{tail})", example), name

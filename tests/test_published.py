@@ -166,6 +166,11 @@ def _page(*lines: str, story: str = STORY) -> str:
         (TITLE + "VELDMARK (Corvan Wire - 4th April, 2019) - The harbour reopened on Thursday.\n",
          dt.date(2019, 4, 4), "dateline"),
         (_page("Newswire, April 4, 2019 Adjust font size:"), dt.date(2019, 4, 4), "date-line"),
+        # wire datelines with a slash agency, or no comma after the place
+        (TITLE + "VELDMARK, April 4, 2019. /CORVAN/. The harbour reopened on Thursday.\n",
+         dt.date(2019, 4, 4), "dateline"),
+        (TITLE + "VELDMARK April 4, 2019 (Corvan) - The harbour reopened on Thursday.\n",
+         dt.date(2019, 4, 4), "dateline"),
         (_page("April 3rd, 2019"), dt.date(2019, 4, 3), "date-line"),
         (_page("3rd April, 2019"), dt.date(2019, 4, 3), "date-line"),
         (_page("the 4th of April 2019"), dt.date(2019, 4, 4), "date-line"),
@@ -423,3 +428,16 @@ def test_a_yearless_dateline_takes_the_year_of_the_update_stamp(
     else:
         assert found.published.rule == "dateline+update-stamp"
         assert stamp in (found.published.evidence or "")
+
+
+@pytest.mark.parametrize(
+    ("line", "evidence"),
+    [
+        ("Newswire, April 4, 2019 Adjust font size:", "Newswire, April 4, 2019"),
+        ("April 4, 2019 | Print | Email", "April 4, 2019"),
+        ("April 4, 2019 Share this article", "April 4, 2019"),
+    ],
+)
+def test_a_date_line_quotes_its_date_not_the_furniture_after_it(line: str, evidence: str) -> None:
+    found = _date(_page(line)).published
+    assert (found.date, found.rule, found.evidence) == (dt.date(2019, 4, 4), "date-line", evidence)

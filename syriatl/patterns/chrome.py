@@ -142,3 +142,142 @@ WRAP_MIN_WIDTH = 40
 # The layout warns when it sets aside more than this share of the words between the
 # first and the last story block as chrome or comments.
 SET_ASIDE_WARNING = (1, 3)
+
+# --- Wire datelines -------------------------------------------------------------------
+# A dateline opens a wire story: the place in capitals, then one of the tails below (the
+# date, the agency, a dash); the story goes on after it on the same line. Month names
+# and a day, either order, with an optional year.
+MONTH_DAY = (
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}"
+    r"|\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?)"
+    r"(?:,?[ \t]+\d{4})?"
+)
+DATELINE_PLACE = r"[A-Z][A-Z.'’ -]{1,40}?(?:,[ \t]*[A-Z][A-Za-z.]+)?"
+# (name, tail after the place, example line): tried in this order.
+DATELINE_TAILS: tuple[tuple[str, str, str], ...] = (
+    # "PLACE, date /AGENCY/." (the slash agency of Russian and CIS wires)
+    ("slash-agency", rf",?[ \t]*(?:{MONTH_DAY}\.?[ \t]*)?/[ \t]*[A-Z][A-Za-z.&' -]{{0,30}}?"
+     r"[ \t]*/\.?(?:[ \t]*[–—-]+)?(?:[ \t]+|(?=\n|\Z))",
+     "KARVANA, May 4. /VELNEWS/. The ministers met on Saturday."),
+    # "PLACE, Country, date (Agency) - ": a comma, anything short, then a dash.
+    ("comma-dash", r",[ \t]*[^–—\n]{0,40}?[ \t]*(?:\([A-Za-z ]+\)[ \t]*)?[–—-]+[ \t]+",
+     "ORVEDA, May 4 (Wirenews) — The council voted on Friday."),
+    # "PLACE (Agency Name / Wire - 4th April, 2019)": the date in the agency's brackets.
+    ("bracketed-date", r"[ \t]*\([A-Z][^()\n]{0,50}?[ \t]*[–—,-][ \t]*(?=[^()\n]*\d)"
+     r"[^()\n]{4,30}\)(?:[ \t]*[–—:-]+[ \t]+|[ \t]*(?=\n|\Z))",
+     "ORVEDA (Wirenews / Velmora - 4th April, 2019) - Talks resumed."),
+    # "PLACE, May 4. The ..." : the date closed by a full stop.
+    ("date-period", rf",[ \t]*{MONTH_DAY}\.[ \t]+(?=[A-Z\"“])",
+     "KARVANA, May 4. The convoy left on Friday."),
+    # "PLACE May 4 (Agency) - " or "PLACE Feb 13 The ...": no comma after the place.
+    ("no-comma", rf"[ \t]+{MONTH_DAY}[ \t]*(?:\([A-Za-z .&-]+\)[ \t]*)?"
+     r"(?:[–—-]+[ \t]+|(?=[A-Z\"“]))",
+     "KARVANA Feb 13 (Wirenews) - The convoy left on Friday."),
+)  # fmt: skip
+
+# --- Tickers and banners --------------------------------------------------------------
+# A banner of the page (matched whole, case aside, trailing punctuation dropped): never
+# story. The lines right under it with no blank line between (at most TICKER_ITEMS, each
+# a sentence) are the ticker's items. (pattern, example)
+BANNERS: tuple[tuple[str, str], ...] = (
+    (r"breaking(?:[ \t]+news)?(?:[ \t]+alert)?", "Breaking News"),
+    (r"just[ \t]+in", "JUST IN"),
+    (r"latest(?:[ \t]+(?:news|updates|headlines|stories))?", "Latest news"),
+    (r"trending(?:[ \t]+(?:now|news|topics|stories))?", "Trending now"),
+    (r"most[ \t]+(?:read|popular|viewed|shared|watched|commented)", "Most read"),
+    (r"top[ \t]+(?:stories|news|headlines)", "Top stories"),
+    (r"(?:news[ \t]+)?ticker", "News ticker"),
+    (r"developing(?:[ \t]+story)?", "DEVELOPING STORY"),
+    (r"live(?:[ \t]+(?:now|updates|coverage|tv|video))?", "LIVE"),
+    (r"editor[’']?s[ \t]+picks?", "Editor's picks"),
+)
+TICKER_ITEMS = 3
+# A banner label and a colon before a short headline: "BREAKING: Talks collapse".
+# (label pattern, example)
+TICKER_LABELS: tuple[tuple[str, str], ...] = (
+    (r"breaking(?:[ \t]+news)?", "BREAKING: Talks collapse in Orveda"),
+    (r"just[ \t]+in", "Just in: Convoy reaches Karvana"),
+    (r"latest", "Latest: Convoy reaches Karvana"),
+    (r"trending", "Trending: Velmora election"),
+    (r"developing", "DEVELOPING: Flood waters rise"),
+)
+# A headline link with its clock, in a list of them ("10:32 Ministers meet in Karvana"):
+# a ticker when a block next to it is one too, or a banner. (pattern, example)
+CLOCK_HEADLINE = (
+    r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|GMT|UTC))?[ \t]+"
+    r"[A-Z][^\n]*",
+    "10:32 Ministers meet in Karvana",
+)
+
+# --- Share widgets, credits, promos ---------------------------------------------------
+# A sharing widget (matched whole, case aside, trailing punctuation dropped).
+# (pattern, example)
+WIDGETS: tuple[tuple[str, str], ...] = (
+    (r"share(?:[ \t]+(?:this|it))?(?:[ \t]+(?:article|story|page|post|video))?"
+     r"(?:[ \t]+(?:on|via|with)(?:[ \t]+\w+)?)?", "Share this:"),
+    (r"tweet(?:[ \t]+this)?", "Tweet"),
+    (r"e-?mail(?:[ \t]+(?:this|a[ \t]+friend))?(?:[ \t]+(?:article|story|page))?", "Email"),
+    (r"print(?:[ \t]+(?:this|the))?(?:[ \t]+(?:article|story|page))?", "Print"),
+    (r"(?:copy|share)[ \t]+(?:the[ \t]+)?(?:link|url)", "Copy link"),
+    (r"(?:save|bookmark)(?:[ \t]+(?:this|for later))?(?:[ \t]+(?:article|story))?", "Save"),
+    (r"accessibility[ \t]+links", "Accessibility links"),
+)  # fmt: skip
+
+# Photo agencies and picture libraries (general knowledge: the big wires and libraries),
+# as they sign a picture.
+PHOTO_AGENCIES: tuple[str, ...] = (
+    "AFP", "AP", "AP Photo", "Reuters", "Getty Images", "Getty", "EPA", "EPA-EFE", "EFE",
+    "Anadolu Agency", "Anadolu", "Xinhua", "TASS", "Sputnik", "Shutterstock", "Alamy",
+    "ANSA", "dpa", "PA", "Reuters TV",
+)  # fmt: skip
+_CAPS = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|al|el|bin))*"
+_AGENCY = "(?:" + "|".join(sorted(PHOTO_AGENCIES, key=len, reverse=True)) + ")"
+_PICTURE = r"(?i:photo|picture|image|photograph|video|footage|graphic)s?"
+# A credit line (matched whole): it names who took a picture. (name, pattern, example)
+CREDITS: tuple[tuple[str, str, str], ...] = (
+    ("label-name", rf"\(?{_PICTURE}[ \t]*:[ \t]*{_CAPS}(?:[ \t]*/[ \t]*{_CAPS})?\)?",
+     "Photo: AFP"),
+    ("by-name", rf"\(?{_PICTURE}[ \t]+by[ \t]+[^()\n]{{1,80}}?\)?",
+     "(Photo by Jane Orlo/Wirenews)"),
+    ("agency", rf"(?:{_CAPS}[ \t]*/[ \t]*)?{_AGENCY}(?:[ \t]*/[ \t]*{_CAPS})?"
+     rf"(?:[ \t]+via[ \t]+{_AGENCY})?(?:[ \t]+{_PICTURE})?", "Getty Images"),
+    ("slash-name", r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}[ \t]*/[ \t]*"
+     r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}", "Wirenews/Jane Orlo"),
+)  # fmt: skip
+# A caption with at most this many words may carry a credit after its last sentence
+# ("Residents flee shelling in Karvana. Wirenews/Jane Orlo").
+CAPTION_MAX_WORDS = 60
+
+# A promo: a link to another story, a blog, a video or a sign-up form, matched at the
+# start of a line of at most PROMO_MAX_WORDS words. (pattern, example)
+PROMOS: tuple[tuple[str, str], ...] = (
+    (r"Read[ \t]+(?:more|also|next|the[ \t]+full[ \t]+story)\b",
+     "Read more: Ministers meet in Karvana"),
+    (r"Read[ \t]+" + _CAPS + r"(?:'s|’s)[ \t]+(?:[\w-]+[ \t]+){0,2}(?:blog|column|analysis|"
+     r"report|story|piece|interview|coverage|diary|notebook)[ \t]*:",
+     "Read Tomas Varn's blog: Death rains down on Karvana"),
+    (r"(?:Related(?:[ \t]+(?:stories|articles|content|coverage|news|links))?|See[ \t]+also|"
+     r"Also[ \t]+read|More[ \t]+on[ \t]+this[ \t]+story|Recommended|Watch|Listen|Podcast|"
+     r"In[ \t]+pictures|Gallery)[ \t]*:", "Watch: Convoy reaches Karvana on Monday"),
+    (r"(?:Sign[ \t]+up|Subscribe|Register)[ \t]+(?:for|to|now)\b", "Sign up for our newsletter"),
+    (r"(?:Follow|Like)[ \t]+us\b", "Follow us on Twitter"),
+    (r"(?:Click|Tap)[ \t]+here\b", "Click here for the full report"),
+    (r"Download[ \t]+(?:our|the)[ \t]+app\b", "Download our app"),
+)  # fmt: skip
+PROMO_MAX_WORDS = 30
+
+# --- Captions that name only a picture ------------------------------------------------
+# A caption that opens with one of these names a picture (matched at the line's start,
+# case aside). It is chrome when nothing after the opening is a verb form (no word in
+# -ed or -ing, no verbal cue of patterns/kinds.py): "File photo of the palace in Velmora."
+# is chrome; "File photo of residents fleeing shelling" shows a happening and stays.
+# (pattern, example)
+PICTURE_NAMES: tuple[tuple[str, str], ...] = (
+    (r"(?:an?[ \t]+|the[ \t]+)?(?:file|archive|archived|handout|undated|stock|library)"
+     r"[ \t]+(?:photo|picture|image|photograph|shot|footage)s?\b",
+     "File photo of the presidential palace in Velmora."),
+    (r"(?:an?[ \t]+)?(?:general|aerial|partial|overall|panoramic|night)[ \t]+views?[ \t]+of\b",
+     "A general view of Karvana, March 4, 2019."),
+    (r"(?:an?[ \t]+)(?:photo|picture|image|photograph|view|portrait)[ \t]+of\b",
+     "A picture of the old bridge in Orveda."),
+)  # fmt: skip

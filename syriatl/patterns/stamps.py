@@ -45,4 +45,10 @@ FURNITURE: tuple[tuple[str, str], ...] = (
     ("listen", "April 4, 2019 Listen"),
     ("comments", "April 4, 2019 Comments"),
     ("a", "April 4, 2019 A+ A-"),
+    ("share this article", "April 4, 2019 Share this article"),
+    ("print this story", "April 4, 2019 | Print this story"),
+    ("email this page", "April 4, 2019 | Email this page"),
+    ("tweet", "April 4, 2019 Tweet"),
+    ("facebook twitter whatsapp", "April 4, 2019 Facebook Twitter WhatsApp"),
+    ("save", "April 4, 2019 Save"),
 )
