@@ -159,26 +159,33 @@ def _skip_group(pattern: str, start: int) -> int:
     raise GrammarError(f"unbalanced parentheses in {pattern!r}")
 
 
-def _alternatives(body: str) -> list[str]:
-    parts, depth, current, i = [], 0, [], 0
-    while i < len(body):
-        char = body[i]
-        if char == "\\":
-            current.append(body[i : i + 2])
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern``. One flat alternation scans faster than
+    nested groups: the engine skips at once an alternative whose first letter differs."""
+    out, current, depth, i, in_class = [], [], 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            current.append(pattern[i : i + 2])
             i += 2
             continue
-        if char in "([":
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
             depth += 1
-        elif char in ")]":
+        elif ch == ")":
             depth -= 1
-        if char == "|" and depth == 0:
-            parts.append("".join(current))
+        elif ch == "|" and depth == 0:
+            out.append("".join(current))
             current = []
-        else:
-            current.append(char)
+            i += 1
+            continue
+        current.append(ch)
         i += 1
-    parts.append("".join(current))
-    return parts
+    out.append("".join(current))
+    return out
 
 
 def _zero_width(pattern: str) -> bool:
@@ -203,11 +210,11 @@ def start_keys(pattern: str) -> frozenset[str]:
         group = re.match(r"\(\?(?::|P<\w+>)", pattern[i:])
         if group:
             end = _skip_group(pattern, i)
-            alternatives = _alternatives(pattern[i + group.end() : end - 1])
-            if all(_zero_width(a) for a in alternatives):
+            branches = alternatives(pattern[i + group.end() : end - 1])
+            if all(_zero_width(a) for a in branches):
                 i = end
                 continue
-            for alternative in alternatives:
+            for alternative in branches:
                 keys |= start_keys(alternative.strip())
             if pattern.startswith("?", end):
                 i = end + 1
