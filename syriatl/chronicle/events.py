@@ -266,7 +266,9 @@ def _source(
     # a hundred thousand articles holds its sentences until the merge.
     quote = sys.intern(_quote(text, sentence.start, sentence.end))
     short = one_line(told.text)
-    if short != told.text:
+    if short == quote:  # the whole sentence: one string for both
+        short = quote
+    if short is not told.text:
         told = replace(told, text=short)
     entry = sentence.segment.entry
     return Source(

@@ -131,7 +131,7 @@ def things_in(text: str) -> list[tuple[int, int, str]]:
     return [(t.start, t.end, t.name) for t in _things(text.lower(), tables())]
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def _which(table: str, found: str) -> int:
     """The first entry of ``table`` with no look-behind that matches ``found`` whole."""
     t = tables()
@@ -148,7 +148,7 @@ def _which(table: str, found: str) -> int:
 _LOOKAROUND = re.compile(r"\(\?<?[=!](?:[^()]|\([^()]*\))*\)")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def _maybe(found: str) -> tuple[int, ...]:
     """The cues with a look-around that could have matched ``found`` (their pattern with
     the look-arounds taken out matches it whole), so only those are checked in context."""
@@ -372,7 +372,7 @@ def happening(sentence: str, start: int | None = None, end: int | None = None) -
     return _happening(sentence, start, end)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _happening(sentence: str, start: int | None, end: int | None) -> Happening:
     """``happening``, remembered: reprinted wire copy repeats its sentences word for word."""
     if start is None:

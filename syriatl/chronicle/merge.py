@@ -167,9 +167,9 @@ Signature = tuple[object, ...]
 
 
 def _signature(source: Source) -> Signature:
-    """What makes two sources the same telling: date, sentence, expression, happening."""
-    return (_date_key(source.when), source.quote, source.expression, source.happening,
-            source.basis, source.caption)  # fmt: skip
+    """What makes two sources of one date the same telling: sentence, expression,
+    happening."""
+    return (source.quote, source.expression, source.happening, source.basis, source.caption)
 
 
 @dataclass(slots=True)
@@ -198,45 +198,36 @@ class _Item:
 class _Cluster:
     """The units of one happening so far; ``live`` are those still open to comparison."""
 
-    items: list[_Item] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
     live: dict[int, _Item] = field(default_factory=dict)
-    names: set[str] = field(default_factory=set)
-    places: set[str] = field(default_factory=set)
-    # The days each article gives this happening: an article that gives two days tells
-    # two happenings, so a cluster never takes another day from the same article.
-    days: dict[str, set[dt.date]] = field(default_factory=dict)
+    # Frozen, and the empty one shared: most clusters hold one source and name nothing.
+    names: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
     first: dt.date | None = None
     last: dt.date | None = None
 
     def add(self, item: _Item) -> None:
         """Take one more unit."""
-        self.items.append(item)
+        self.sources.extend(item.sources)
         self.live[id(item)] = item
-        self.names |= item.names
-        self.places |= item.places
-        for article in item.articles:
-            self.days.setdefault(article, set()).add(item.first.when.start)
+        if item.names:
+            self.names |= item.names
+        if item.places:
+            self.places |= item.places
         start = item.first.when.start
         self.first = min(self.first or start, start)
         self.last = max(self.last or start, start)
 
     def absorb(self, other: _Cluster) -> None:
         """Take all the units of another cluster."""
-        self.items.extend(other.items)
+        self.sources.extend(other.sources)
         self.live.update(other.live)
-        self.names |= other.names
-        self.places |= other.places
-        for article, days in other.days.items():
-            self.days.setdefault(article, set()).update(days)
+        if other.names:
+            self.names |= other.names
+        if other.places:
+            self.places |= other.places
         self.first = min(d for d in (self.first, other.first) if d is not None)
         self.last = max(d for d in (self.last, other.last) if d is not None)
-
-    def other_day(self, days: dict[str, set[dt.date]]) -> bool:
-        """True when an article gives this cluster one day and ``days`` another."""
-        return any(
-            (mine := self.days.get(article)) is not None and mine != given
-            for article, given in days.items()
-        )
 
     def spans(self, first: dt.date, last: dt.date) -> int:
         """Days from the earliest to the latest date if ``first``..``last`` joined."""
@@ -299,7 +290,9 @@ def _kinds_differ(a: Source, b: Source) -> bool:
     return BROADER.get(x, x) != y and BROADER.get(y, y) != x
 
 
-def _likeness(item: _Item, cluster: _Cluster, rarity: Callable[[str], float]) -> tuple[bool, float]:
+def _likeness(
+    item: _Item, cluster: _Cluster, rarity: Callable[[str], float], clash: bool
+) -> tuple[bool, float]:
     """How well a unit fits a cluster: whether a fitting member gives the same date, and
     the best fit with the cluster's first open members (0 when none fits)."""
     best: tuple[bool, float] = (False, 0.0)
@@ -310,7 +303,7 @@ def _likeness(item: _Item, cluster: _Cluster, rarity: Callable[[str], float]) ->
     near = cluster.spans(start, start) <= WINDOW
     if item.places and cluster.places and item.places.isdisjoint(cluster.places):
         return (False, 0.0)
-    if cluster.other_day({article: {start} for article in item.articles}):
+    if clash:  # an article that gives the cluster one day gives this unit another
         return (False, 0.0)
     thing = _thing(a)
     for member in islice(cluster.live.values(), COMPARED_MEMBERS):
@@ -319,6 +312,8 @@ def _likeness(item: _Item, cluster: _Cluster, rarity: Callable[[str], float]) ->
             return (False, 0.0)
         if item.places and member.places and not item.places & member.places:
             return (False, 0.0)
+        if item.places - member.places and member.places - item.places:
+            continue  # each names a place the other does not: talks on Homs, on Douma
         b = member.first
         same_date = _date_key(a.when) == _date_key(b.when) or _block(a.when) == _block(b.when)
         within = not item.articles.isdisjoint(member.articles)
@@ -345,13 +340,15 @@ def _likeness(item: _Item, cluster: _Cluster, rarity: Callable[[str], float]) ->
                 and a.kind == b.kind
                 and a.kind not in _OWN_DAY
                 and (same_thing or score >= DISSENT)
+                # on another day, a place the happening was never told at is another one
+                and (not item.places or not item.places.isdisjoint(cluster.places))
             )
         if fits:
             best = max(best, (same_date, max(score, 1.0 if same_thing else 0.0)))
     return best
 
 
-def _joinable(a: _Cluster, b: _Cluster) -> bool:
+def _joinable(a: _Cluster, b: _Cluster, clash: bool) -> bool:
     """Two clusters that one unit fits may become one unless each names salient places
     or people the other never does (a text naming none, "aid reached the town", must
     not bridge the Douma report and the Madaya report), or together they would spread
@@ -360,9 +357,36 @@ def _joinable(a: _Cluster, b: _Cluster) -> bool:
         return False
     if a.places and b.places and a.places.isdisjoint(b.places):
         return False
-    if a.other_day(b.days):
+    if clash:
         return False
     return b.first is None or b.last is None or a.spans(b.first, b.last) <= WINDOW
+
+
+@dataclass(slots=True)
+class _Days:
+    """The day each article gives each cluster's happening: an article that gives two
+    days tells two happenings, so a cluster never takes another day from it. One mapping
+    for all clusters (most hold one source, and a mapping each would outweigh them)."""
+
+    given: dict[tuple[int, str], dt.date] = field(default_factory=dict)
+
+    def clashes(self, cluster: int, articles: Iterable[str], day: dt.date) -> bool:
+        """True when one of ``articles`` gives ``cluster`` another day than ``day``."""
+        return any(self.given.get((cluster, a), day) != day for a in articles)
+
+    def clusters_clash(self, cluster: int, other: _Cluster) -> bool:
+        """True when an article gives ``cluster`` one day and ``other`` another."""
+        return any(self.clashes(cluster, (s.article,), s.when.start) for s in other.sources)
+
+    def place(self, cluster: int, articles: Iterable[str], day: dt.date) -> None:
+        """Record the day the articles give the cluster."""
+        for a in articles:
+            self.given[(cluster, a)] = day
+
+    def move(self, merged: _Cluster, old: int, new: int) -> None:
+        """The days of a cluster that joins another, under the other's number."""
+        for s in merged.sources:
+            self.given[(new, s.article)] = self.given.pop((old, s.article), s.when.start)
 
 
 def _find(parent: list[int], cluster: int) -> int:
@@ -407,8 +431,8 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
     is one dated mention of one article; memory beyond the sources stays bounded by the
     blocks open at once."""
     units = _units(told)
-    bags = [words_of(u[0].text, u[0].expression) for u in units]
-    counts, total = document_counts(bags)
+    # Bags are made again in the loop rather than held: a large corpus has millions.
+    counts, total = document_counts(words_of(u[0].text, u[0].expression) for u in units)
 
     rarities: dict[str, float] = {}
 
@@ -418,18 +442,24 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
             found = rarities[word] = math.log((1 + total) / (1 + counts[word])) + 1.0
         return found
 
+    day = _Days()
     rare_enough = max(SALIENT_AT_LEAST, SALIENT * total)
     place_enough = max(SALIENT_AT_LEAST, PLACE_SALIENT * total)
     clusters: list[_Cluster] = []
     parent: list[int] = []
     blocks: dict[Key, _Block] = {}
-    for unit, bag in zip(units, bags, strict=True):
+    for unit in units:
         source = unit[0]
+        bag = words_of(source.text, source.expression)
         for key in [k for k, b in blocks.items() if _expired(k, b, source.when)]:
             for old in blocks.pop(key).items:
                 del clusters[_find(parent, old.cluster)].live[id(old)]
         names = frozenset(w for w in bag.names if counts[w] <= rare_enough)
-        places = frozenset(w for w in bag.places if counts[w] <= place_enough)
+        whole = words_of(source.quote, source.expression) if source.text != source.quote else bag
+        # A place the clause leaves out is still where it happened: "residents of
+        # Karvana said the calm was the first since May".
+        located = bag.places or whole.places
+        places = frozenset(w for w in located if counts[w] <= place_enough)
         item = _Item(
             unit,
             frozenset(s.article for s in unit),
@@ -439,8 +469,7 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
             places,
             weight(bag, bag.words, rarity),
         )
-        if source.kind == "other" and source.text != source.quote:
-            whole = words_of(source.quote, source.expression)
+        if source.kind == "other" and whole is not bag:
             item.sentence = (whole, weight(whole, whole.words, rarity))
         told_twice = [w for w in bag.words if counts[w] > 1]
         keys = sorted(told_twice, key=lambda w: (-rarity(w), w))[:KEYS_PER_EVENT]
@@ -453,14 +482,21 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
                 for word in keys:
                     candidates.update(blocks[near].index.get(word, ())[-CANDIDATES_PER_KEY:])
         roots = sorted({_find(parent, c) for c in candidates})
-        scores = {c: _likeness(item, clusters[c], rarity) for c in roots}
+        start = source.when.start
+        scores = {
+            c: _likeness(item, clusters[c], rarity, day.clashes(c, item.articles, start))
+            for c in roots
+        }
         fits = [c for c in roots if scores[c][1] > 0.0]
         fits = [c for c in fits if scores[c][0]] or fits
         if fits:
             chosen = max(fits, key=lambda c: scores[c])
             for other in fits:
-                if other != chosen and _joinable(clusters[chosen], clusters[other]):
+                if other != chosen and _joinable(
+                    clusters[chosen], clusters[other], day.clusters_clash(chosen, clusters[other])
+                ):
                     parent[other] = chosen
+                    day.move(clusters[other], other, chosen)
                     clusters[chosen].absorb(clusters[other])
                     clusters[other] = _Cluster()
         else:
@@ -469,6 +505,7 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
             parent.append(chosen)
         item.cluster = chosen
         clusters[chosen].add(item)
+        day.place(chosen, item.articles, start)
         block = blocks.setdefault(
             _block(source.when), _Block((source.when.start, source.when.precision.rank))
         )
@@ -477,11 +514,7 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
             listed = block.index[word]
             if not listed or listed[-1] != chosen:
                 listed.append(chosen)
-    merged = [
-        event_of([s for item in cluster.items for s in item.sources])
-        for cluster in clusters
-        if cluster.items
-    ]
+    merged = [event_of(cluster.sources) for cluster in clusters if cluster.sources]
     merged.sort(key=lambda e: _position(e.sources[0]))
     return with_ids(merged)
 
