@@ -46,3 +46,18 @@ def test_event_ids_survive_a_rebuild_and_new_wording_and_change_with_the_source(
     (tmp_path / "a.txt").write_text(story.replace("on Wednesday", "on Tuesday"))
     fourth = [e.id for e in build_timeline([str(tmp_path)]).timeline.events]
     assert first[0] not in fourth
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_copies_of_a_corpus_under_other_names_only_multiply_the_sources(
+    case: str, tmp_path: Path
+) -> None:
+    for n in range(3):
+        for article in (GOLDEN / case).glob("*.txt"):
+            (tmp_path / f"copy{n}-{article.name}").write_bytes(article.read_bytes())
+    once = build_timeline([str(GOLDEN / case)]).timeline.events
+    thrice = build_timeline([str(tmp_path)]).timeline.events
+    # The same events, in the same order, each told three times as often.
+    assert [(e.when, e.text, e.kind) for e in thrice] == [(e.when, e.text, e.kind) for e in once]
+    assert [len(e.sources) for e in thrice] == [3 * len(e.sources) for e in once]
+    assert [len(e.conflicts) for e in thrice] == [3 * len(e.conflicts) for e in once]
