@@ -212,24 +212,26 @@ def json_chunks(sections: Sections) -> Iterator[str]:
 
 
 def articles_table(timeline: Timeline) -> RenderableType:
-    """One row per article: how it was dated and what it told."""
+    """One row per article: its id and title, how it was dated, who published it and
+    whose copy it is (each with the rule and its evidence), and what it told."""
     table = Table(pad_edge=False)
-    columns = ("Article", "Title", "Published", "Rule", "Evidence", "Outlet", "Entries", "Events")
-    for name in columns:
-        table.add_column(name, overflow="fold", no_wrap=name in _UNBROKEN)
+    table.add_column("Article", overflow="fold")
+    table.add_column("Published", overflow="fold")
+    table.add_column("Outlet", overflow="fold")
+    table.add_column("Events", no_wrap=True, justify="right")
     for a in timeline.articles:
         p, o = a.published, a.provenance
-        table.add_row(
-            a.id,
-            a.title or "",
-            p.date.isoformat() if p.date else "undated",
-            p.rule or "",
-            p.evidence or p.reason or "",
+        article = Text(a.id)
+        if a.title:
+            article.append(f"\n{a.title}", style="dim")
+        dated = Text(p.date.isoformat() if p.date else "undated")
+        dated.append(f"\n{p.rule}: {p.evidence}" if p.rule else f"\n{p.reason or ''}", "dim")
+        outlet = Text(shown(o) or "")
+        if o.rule:
             # "Gulf Daily (AFP)", then how it was read: "dateline-credit: KARVANA (AFP) -"
-            "\n".join(filter(None, (shown(o), f"{o.rule}: {o.evidence}" if o.rule else None))),
-            str(len(a.entries)),
-            str(a.events),
-        )
+            outlet.append(f"\n{o.rule}: {o.evidence}", style="dim")
+        told = f"{a.events}" + (f"\n{len(a.entries)} entries" if a.entries else "")
+        table.add_row(article, dated, outlet, told)
     return table
 
 
