@@ -23,7 +23,11 @@ from syriatl.patterns import kinds as K
 
 _WORD = re.compile(r"\S+")
 _TRIM = " \t\n,;:—–-"
-_REACH = 40  # how far before a ", which" the thing it hangs on may end
+_NEXT_TO = 4  # how near a date a noun is its head ("a debate on Wednesday")
+_DETERMINED = re.compile(r"\b(?:a|an|the|its|their|this)\s+$")
+_REACH = 40
+_OBJECT = 6  # how far a verb's object noun may start after it ("denied the claim")
+_OBJECT_OF = re.compile(r"\s+(?:the|a|an|its|their|this|that)\s+")  # how far before a ", which" the thing it hangs on may end
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,6 +297,8 @@ def _refined(kind: str, thing: str | None) -> str:
     found = K.REFINE.get((kind, thing))
     if found is not None:
         return found
+    if kind == K.REACHING:
+        return "arrival"
     return K.REFINE[(K.OPENING, None)] if kind == K.OPENING else kind
 
 
@@ -447,8 +453,18 @@ def _happening(sentence: str, start: int | None, end: int | None) -> Happening:
         return Happening(text, kind, _status(r, kind, lo, b, cs, a),
                          named.name if named else None, antecedent is not None)  # fmt: skip
     cue, thing, kind = ranked[0], None, "other"
+    ranked = [c for c in ranked if not _governed(r, c)]
     for candidate in ranked:  # the nearest cue that tells a kind; else the nearest
         cue = candidate
+        if (
+            candidate is ranked[0]
+            and candidate.kind == "other"
+            and 0 <= a - candidate.end <= _NEXT_TO
+            and _DETERMINED.search(r.low, max(0, candidate.start - 8), candidate.start)
+        ):
+            thing = given or _nearest_thing(r, cs, ce, cue.start, cue.end)
+            kind = "other"  # "a debate on Wednesday": the date's own head
+            break
         thing = given or _nearest_thing(r, cs, ce, cue.start, cue.end)
         kind = _refined(cue.kind, thing.name if thing else None)
         if kind != "other":
@@ -463,7 +479,8 @@ def _happening(sentence: str, start: int | None, end: int | None) -> Happening:
         background = True
         lo = _np_start(r, thing.start)
     saying = next((c for c in r.cues if c.kind in K.FRAMES and c.verbal and c.end <= a and
-                   r.low[c.end : a].strip() in ("", "on")), None)  # fmt: skip
+                   r.low[c.end : a].strip() in ("", "on") and not _governed(r, c)),
+                  None)  # fmt: skip
     if saying is not None and not background and (kind in K.FRAMES or saying.end > cue.end):
         cue, kind = saying, saying.kind  # "said on Monday ...": the date governs the saying
     if kind in K.FRAMES and cue.end <= a and not background:
@@ -485,6 +502,18 @@ def _happening(sentence: str, start: int | None, end: int | None) -> Happening:
     frame_lo = 0 if ltype == "complement" else cs
     status = _status(r, kind, min(lo, cs), max(cue.end, a), frame_lo, min(cue.start, a))
     return Happening(_cut(r, spans, a, b), kind, status, thing.name if thing else None, background)
+
+
+def _governed(r: _Reading, noun: _Hit) -> bool:
+    """True when a noun cue is the object of a verb cue right before it ("denied the
+    claim", "rejected the accusation"): the verb tells the happening."""
+    return any(
+        c.verbal
+        and c.kind != "other"
+        and 0 <= noun.start - c.end <= _OBJECT
+        and _OBJECT_OF.fullmatch(r.low, c.end, noun.start) is not None
+        for c in r.cues
+    )
 
 
 def _close(r: _Reading, b: int, hi: int, modifier: bool = True) -> int:

@@ -40,6 +40,8 @@ KINDS: dict[str, str] = {
 # A cue kind that is not in KINDS: a verb of beginning, whose kind is the thing's
 # (talks open, a truce takes effect); see ``REFINE``.
 OPENING = "opening"
+# A verb whose kind is its thing's: a truce is reached (agreement), a town is reached.
+REACHING = "reaching"
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,10 +254,15 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "arrival",
-        r"arriv(?:e|es|ed|ing)|reach(?:es|ed)|enter(?:s|ed)|landed|cross(?:es|ed)? into",
+        r"arriv(?:e|es|ed|ing)|enter(?:s|ed)|landed|cross(?:es|ed)? into",
         True,
-        ("arrived", "reached", "entered", "crossed into"),
+        ("arrived", "entered", "crossed into"),
     ),
+    # "reached": monitors reach a town (arrival), parties reach a truce (agreement)
+    Cue(REACHING, r"reach(?:es|ed)", True, ("reached",)),
+    # a debate names no kind of its own, but it is what its date dates ("a debate on
+    # Wednesday" before "the vote"), not the kind of the thing debated
+    Cue("other", r"debat(?:e|es|ed|ing)|discuss(?:es|ed|ing)?", True, ("debated the truce",)),
     Cue(
         "vote",
         r"vot(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|endors(?:e|es|ed)|"
@@ -351,8 +358,8 @@ REFINE: dict[tuple[str, str | None], str] = {
     (OPENING, "exchange"): "exchange",
     (OPENING, "vote"): "vote",
     (OPENING, None): "other",
-    ("arrival", "truce"): "agreement",  # a truce reached
-    ("arrival", "deal"): "agreement",
+    (REACHING, "truce"): "agreement",  # a truce reached
+    (REACHING, "deal"): "agreement",
 }
 
 # The kind of a dated thing named with no cue ("despite the March 3 truce").
