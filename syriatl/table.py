@@ -20,6 +20,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
+from syriatl.chronicle.merge import origin_of
 from syriatl.explain import chain, publications
 from syriatl.model import Basis, Event, Precision, Published, Source, Status, Timeline, When
 
@@ -74,12 +75,6 @@ def short_date(when: When, year: int) -> str:
     label = f"{start.day} {_MONTHS[start.month - 1]}"
     label += f" {start.year}" if start.year != year else ""
     return label + (f" {when.time} UTC" if when.time else "")
-
-
-def origin_of(source: Source) -> str:
-    """Whose copy a source is: its wire origin, else its site, else (an article with no
-    outlet) its own article id."""
-    return source.origin or source.outlet or source.article
 
 
 def _site(source: Source) -> str:

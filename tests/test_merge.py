@@ -214,7 +214,8 @@ def test_events_are_in_chronological_order_with_stable_distinct_ids() -> None:
     assert keys == sorted(keys)
     ids = [e.id for e in events]
     assert len(set(ids)) == len(ids)
-    assert ids == [e.id for e in merge(list(reversed([s for e in events for s in e.sources])))]
+    again = [s for e in events for s in (*e.sources, *e.conflicts)]
+    assert ids == [e.id for e in merge(list(reversed(again)))]
 
 
 @pytest.mark.parametrize(("a", "b"), [("Ja'afari", "Jaafari"), ("Fija", "Fijah"),

@@ -16,6 +16,7 @@ from syriatl.detect import detect
 from syriatl.metadata import metadata
 from syriatl.model import Article, Metadata, Outlet
 from syriatl.patterns import outlets as table
+from syriatl.patterns.outlets import BYLINE_SITE_EXAMPLES
 from syriatl.pipeline import tell
 from syriatl.render import article_data
 from syriatl.segment import layout
@@ -408,3 +409,16 @@ def test_a_told_article_reports_its_outlet_and_its_sources_carry_site_and_origin
         "AFP",
         "dateline-credit+title-site",
     )
+
+
+@pytest.mark.parametrize(("line", "site"), BYLINE_SITE_EXAMPLES)
+def test_a_byline_names_its_writers_site(line: str, site: str) -> None:
+    text = f"Truce talks go on\n\n{line}\n\nNegotiators met in Karvana for a second day.\n"
+    found = outlet_of(Article("a", "a.txt", text), layout(text, detect(text)))
+    assert (found.site, found.rule) == (site, "byline-site")
+
+
+def test_a_byline_naming_an_agency_is_no_site_of_its_own() -> None:
+    text = "Truce talks go on\n\nBy Dana Orsk, Reuters\n\nNegotiators met in Karvana.\n"
+    found = outlet_of(Article("a", "a.txt", text), layout(text, detect(text)))
+    assert found.rule != "byline-site"

@@ -160,8 +160,15 @@ def article_events(
             if sentence.segment.kind is not SegmentKind.ENTRY:
                 continue
             given = days[sentence.start]
-            if given - {entry_day(entry, published.date)} or (
-                given and happening(text[sentence.start : sentence.end]).status is Status.PLANNED
+            if (
+                given - {entry_day(entry, published.date)}
+                or (
+                    given and entry.hour is None  # a clockless entry's "today" is its date
+                )
+                or (
+                    given
+                    and happening(text[sentence.start : sentence.end]).status is Status.PLANNED
+                )
             ):
                 continue
             when = entry_when(entry, published.date)
@@ -195,8 +202,10 @@ def article_events(
             _source(article, text, found, dated, r, f"{r.mention.rule}/{r.rule}", published,
                     r.anchor, told, outlet=outlet)
         )  # fmt: skip
-    if published.date is not None and not leads:
-        headline = _headline(article, layout, sentences, dated_sentences, published, outlet)
+    if published.date is not None:
+        headline = _headline(
+            article, layout, sentences, dated_sentences, published, outlet, not leads
+        )
         if headline is not None:
             events.append(headline)
     return tuple(events)
@@ -209,27 +218,37 @@ def _headline(
     dated: set[int],
     published: Published,
     outlet: Outlet,
+    lead_too: bool,
 ) -> Source | None:
-    """The happening the lead (or else the headline) states without a date word, as a
-    mention at the day it was reported; None when they carry a date or state nothing."""
+    """The happening the headline (or else, with ``lead_too``, the lead) states without a
+    date word, as a mention at the day it was reported; None when they carry a date or
+    state nothing."""
     day = published.date
     if day is None:
         return None
     when = shared_when(day.isoformat(), Precision.DAY, day, day, None, None)
     anchor = Anchor(AnchorKind.PUBLISHED, day, None, f"published ({published.rule})")
+    title = next((s for s in layout.segments if s.kind is SegmentKind.TITLE), None)
+    if title is not None and not any(title.start <= d < title.end for d in dated):
+        end = title.end
+        site = outlet.site
+        head = article.text[title.start : title.end]
+        if site and head.rstrip().endswith(site):  # "Truce holds | Gulf Daily"
+            cut = head.rstrip()[: -len(site)].rstrip()
+            if cut[-1:] in ("|", "-", "–", "—", ":"):
+                end = title.start + len(cut[:-1].rstrip())
+        heading = Sentence(title.start, end, title.line, title)
+        if states_happening(article.text[title.start : title.end]):
+            return _reported(
+                article, article.text, heading, when, "reported", published, anchor, outlet
+            )
+    if not lead_too:
+        return None
     lead = next((s for s in sentences if s.segment.kind is SegmentKind.PARAGRAPH), None)
     if lead is None or lead.start in dated:
         return None
     if states_happening(article.text[lead.start : lead.end]):
         return _reported(article, article.text, lead, when, "reported", published, anchor, outlet)
-    title = next((s for s in layout.segments if s.kind is SegmentKind.TITLE), None)
-    if title is None or any(title.start <= d < title.end for d in dated):
-        return None
-    heading = Sentence(title.start, title.end, title.line, title)
-    if states_happening(article.text[title.start : title.end]):
-        return _reported(
-            article, article.text, heading, when, "reported", published, anchor, outlet
-        )
     return None
 
 

@@ -25,9 +25,9 @@ _WORD = re.compile(r"\S+")
 _TRIM = " \t\n,;:—–-"
 _NEXT_TO = 4  # how near a date a noun is its head ("a debate on Wednesday")
 _DETERMINED = re.compile(r"\b(?:a|an|the|its|their|this)\s+$")
-_REACH = 40
+_REACH = 40  # how far before a ", which" the thing it hangs on may end
 _OBJECT = 6  # how far a verb's object noun may start after it ("denied the claim")
-_OBJECT_OF = re.compile(r"\s+(?:the|a|an|its|their|this|that)\s+")  # how far before a ", which" the thing it hangs on may end
+_OBJECT_OF = re.compile(r"\s+(?:the|a|an|its|their|this|that)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,7 +366,9 @@ def _status(r: _Reading, kind: str, lo: int, hi: int, frame_lo: int, cue_at: int
     t = tables()
     if t.planned.search(r.low, lo, hi) or t.to_before.search(r.low, max(0, cue_at - 7), cue_at):
         return Status.PLANNED
-    if kind not in ("claim", "denial") and t.claimed.search(r.low, frame_lo, cue_at):
+    if kind == "claim":
+        return Status.CLAIMED  # what a claim tells is only claimed
+    if kind != "denial" and t.claimed.search(r.low, frame_lo, cue_at):
         return Status.CLAIMED
     return Status.HAPPENED
 
@@ -578,8 +580,12 @@ def _main(r: _Reading) -> Happening:
         text = _cut(r, [(0, len(s))], 0, 0)
         return Happening(text, kind, _status(r, kind, 0, len(s), 0, len(s)),
                          th.name if th else None)  # fmt: skip
-    thing = _nearest_thing(r, 0, len(s), pick.start, pick.end)
+    # the thing of the happening's own clause: not the truce of "... as truce frays"
+    cs, ce, _, _ = _clause(_read(s), pick.start, pick.end)
+    thing = _nearest_thing(r, cs, ce, pick.start, pick.end)
     kind = _refined(pick.kind, thing.name if thing else None)
+    if kind in K.FRAMES and "," in s[: pick.start] and pick.start > len(s) // 2:
+        kind = "other"  # "Shops reopened in Karvana, residents said": the saying is credit
     status = _status(r, kind, 0, pick.end, 0, pick.start)
     return Happening(_cut(r, [(0, len(s))], 0, 0), kind, status, thing.name if thing else None)
 

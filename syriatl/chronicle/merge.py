@@ -63,7 +63,7 @@ from functools import lru_cache
 from itertools import islice
 
 from syriatl.model import Basis, Event, Precision, Source, Status, When
-from syriatl.patterns.kinds import BROADER, FRAMES
+from syriatl.patterns.kinds import BROADER, FRAMES, SINGULAR
 from syriatl.patterns.words import STOPWORDS
 
 _TOKEN = re.compile(r"[^\W\d_][^\W_'’-]*(?:['’-][^\W_]+)*")
@@ -77,8 +77,12 @@ SALIENT = 0.1
 SALIENT_AT_LEAST = 2
 # A place is told apart from another place even when it is common: in a corpus about
 # fifteen towns each town is in a good share of the reports, and still never another.
-PLACE_SALIENT = 0.25
-LOCATIVE = frozenset({"in", "near", "around", "outside", "at", "on", "of", "from", "into"})
+PLACE_SALIENT = 0.5
+LOCATIVE = frozenset({"in", "near", "around", "outside", "at", "on", "of", "from", "into",
+                      # the target of an attack is a place too: "shelled Tellin"
+                      "shelled", "shells", "bombed", "bombs", "struck", "strikes", "hit",
+                      "hits", "attacked", "attacks", "stormed", "raided", "pounded", "pounds",
+                      "captured", "seized", "besieged"})  # fmt: skip
 KEYS_PER_EVENT = 6
 # Of the clusters a rare word leads to in one block, only the latest are compared: a day
 # with hundreds of reports that share a word must not make every new one meet them all.
@@ -203,6 +207,9 @@ class _Cluster:
     # Frozen, and the empty one shared: most clusters hold one source and name nothing.
     names: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
+    # The kinds its units tell as happenings of their own (not in passing, not "other"):
+    # a passing mention of the truce must not bridge its start and its violation.
+    kinds: frozenset[str] = frozenset()
     first: dt.date | None = None
     last: dt.date | None = None
 
@@ -214,6 +221,9 @@ class _Cluster:
             self.names |= item.names
         if item.places:
             self.places |= item.places
+        kind = _main_kind(item.first)
+        if kind and kind not in self.kinds:
+            self.kinds |= {kind}
         start = item.first.when.start
         self.first = min(self.first or start, start)
         self.last = max(self.last or start, start)
@@ -226,6 +236,8 @@ class _Cluster:
             self.names |= other.names
         if other.places:
             self.places |= other.places
+        if other.kinds:
+            self.kinds |= other.kinds
         self.first = min(d for d in (self.first, other.first) if d is not None)
         self.last = max(d for d in (self.last, other.last) if d is not None)
 
@@ -279,6 +291,18 @@ def _background(source: Source) -> bool:
     return bool(source.happening and source.happening.background)
 
 
+def _main_kind(source: Source) -> str | None:
+    """The kind a source tells as a happening of its own; None in passing or for "other"."""
+    return None if _background(source) or source.kind == "other" else source.kind
+
+
+def _compatible(kinds: frozenset[str], kind: str | None) -> bool:
+    """True when a happening of ``kind`` may be the one those kinds tell."""
+    return kind is None or all(
+        k == kind or BROADER.get(k, k) == kind or BROADER.get(kind, kind) == k for k in kinds
+    )
+
+
 def _kinds_differ(a: Source, b: Source) -> bool:
     """True when two tellings of one day say different things happened: both tell a
     happening of their own (not a passing mention) of known, different kinds."""
@@ -305,13 +329,17 @@ def _likeness(
         return (False, 0.0)
     if clash:  # an article that gives the cluster one day gives this unit another
         return (False, 0.0)
+    if not _compatible(cluster.kinds, _main_kind(a)):
+        return (False, 0.0)
     thing = _thing(a)
+    if item.names and cluster.names and item.names.isdisjoint(cluster.names) and thing is None:
+        return (False, 0.0)  # "shelled Ostrel" and "shelled the districts of Karvana"
     for member in islice(cluster.live.values(), COMPARED_MEMBERS):
         same_thing = thing is not None and thing == _thing(member.first)
         if item.names and member.names and not item.names & member.names and not same_thing:
-            return (False, 0.0)
+            continue
         if item.places and member.places and not item.places & member.places:
-            return (False, 0.0)
+            continue
         if item.places - member.places and member.places - item.places:
             continue  # each names a place the other does not: talks on Homs, on Douma
         b = member.first
@@ -330,8 +358,18 @@ def _likeness(
                     same_thing and item.entries == member.entries and not _kinds_differ(a, b)
                 )
             else:
-                fits = (same_thing and not _kinds_differ(a, b)) or (
-                    score >= ACROSS and not _kinds_differ(a, b)
+                kind = _main_kind(a)
+                fits = (
+                    (same_thing and not _kinds_differ(a, b))
+                    or (score >= ACROSS and not _kinds_differ(a, b))
+                    # the same kind of happening, in words that share a word ("the army
+                    # denied the claim", "the army's denial"), or of a kind a process
+                    # has one of on a day (talks, a vote)
+                    or (
+                        kind is not None
+                        and kind == _main_kind(b)
+                        and (kind in SINGULAR or not item.bag.words.isdisjoint(member.bag.words))
+                    )
                 )
         else:
             fits = (
@@ -344,7 +382,8 @@ def _likeness(
                 and (not item.places or not item.places.isdisjoint(cluster.places))
             )
         if fits:
-            best = max(best, (same_date, max(score, 1.0 if same_thing else 0.0)))
+            # a fit by kind and a shared word alone still counts, lowest
+            best = max(best, (same_date, max(score, 1.0 if same_thing else 0.0, 0.01)))
     return best
 
 
@@ -357,7 +396,7 @@ def _joinable(a: _Cluster, b: _Cluster, clash: bool) -> bool:
         return False
     if a.places and b.places and a.places.isdisjoint(b.places):
         return False
-    if clash:
+    if clash or not all(_compatible(a.kinds, k) for k in b.kinds):
         return False
     return b.first is None or b.last is None or a.spans(b.first, b.last) <= WINDOW
 
@@ -422,8 +461,10 @@ def _units(told: Iterable[Source]) -> list[list[Source]]:
 def _unit_order(unit: list[Source]) -> tuple[object, ...]:
     first = unit[0]
     published = min((s.published for s in unit if s.published), default=None)
-    return (published or dt.date.max, first.quote, first.expression or "", first.text,
-            first.kind, first.basis.value, first.caption)  # fmt: skip
+    h = first.happening
+    told = (h.text, h.kind, h.status.value, h.thing or "", h.background) if h else ()
+    return (published or dt.date.max, first.quote, first.expression or "", told,
+            first.basis.value, first.caption)  # fmt: skip
 
 
 def merge(told: Iterable[Source]) -> tuple[Event, ...]:
@@ -456,10 +497,7 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
                 del clusters[_find(parent, old.cluster)].live[id(old)]
         names = frozenset(w for w in bag.names if counts[w] <= rare_enough)
         whole = words_of(source.quote, source.expression) if source.text != source.quote else bag
-        # A place the clause leaves out is still where it happened: "residents of
-        # Karvana said the calm was the first since May".
-        located = bag.places or whole.places
-        places = frozenset(w for w in located if counts[w] <= place_enough)
+        places = frozenset(w for w in bag.places if counts[w] <= place_enough)
         item = _Item(
             unit,
             frozenset(s.article for s in unit),
@@ -476,6 +514,9 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
         thing = _thing(source)
         if thing:
             keys.append("#" + thing)
+        kind = _main_kind(source)
+        if kind in SINGULAR:
+            keys.append("%" + kind)  # blocked by date and kind: one day's talks meet
         candidates: set[int] = set()
         for near in _neighbours(_block(source.when)):
             if near in blocks:
@@ -526,12 +567,14 @@ def _position(source: Source) -> tuple[object, ...]:
 def event_of(members: list[Source]) -> Event:
     """One event from the sources of a happening: the best-supported date, the sources
     that agree with it, the dissent, and the text, kind and status of its best telling."""
-    votes = Counter(_date_key(s.when) for s in members)
-    first_order: dict[tuple[str, str | None, str, str | None], tuple[str, str, int]] = {}
-    for s in sorted(members, key=_order):
-        first_order.setdefault(_date_key(s.when), _order(s))
+    # A date's support is the number of origins that give it: a wire story on ten sites
+    # is one voice.
+    votes = Counter(k for k, _ in {(_date_key(s.when), origin_of(s)) for s in members})
+    first_order: dict[tuple[str, str | None, str, str | None], tuple[str, str, int, str]] = {}
+    for s in sorted(members, key=_choice):
+        first_order.setdefault(_date_key(s.when), _choice(s))
 
-    def support(source: Source) -> tuple[bool, bool, int, int, tuple[str, str, int]]:
+    def support(source: Source) -> tuple[bool, bool, int, int, tuple[str, str, int, str]]:
         key = _date_key(source.when)
         reported = source.basis is Basis.REPORTED
         pinned = source.rule.startswith(PINNED)
@@ -555,12 +598,19 @@ def event_of(members: list[Source]) -> Event:
     )
 
 
+def origin_of(source: Source) -> str:
+    """Whose telling a source is: its wire origin, else its outlet, else its article (an
+    article no one names counts as its own origin)."""
+    return source.origin or source.outlet or source.article
+
+
 def _telling(source: Source) -> tuple[object, ...]:
     """Which source tells an event best: a story sentence before a caption, a dated
     text before a report's day, a main clause before a passing mention, a known kind
-    before "other", then the first published."""
+    before "other", what happened before what was planned, then the first published."""
+    planned = source.happening is not None and source.happening.status is Status.PLANNED
     return (source.caption, source.basis is Basis.REPORTED, _background(source),
-            source.kind == "other", _order(source))  # fmt: skip
+            source.kind == "other", planned, _choice(source))  # fmt: skip
 
 
 def agrees(source: Source, kept: When) -> bool:
@@ -602,5 +652,14 @@ def with_ids(events: list[Event]) -> tuple[Event, ...]:
 
 
 def _order(source: Source) -> tuple[str, str, int]:
+    """How an event lists its sources: earliest published first, then by article."""
     published = source.published.isoformat() if source.published else "9999"
     return (published, source.article, source.line)
+
+
+def _choice(source: Source) -> tuple[str, str, int, str]:
+    """How ties are broken when a source is chosen (a date, a text): earliest published,
+    then by the words; the article's name only last, so that copies under other names
+    change nothing."""
+    published = source.published.isoformat() if source.published else "9999"
+    return (published, source.quote, source.line, source.article)

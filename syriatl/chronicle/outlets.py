@@ -46,6 +46,7 @@ _FOREIGN = frozenset(
 _CREDIT_WORDS = 16  # a credit, byline or copyright line is at most this many words
 _EVIDENCE = 80  # characters of quoted evidence per rule
 _OPENING = 2  # a dateline opens the story: its first two paragraphs or entries
+_BYLINE_WITHIN = 8  # a byline stands among the page's first blocks
 _LONGEST = 240  # characters of a credit, byline or copyright line at most
 _HEAD = 200  # a credit inside a line sits within its first characters
 _COPYRIGHT_MARK = re.compile(r"©|\([cC]\)|[Cc]opyright|COPYRIGHT")
@@ -200,6 +201,19 @@ def _credit_origin(text: str, layout: Layout) -> tuple[str, str, str] | None:
     return None
 
 
+def _byline_site(text: str, layout: Layout) -> tuple[str, str] | None:
+    """The site a byline names after its writer ("By Dana Orsk, Meridian Post"), with the
+    line; a byline naming an agency is the origin's, not the site's."""
+    for segment in layout.segments[:_BYLINE_WITHIN]:
+        if segment.kind in _FOREIGN or segment.kind is SegmentKind.TITLE:
+            continue
+        line = _segment_text(text, segment).strip()
+        found = table.BYLINE_SITE.match(line)
+        if found and _named_agency().search(found.group("site")) is None:
+            return found.group("site"), line
+    return None
+
+
 def _agency_in(rule: str, found: re.Match[str]) -> str | None:
     if "agency" in found.re.groupindex:
         return canonical(found.group("agency"))
@@ -344,6 +358,11 @@ def outlet_of(article: Article, layout: Layout) -> Outlet:
         if titled:
             site = titled[0]
             note("title-site", titled[1])
+    if site is None:
+        signed = _byline_site(text, layout)
+        if signed:
+            site = signed[0]
+            note("byline-site", signed[1])
     if site is None or origin is None:
         named = _copyright_name(text, layout)
         if named and named[0] in _canonical().values() and origin is None:

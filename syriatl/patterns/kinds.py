@@ -372,6 +372,14 @@ THING_KINDS: dict[str, str] = {
 # opened on Wednesday" tell one happening; the opening and the close do not.
 BROADER: dict[str, str] = {"talks-open": "talks", "talks-close": "talks"}
 
+# Kinds of happening a peace process has one of on a day, wherever it is told: two
+# reports of talks, a vote or a truce taking effect on one day are one happening unless
+# they name different places (an attack or a statement on a day is one of many).
+SINGULAR: frozenset[str] = frozenset(
+    {"agreement", "announcement", "taking-effect", "end", "talks", "talks-open",
+     "talks-close", "vote", "order"}
+)  # fmt: skip
+
 # Kinds that frame another clause ("X said that ..."): the reported clause is the news.
 FRAMES: frozenset[str] = frozenset({"statement", "claim", "denial"})
 

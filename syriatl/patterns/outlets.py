@@ -9,6 +9,8 @@ never its origin.
 
 from __future__ import annotations
 
+import re
+
 # The news agencies: (canonical name, surface forms as printed, an example credit).
 # Surface forms are matched case-sensitively, whole words, in credit positions only.
 AGENCIES: tuple[tuple[str, tuple[str, ...], str], ...] = (
@@ -190,4 +192,15 @@ FOREIGN_HOSTS: tuple[tuple[str, str], ...] = (
     ("gravatar.com", "avatar service"),
     ("wp.com", "content network"),
     ("cloudfront.net", "content network"),
+)
+
+
+# A byline that names the writer's site after a comma: "By Dana Orsk, Meridian Post".
+BYLINE_SITE = re.compile(
+    r"[Bb][Yy][ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3},[ \t]+"
+    r"(?P<site>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,3})[ \t]*"
+)
+BYLINE_SITE_EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("By Dana Orsk, Meridian Post", "Meridian Post"),
+    ("by Lena Varo, Gulf Daily", "Gulf Daily"),
 )
