@@ -69,7 +69,8 @@ CASES: list[tuple[str, str, str, str, Status, str | None, bool]] = [
      "on Friday", "Karvana's foreign minister told reporters on Friday that the talks had stalled.",
      "statement", H, "talks", False),
     ("Rebels claimed responsibility on Wednesday for the bombing of a checkpoint.", "on Wednesday",
-     "Rebels claimed responsibility on Wednesday for the bombing of a checkpoint.", "claim", H,
+     # what a claim tells is only claimed: the row is marked so
+     "Rebels claimed responsibility on Wednesday for the bombing of a checkpoint.", "claim", C,
      None, False),
     ("The ministry rejected on Thursday reports of a massacre in Velmora.", "on Thursday",
      "The ministry rejected on Thursday reports of a massacre in Velmora.", "denial", H, None,

@@ -182,9 +182,19 @@ def _cues(low: str, t: _Tables) -> list[_Hit]:
     return out
 
 
-def _things(low: str, t: _Tables) -> list[_Thing]:
+def _things(low: str, t: _Tables, sentence: str = "") -> list[_Thing]:
     out = []
+    # In running text (not a title in capitals), "the Velmora Truce Commission" names a
+    # body, not the truce.
+    running = sum(w[:1].islower() for w in sentence.split()) * 2 >= len(sentence.split())
     for m in t.things.finditer(low):
+        at, after = m.start(), sentence[m.end() : m.end() + 2].strip()[:1]
+        if running and at and sentence[at : at + 1].isupper() and after.isupper():
+            continue
+        if low[m.end() :].lstrip().startswith(K.QUALIFIED) and low[m.end() : m.end() + 1] == " ":
+            next_word = low[m.end() :].split(None, 1)[0].strip(",.;:")
+            if next_word in K.QUALIFIED:
+                continue  # "truce monitors", "the ceasefire commission"
         index = _which("thing", m.group())
         if index < len(K.THINGS):
             out.append(_Thing(m.start(), m.end(), K.THINGS[index][0]))
@@ -227,7 +237,7 @@ def _read(sentence: str, clauses: bool = True) -> _Reading:
         words,
         [w[0] for w in words],
         _cues(low, t),
-        _things(low, t),
+        _things(low, t, sentence),
         _breaks(sentence, t) if clauses else [],
     )
 
@@ -501,6 +511,13 @@ def _happening(sentence: str, start: int | None, end: int | None) -> Happening:
         spans = [(lo, hi)]
         if borrowed is not None:
             spans = [borrowed, (lo, hi)]
+    inside = [c for c in r.cues if any(lo_ <= c.start and c.end <= hi_ for lo_, hi_ in spans)]
+    if not any(c is cue for c in inside):
+        # the date's own noun phrase tells the kind: "the shelling of Ostrel on Monday
+        # was a violation" dates the shelling
+        told = next((c for c in inside if _refined(c.kind, None) != "other"), None)
+        if told is not None:
+            cue, kind = told, _refined(told.kind, thing.name if thing else None)
     frame_lo = 0 if ltype == "complement" else cs
     status = _status(r, kind, min(lo, cs), max(cue.end, a), frame_lo, min(cue.start, a))
     return Happening(_cut(r, spans, a, b), kind, status, thing.name if thing else None, background)

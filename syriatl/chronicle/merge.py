@@ -354,8 +354,13 @@ def _likeness(
             score = max(score, overlap(x[0], y[0], rarity, (x[1], y[1])))
         if same_date:
             if within:
-                fits = score >= WITHIN or (
-                    same_thing and item.entries == member.entries and not _kinds_differ(a, b)
+                fits = (
+                    score >= WITHIN
+                    or (same_thing and item.entries == member.entries and not _kinds_differ(a, b))
+                    or (
+                        # a photo caption shows the story's happening of its kind and day
+                        (a.caption or b.caption) and _main_kind(a) == _main_kind(b) is not None
+                    )
                 )
             else:
                 kind = _main_kind(a)

@@ -31,6 +31,7 @@ KINDS: dict[str, str] = {
     "withdrawal": "forces withdraw, pull back or retreat",
     "arrival": "a convoy, monitors or an envoy arrive or enter",
     "vote": "a vote, a resolution adopted, an approval",
+    "debate": "a council or parliament debates or discusses (the day before a vote)",
     "order": "an order or decree is issued",
     "capture": "a place is captured, seized or falls",
     "exchange": "prisoners are swapped, exchanged or released",
@@ -247,6 +248,13 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue("evacuation", r"evacuat(?:e|es|ed|ing)", True, ("evacuated",)),
     Cue(
+        "evacuation",
+        r"(?:carr(?:y|ies|ied)|ferr(?:y|ies|ied)|bus(?:es|ed)?) (?:[\w-]+ ){0,2}out of|"
+        r"board(?:s|ed|ing)? (?:a |the )?bus(?:es)?",
+        True,
+        ("buses carry civilians out of Ostrel", "families board a bus"),
+    ),
+    Cue(
         "withdrawal",
         r"withdr(?:ew|aw|aws|awn|awing)|retreat(?:s|ed|ing)?",
         True,
@@ -260,9 +268,9 @@ CUES: tuple[Cue, ...] = (
     ),
     # "reached": monitors reach a town (arrival), parties reach a truce (agreement)
     Cue(REACHING, r"reach(?:es|ed)", True, ("reached",)),
-    # a debate names no kind of its own, but it is what its date dates ("a debate on
-    # Wednesday" before "the vote"), not the kind of the thing debated
-    Cue("other", r"debat(?:e|es|ed|ing)|discuss(?:es|ed|ing)?", True, ("debated the truce",)),
+    # a debate is what its date dates ("a debate on Wednesday" before "the vote"), not
+    # the kind of the thing debated
+    Cue("debate", r"debat(?:e|es|ed|ing)|discuss(?:es|ed|ing)?", True, ("debated the truce",)),
     Cue(
         "vote",
         r"vot(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|endors(?:e|es|ed)|"
@@ -337,8 +345,9 @@ THINGS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("truce", r"(?:ceasefire|cease-fire|cease fire|truce|cessation of hostilities|armistice)"
      r"(?: (?:agreement|deal|accord|plan|arrangement))?",
      ("ceasefire", "cease-fire", "truce agreement", "cessation of hostilities", "armistice")),
-    ("talks", r"(?:peace )?(?:talks|negotiations|summit|meeting|conference)",
-     ("talks", "negotiations", "summit", "meeting", "conference")),
+    ("talks", r"(?:peace )?(?:talks|negotiations|summit|meeting|conference)|"
+     r"(?:first|second|third|fourth|fifth|next|new|last) round",
+     ("talks", "negotiations", "summit", "meeting", "conference", "a second round")),
     ("withdrawal", r"withdrawal|pull-?back|pull-?out", ("withdrawal", "pullback", "pull-back",
                                                         "pullout")),
     ("vote", r"vote|resolution", ("vote", "resolution")),
@@ -346,6 +355,11 @@ THINGS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("exchange", r"(?:prisoner |detainee )?(?:swaps?|exchanges?)", ("swap", "exchange")),
     ("deal", r"deal|agreement|accord|(?:peace )?plan", ("deal", "agreement", "accord", "plan")),
 )  # fmt: skip
+
+# Nouns a thing word can qualify without being the thing: "truce monitors" are people.
+QUALIFIED: tuple[str, ...] = ("monitors", "observers", "commission", "committee", "envoy",
+                              "envoys", "negotiators", "mission", "team", "zone", "line",
+                              "lines")  # fmt: skip
 
 # (cue kind, thing) -> kind: what a verb of beginning or ending means for each thing.
 REFINE: dict[tuple[str, str | None], str] = {
@@ -377,7 +391,7 @@ BROADER: dict[str, str] = {"talks-open": "talks", "talks-close": "talks"}
 # they name different places (an attack or a statement on a day is one of many).
 SINGULAR: frozenset[str] = frozenset(
     {"agreement", "announcement", "taking-effect", "end", "talks", "talks-open",
-     "talks-close", "vote", "order"}
+     "talks-close", "vote", "debate", "order"}
 )  # fmt: skip
 
 # Kinds that frame another clause ("X said that ..."): the reported clause is the news.
@@ -458,12 +472,19 @@ NP_STOPS: frozenset[str] = frozenset(
 # Headlines and leads that are page labels, not statements of a happening.
 NOT_STATEMENTS: tuple[tuple[str, str], ...] = (
     (
-        r"^\s*(?:live(?: updates?| blog)?|analysis|opinion|comment|explainer|editorial|"
+        r"^\s*(?:analysis|opinion|comment|explainer|editorial|"
         r"photos?|pictures?|gallery|video|watch|listen|read more|in pictures|timeline|q&a|"
         r"factbox|fact box|podcast)\b",
         "Analysis: why the truce collapsed",
     ),
     (r"\?\s*$", "Will the truce hold?"),
+    # a live blog's label announces news; only a label alone states nothing
+    (r"^\s*live(?: updates?| blog)?\s*:?\s*$", "Live updates"),
+    # an explainer's title: "what each side says", "what we know"
+    (
+        r"\bwhat (?:we|you|each side|both sides|they) (?:know|say|says|need to know)\b",
+        "Truce zone dispute: what each side says",
+    ),
 )
 
 WORD_LIMIT = 25
