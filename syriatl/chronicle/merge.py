@@ -79,6 +79,7 @@ SALIENT_AT_LEAST = 2
 # fifteen towns each town is in a good share of the reports, and still never another.
 PLACE_SALIENT = 0.5
 LOCATIVE = frozenset({"in", "near", "around", "outside", "at", "on", "of", "from", "into",
+                      "for", "left", "reached", "entered",
                       # the target of an attack is a place too: "shelled Tellin"
                       "shelled", "shells", "bombed", "bombs", "struck", "strikes", "hit",
                       "hits", "attacked", "attacks", "stormed", "raided", "pounded", "pounds",
@@ -283,6 +284,15 @@ def _expired(key: Key, block: _Block, when: When) -> bool:
 _OWN_DAY = FRAMES | {"other"}
 
 
+def _located(source: Source, bag: Bag) -> frozenset[str]:
+    """Where a unit happened: the places its text names, else those of its sentence (a
+    place the clause leaves out is still where it happened: "residents of Karvana said
+    shelling had stopped since Tuesday")."""
+    if bag.places or source.text == source.quote or _background(source) or _thing(source):
+        return bag.places  # a mention of a named thing in passing takes no other place
+    return words_of(source.quote, source.expression).places
+
+
 def _thing(source: Source) -> str | None:
     return source.happening.thing if source.happening else None
 
@@ -479,6 +489,10 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
     units = _units(told)
     # Bags are made again in the loop rather than held: a large corpus has millions.
     counts, total = document_counts(words_of(u[0].text, u[0].expression) for u in units)
+    # Where each unit happened, and in how many units each place is.
+    located = Counter(
+        p for u in units for p in _located(u[0], words_of(u[0].text, u[0].expression))
+    )
 
     rarities: dict[str, float] = {}
 
@@ -502,7 +516,7 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
                 del clusters[_find(parent, old.cluster)].live[id(old)]
         names = frozenset(w for w in bag.names if counts[w] <= rare_enough)
         whole = words_of(source.quote, source.expression) if source.text != source.quote else bag
-        places = frozenset(w for w in bag.places if counts[w] <= place_enough)
+        places = frozenset(w for w in _located(source, bag) if located[w] <= place_enough)
         item = _Item(
             unit,
             frozenset(s.article for s in unit),
