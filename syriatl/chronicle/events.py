@@ -1,9 +1,10 @@
 """Dated mentions become the sources of events.
 
 Every resolved expression that places a happening on the calendar gives a dated source
-at that date, with the happening its clause tells (``happenings``); every live-blog
-entry's lead sentence is one at the entry's clock; a headline or lead that states a
-happening without a date word is one at the day it was reported (``basis: reported``).
+at that date, with the happening its clause tells (``happenings``); a live-blog
+entry's lead that gives no date of its own is one at the entry's clock, and a headline
+(or lead) that states a happening without a date word one at the day it was reported
+(both ``basis: reported``).
 ``merge`` then makes events of them. Durations, recurrences, PRESENT_REF and open-ended
 bounds ("more than a week ago") date nothing; expressions outside the story (date
 lines, datelines, chrome, comments) are evidence, not events; a photo caption is a
@@ -132,10 +133,11 @@ def article_events(
     published: Published,
     outlet: Outlet = _NO_OUTLET,
 ) -> tuple[Source, ...]:
-    """The dated mentions one article tells, in text order: one per expression that dates
-    a happening, each with the happening its clause tells; one per live-blog entry lead
-    at the entry's clock; and, when neither the headline nor the lead carries a date, the
-    happening they state, at the day it was reported."""
+    """The dated mentions one article tells (entry leads first, then in text order, then
+    the headline): one per expression that dates a happening, each with the happening
+    its clause tells; one per live-blog entry lead that gives no date of its own, at the
+    entry's clock; and the happening an undated headline states (or an undated lead,
+    when the page has no entries), at the day it was reported."""
     sentences = layout.sentences
     starts = [s.start for s in sentences]
     text = article.text

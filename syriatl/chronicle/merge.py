@@ -14,22 +14,28 @@ The rule, in the order it is applied:
 3. On the same day, two mentions are one happening when they name the same thing
    (``Happening.thing``: this truce, these talks) and either tell the same kind of
    happening or one of them only mentions the thing in passing (``background``: "the
-   truce agreed on March 3", "despite the March 3 truce"); or when their words share
-   enough (below) and their kinds do not differ. A claim and its denial, a truce taking
-   effect and rebels disavowing it, stay apart.
+   truce agreed on March 3", "despite the March 3 truce"); when they tell the same kind
+   in words that share a word, or a kind a peace process has one of on a day
+   (``patterns.kinds.SINGULAR``: talks, a vote); or when their words share enough
+   (below) and their kinds do not differ. A cluster keeps the kinds its units tell as
+   their own, so a passing mention never bridges two kinds: a claim and its denial, a
+   truce taking effect and rebels disavowing it, stay apart.
 4. On different days, only the same kind of happening of the same thing (or told in
    words that share ``DISSENT`` of their weight) is one happening, told by different
-   outlets: the announcement of a truce on the 2nd and its start on the 3rd are two,
-   and so are statements, claims and denials made on two days.
+   outlets, and only where it was told before: the announcement of a truce on the 2nd
+   and its start on the 3rd are two, and so are statements, claims and denials made on
+   two days.
 5. Inside one article (units whose articles overlap), a happening is told twice only
-   when the words say so (``WITHIN``), and entries of one live blog are different
-   happenings unless they restate the same one.
-6. Names keep places and people apart: two units that each name a salient name (a
-   capitalised word found in at most ``SALIENT`` of all the units, or in at most
-   ``SALIENT_AT_LEAST`` of them in a small corpus: so "Douma" but not "Syria") but
-   share none tell of different places or people, and never merge. A name after a
-   preposition of place ("in Douma", ``LOCATIVE``) is a place, salient up to
-   ``PLACE_SALIENT`` of the units: two places never merge.
+   when the words say so (``WITHIN``) or a caption shows it; an article never gives one
+   happening two days, and entries of one live blog are different happenings unless
+   they restate the same one.
+6. Places keep happenings apart: a name after a preposition of place or an attack verb
+   ("in Karvana", "shelled Ostrel": ``LOCATIVE``) is a place, and two units or clusters
+   that name places but none in common never merge (a place in more than
+   ``PLACE_SALIENT`` of the units is too common to part them); a clause that names no
+   place takes its sentence's. Other names part them too (a capitalised word found in
+   at most ``SALIENT`` of the units, or ``SALIENT_AT_LEAST`` in a small corpus: so
+   "Karvana" but not "Velmora"), unless they name the same thing.
 
 Words are folded (lowercase, no apostrophes or hyphens, light stemming, no final "h":
 "Ja'afari"/"Jaafari"); each weighs more the rarer it is, names count double. Two texts
@@ -38,15 +44,16 @@ lighter one and they share at least two words. Texts are the happenings' short t
 so a sentence's other clauses neither join nor part it.
 
 A merged event keeps the best-supported date: one an editor pinned, then one the text
-gives over the day a report was filed, then the most precise, the one most sources give,
-the earliest published. Sources that give another date are its conflicts; a report filed
-on or in the ``WINDOW`` days after the event's date agrees with it. An event's text,
-kind and status come from its best telling: a story sentence over a caption, a main
-clause over a mention in passing. A unit that fits several clusters joins them (the same
+gives over the day a report was filed, then the most precise, the one the most origins
+give (a wire story on ten sites is one voice), the earliest published. Sources that give
+another date are its conflicts; a report filed on or in the ``WINDOW`` days after the
+event's date agrees with it. An event's text, kind and status come from its best
+telling: a story sentence over a caption, a main clause over a mention in passing, what
+happened over what was planned. A unit that fits several clusters joins them (the same
 happening told three ways). Comparisons stay near-linear: only units of neighbouring
-blocks that share their thing or one of their rarest words are compared, at most
-``CANDIDATES_PER_KEY`` of the latest clusters per key, each against a cluster's first
-units.
+blocks that share their thing, their kind (of the SINGULAR kinds) or one of their rarest
+words are compared, at most ``CANDIDATES_PER_KEY`` of the latest clusters per key, each
+against a cluster's first units.
 """
 
 from __future__ import annotations
@@ -133,7 +140,7 @@ def words_of(text: str, expression: str | None = None) -> Bag:
             continue
         word = sys.intern(normal(token))
         words.add(word)
-        if i and not token.islower():  # "Douma", and "al-Bab" too
+        if i and not token.islower():  # "Karvana", and "al-Dessa" too
             names.add(word)
             if after in LOCATIVE:
                 places.add(word)
@@ -351,7 +358,7 @@ def _likeness(
         if item.places and member.places and not item.places & member.places:
             continue
         if item.places - member.places and member.places - item.places:
-            continue  # each names a place the other does not: talks on Homs, on Douma
+            continue  # each names a place the other does not: talks on Karvana, on Ostrel
         b = member.first
         same_date = _date_key(a.when) == _date_key(b.when) or _block(a.when) == _block(b.when)
         within = not item.articles.isdisjoint(member.articles)
@@ -405,7 +412,7 @@ def _likeness(
 def _joinable(a: _Cluster, b: _Cluster, clash: bool) -> bool:
     """Two clusters that one unit fits may become one unless each names salient places
     or people the other never does (a text naming none, "aid reached the town", must
-    not bridge the Douma report and the Madaya report), or together they would spread
+    not bridge the Karvana report and the Ostrel report), or together they would spread
     over more than WINDOW days."""
     if a.names and b.names and a.names.isdisjoint(b.names):
         return False
@@ -650,8 +657,8 @@ def agrees(source: Source, kept: When) -> bool:
 
 def event_id(event: Event) -> str:
     """A stable id from the event's sources, not its text: the reference (article, line,
-    expression) of its first-told source, so that better wording or more sources leave it
-    unchanged."""
+    expression) of its first-told source, so that better wording leaves it unchanged (a
+    source published earlier than all the others gives the event its own id)."""
     first = min((*event.sources, *event.conflicts), key=_order)
     article, line, expression = first.ref
     digest = hashlib.sha1(f"{article}|{line}|{expression or ''}".encode()).hexdigest()
