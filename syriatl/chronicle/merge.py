@@ -444,6 +444,11 @@ class _Days:
         for a in articles:
             self.given[(cluster, a)] = day
 
+    def forget(self, cluster: int, closed: _Cluster) -> None:
+        """Let go of the days of a cluster no unit can meet any more."""
+        for s in closed.sources:
+            self.given.pop((cluster, s.article), None)
+
     def move(self, merged: _Cluster, old: int, new: int) -> None:
         """The days of a cluster that joins another, under the other's number."""
         for s in merged.sources:
@@ -520,7 +525,11 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
         bag = words_of(source.text, source.expression)
         for key in [k for k, b in blocks.items() if _expired(k, b, source.when)]:
             for old in blocks.pop(key).items:
-                del clusters[_find(parent, old.cluster)].live[id(old)]
+                root = _find(parent, old.cluster)
+                del clusters[root].live[id(old)]
+                if not clusters[root].live:  # closed: no unit can meet it any more
+                    day.forget(root, clusters[root])
+                    clusters[root].live = {}  # an emptied mapping keeps its size
         names = frozenset(w for w in bag.names if counts[w] <= rare_enough)
         whole = words_of(source.quote, source.expression) if source.text != source.quote else bag
         places = frozenset(w for w in _located(source, bag) if located[w] <= place_enough)
