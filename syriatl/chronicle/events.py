@@ -270,6 +270,12 @@ def _reported(
                    Basis.REPORTED, outlet)  # fmt: skip
 
 
+@lru_cache(maxsize=1 << 14)
+def _shared_happening(told: Happening) -> Happening:
+    """One object per distinct happening: reposts and templates repeat them."""
+    return told
+
+
 def _source(
     article: Article,
     text: str,
@@ -289,8 +295,8 @@ def _source(
     short = one_line(told.text)
     if short == quote:  # the whole sentence: one string for both
         short = quote
-    if short is not told.text:
-        told = replace(told, text=short)
+    if short != told.text or short is quote:
+        told = _shared_happening(replace(told, text=sys.intern(short)))
     entry = sentence.segment.entry
     return Source(
         article=article.id,
