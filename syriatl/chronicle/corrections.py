@@ -22,7 +22,7 @@ from calendar import monthrange
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from syriatl.chronicle.merge import PINNED, event_of, merge, with_ids
+from syriatl.chronicle.merge import PINNED, event_of, event_position, merge, with_ids
 from syriatl.errors import SyriatlError
 from syriatl.metadata import Value
 from syriatl.model import Basis, Event, Precision, Source, When
@@ -388,15 +388,6 @@ def _holders(events: Sequence[Event], ref: Ref) -> list[int]:
     return [i for i, e in enumerate(events) if any(ref.matches(s) for s in _members(e))]
 
 
-def _position(event: Event) -> tuple[object, ...]:
-    """Chronological order, as ``merge`` orders its events: by the first source's date,
-    then its publication date, article and line."""
-    first = (*event.sources, *event.conflicts)[0]
-    published = first.published.isoformat() if first.published else "9999"
-    return (first.when.sort_key, published, first.article, first.line, first.quote,
-            first.expression or "")  # fmt: skip
-
-
 def _labelled(event: Event, labels: Sequence[str]) -> Event:
     return replace(event, corrections=tuple(dict.fromkeys((*event.corrections, *labels))))
 
@@ -447,7 +438,7 @@ def correct_events(
                     event, corrections=tuple(dict.fromkeys((*told, *event.corrections)))
                 )
     if changed:
-        return with_ids(sorted(work, key=_position)), warnings
+        return with_ids(sorted(work, key=event_position)), warnings
     return tuple(work), warnings
 
 

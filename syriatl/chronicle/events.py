@@ -148,10 +148,11 @@ def article_events(
     # The days the text gives each sentence's happenings: an entry lead that dates its
     # happening on another day ("met on Monday"), or plans it ("will meet on Tuesday"),
     # is dated by its words, not by the entry's clock.
+    placed = [
+        (r, _sentence_of(sentences, starts, r.mention.start), when_of(r)) for r in resolutions
+    ]
     days: dict[int, set[dt.date]] = defaultdict(set)
-    for r in resolutions:
-        found = _sentence_of(sentences, starts, r.mention.start)
-        dated = when_of(r)
+    for _, found, dated in placed:
         if found is not None and dated is not None and dated.precision.rank >= _DAY_RANK:
             days[found.start].add(dated.start)
     if published.date is not None:
@@ -180,11 +181,9 @@ def article_events(
                 _reported(article, text, sentence, when, "entry-clock", published, anchor, outlet)
             )
             seen.add((sentence.start, when.value, when.time))
-    for r in resolutions:
-        found = _sentence_of(sentences, starts, r.mention.start)
+    for r, found, dated in placed:
         if found is not None:
             dated_sentences.add(found.start)
-        dated = when_of(r)
         if dated is None or found is None:
             continue
         lead = leads.get(found.start)

@@ -191,10 +191,13 @@ def _things(low: str, t: _Tables, sentence: str = "") -> list[_Thing]:
         at, after = m.start(), sentence[m.end() : m.end() + 2].strip()[:1]
         if running and at and sentence[at : at + 1].isupper() and after.isupper():
             continue
-        if low[m.end() :].lstrip().startswith(K.QUALIFIED) and low[m.end() : m.end() + 1] == " ":
-            next_word = low[m.end() :].split(None, 1)[0].strip(",.;:")
-            if next_word in K.QUALIFIED:
-                continue  # "truce monitors", "the ceasefire commission"
+        following = low[m.end() : m.end() + 16].split(None, 1)
+        if (
+            low[m.end() : m.end() + 1] == " "
+            and following[:1]
+            and (following[0].strip(",.;:") in K.QUALIFIED)
+        ):
+            continue  # "truce monitors", "the ceasefire commission"
         index = _which("thing", m.group())
         if index < len(K.THINGS):
             out.append(_Thing(m.start(), m.end(), K.THINGS[index][0]))

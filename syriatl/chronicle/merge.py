@@ -147,16 +147,6 @@ def words_of(text: str, expression: str | None = None) -> Bag:
     return Bag(frozenset(words), frozenset(names), frozenset(places))
 
 
-def document_counts(bags: Iterable[Bag]) -> tuple[Counter[str], int]:
-    """In how many bags each word occurs, and how many bags there are."""
-    counts: Counter[str] = Counter()
-    total = 0
-    for bag in bags:
-        total += 1
-        counts.update(bag.words)
-    return counts, total
-
-
 def weight(bag: Bag, words: Iterable[str], rarity: Callable[[str], float]) -> float:
     """The weight of some of a bag's words: rarer words and names weigh more."""
     return sum(bag.weight(w) * rarity(w) for w in words)
@@ -313,22 +303,22 @@ def _main_kind(source: Source) -> str | None:
     return None if _background(source) or source.kind == "other" else source.kind
 
 
+def _akin(x: str, y: str) -> bool:
+    """True when two kinds may tell one happening: the same, or one a part of the other
+    (talks and their opening)."""
+    return x == y or BROADER.get(x, x) == y or BROADER.get(y, y) == x
+
+
 def _compatible(kinds: frozenset[str], kind: str | None) -> bool:
     """True when a happening of ``kind`` may be the one those kinds tell."""
-    return kind is None or all(
-        k == kind or BROADER.get(k, k) == kind or BROADER.get(kind, kind) == k for k in kinds
-    )
+    return kind is None or all(_akin(k, kind) for k in kinds)
 
 
 def _kinds_differ(a: Source, b: Source) -> bool:
     """True when two tellings of one day say different things happened: both tell a
     happening of their own (not a passing mention) of known, different kinds."""
-    if _background(a) or _background(b):
-        return False
-    x, y = a.kind, b.kind
-    if x == y or "other" in (x, y):
-        return False
-    return BROADER.get(x, x) != y and BROADER.get(y, y) != x
+    x, y = _main_kind(a), _main_kind(b)
+    return x is not None and y is not None and not _akin(x, y)
 
 
 def _likeness(
@@ -499,12 +489,15 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
     is one dated mention of one article; memory beyond the sources stays bounded by the
     blocks open at once."""
     units = _units(told)
-    # Bags are made again in the loop rather than held: a large corpus has millions.
-    counts, total = document_counts(words_of(u[0].text, u[0].expression) for u in units)
-    # Where each unit happened, and in how many units each place is.
-    located = Counter(
-        p for u in units for p in _located(u[0], words_of(u[0].text, u[0].expression))
-    )
+    # In how many units each word is, and each place (where each unit happened). Bags
+    # are made again in the loop rather than held: a large corpus has millions.
+    counts: Counter[str] = Counter()
+    located: Counter[str] = Counter()
+    for unit in units:
+        bag = words_of(unit[0].text, unit[0].expression)
+        counts.update(bag.words)
+        located.update(_located(unit[0], bag))
+    total = len(units)
 
     rarities: dict[str, float] = {}
 
@@ -531,7 +524,6 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
                     day.forget(root, clusters[root])
                     clusters[root].live = {}  # an emptied mapping keeps its size
         names = frozenset(w for w in bag.names if counts[w] <= rare_enough)
-        whole = words_of(source.quote, source.expression) if source.text != source.quote else bag
         places = frozenset(w for w in _located(source, bag) if located[w] <= place_enough)
         item = _Item(
             unit,
@@ -542,7 +534,8 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
             places,
             weight(bag, bag.words, rarity),
         )
-        if source.kind == "other" and whole is not bag:
+        if source.kind == "other" and source.text != source.quote:
+            whole = words_of(source.quote, source.expression)
             item.sentence = (whole, weight(whole, whole.words, rarity))
         told_twice = [w for w in bag.words if counts[w] > 1]
         keys = sorted(told_twice, key=lambda w: (-rarity(w), w))[:KEYS_PER_EVENT]
@@ -591,12 +584,15 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
             if not listed or listed[-1] != chosen:
                 listed.append(chosen)
     merged = [event_of(cluster.sources) for cluster in clusters if cluster.sources]
-    merged.sort(key=lambda e: _position(e.sources[0]))
+    merged.sort(key=event_position)
     return with_ids(merged)
 
 
-def _position(source: Source) -> tuple[object, ...]:
-    return (source.when.sort_key, _order(source), source.quote, source.expression or "")
+def event_position(event: Event) -> tuple[object, ...]:
+    """Chronological order of events: by their first source's date, then its publication,
+    article and line."""
+    first = event.sources[0]
+    return (first.when.sort_key, _order(first), first.quote, first.expression or "")
 
 
 def event_of(members: list[Source]) -> Event:
