@@ -2,18 +2,26 @@
 
     python benchmarks/te3.py --docs ../shared/eval/te3/docs.jsonl [--split timebank ...]
                              [--predictions OUT.jsonl] [--passes 5] [--baseline-docs 30]
+                             [--held-out]
 
 Tags every document against its creation date, scores the predictions with the
 ``score.py`` that sits beside the documents (strict / relaxed / value / type F1 and the
 per-type table), and measures warm tagging throughput (median of several passes, one
 core) next to ``dateparser.search_dates`` run in the same process on the same documents.
 Nothing of the corpus is copied anywhere: it is read from where it lies.
+
+``--held-out`` also scores each split in two parts: the third of its documents kept
+apart while developing rules (``held``: those whose SHA-256 of the document id is 0
+modulo 3, a split no one picks by hand) and the two thirds rules are developed on
+(``dev``). The parts are scored from a temporary copy of the gold with the split
+renamed, which is deleted afterwards.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import statistics
 import subprocess
@@ -30,6 +38,21 @@ from syriatl.tagger import tag
 def load(path: Path, splits: list[str]) -> list[dict[str, Any]]:
     docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     return [d for d in docs if not splits or d["split"] in splits]
+
+
+def held_out(doc_id: str) -> bool:
+    """Whether a document belongs to the third kept apart while developing rules."""
+    return int(hashlib.sha256(doc_id.encode("utf-8")).hexdigest(), 16) % 3 == 0
+
+
+def parts(docs: list[dict[str, Any]], folder: Path) -> Path:
+    """A gold file whose splits are ``<split>-dev`` and ``<split>-held``."""
+    path = folder / "parts.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for doc in docs:
+            part = "held" if held_out(doc["id"]) else "dev"
+            handle.write(json.dumps({**doc, "split": f"{doc['split']}-{part}"}) + "\n")
+    return path
 
 
 def predict(doc: dict[str, Any]) -> tuple[Resolution, ...]:
@@ -53,9 +76,11 @@ def write_predictions(docs: list[dict[str, Any]], out: Path) -> None:
             handle.write(json.dumps({"id": doc["id"], "timexes": timexes}) + "\n")
 
 
-def score(docs_path: Path, predictions: Path, split: str) -> dict[str, Any]:
+def score(
+    docs_path: Path, predictions: Path, split: str, scorer: Path | None = None
+) -> dict[str, Any]:
     """The scorer's figures for one split, read from its ``--json`` output."""
-    scorer = docs_path.parent / "score.py"
+    scorer = scorer or docs_path.parent / "score.py"
     args = [sys.executable, str(scorer), str(docs_path), str(predictions), "--split", split]
     result = subprocess.run([*args, "--json"], capture_output=True, text=True, check=True)
     figures: dict[str, Any] = json.loads(result.stdout)
@@ -107,7 +132,7 @@ def report(name: str, figures: dict[str, Any], errors: bool) -> None:
         return "    - " if x is None else f"{100 * x:6.2f}"
 
     print(
-        f"{name:<9} strict F1 {pct(figures['strict']['f1'])}  relaxed F1 "
+        f"{name:<13} strict F1 {pct(figures['strict']['f1'])}  relaxed F1 "
         f"{pct(figures['relaxed']['f1'])}  value F1 {pct(figures['value']['f1'])}  "
         f"type F1 {pct(figures['type']['f1'])}   (gold {figures['gold']}, "
         f"predicted {figures['predicted']})"
@@ -136,6 +161,9 @@ def main() -> None:
     parser.add_argument("--baseline-docs", type=int, default=30)
     parser.add_argument("--errors", action="store_true", help="list the scorer's errors")
     parser.add_argument("--no-speed", action="store_true", help="skip the throughput runs")
+    parser.add_argument(
+        "--held-out", action="store_true", help="also score the dev and held-out parts"
+    )
     args = parser.parse_args()
     splits = args.split or ["timebank", "aquaint"]
     docs = load(args.docs, splits)
@@ -144,6 +172,12 @@ def main() -> None:
         write_predictions(docs, out)
         for split in splits:
             report(split, score(args.docs, out, split), args.errors)
+        if args.held_out:
+            gold = parts(docs, Path(tmp))
+            for split in splits:
+                for part in ("dev", "held"):
+                    name = f"{split}-{part}"
+                    report(name, score(gold, out, name, args.docs.parent / "score.py"), args.errors)
     if not args.no_speed:
         throughput(docs, args.passes, args.baseline_docs)
 
