@@ -17,7 +17,7 @@ from syriatl.patterns import chrome, kinds, stamps
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}(?:\.(?:jpe?g|png|gif|webp))?")
 LIST_ITEM = re.compile(r"(?P<indent>[ \t]*)\d{1,3}[.)][ \t]+")
-_BULLET = re.compile(r"[ \t]*[•·▪◦*–—-][ \t]+")
+BULLET = re.compile(r"[ \t]*[•·▪◦*–—-][ \t]+")
 # A wire dateline: the place in capitals, then one of ``chrome.DATELINE_TAILS``.
 DATELINE = re.compile(
     rf"(?P<place>{chrome.DATELINE_PLACE})(?:"
@@ -326,7 +326,7 @@ def _goes_on(first: Line, shape: str, nxt: Line, nxt_shape: str, width: int) -> 
     """True when ``nxt`` carries on the paragraph that ``first`` was wrapped out of."""
     if nxt.number != first.number + 1 or shape not in _WRAPS or nxt_shape not in _GOES_ON:
         return False
-    if _BULLET.match(nxt.text) or LIST_ITEM.match(nxt.text):
+    if BULLET.match(nxt.text) or LIST_ITEM.match(nxt.text):
         return False
     head = first.text.strip()
     if width < chrome.WRAP_MIN_WIDTH or _TERMINAL.search(head):

@@ -22,6 +22,7 @@ from fractions import Fraction
 from itertools import pairwise
 
 from syriatl.lines import (
+    BULLET,
     DATELINE,
     LIST_ITEM,
     Line,
@@ -387,7 +388,9 @@ def _assemble(
             kind = SegmentKind.EMBED_SIGNATURE
         elif shape in ("date-only", "stamp") and i < story + 2:
             kind = SegmentKind.DATE_LINE
-        elif shape == "prose" and i >= story:
+        elif i >= story and (shape == "prose" or (shape == "short" and BULLET.match(ln.text))):
+            # "• Ceasefire to begin at 00:01 local time on 15 February": a story's key
+            # points are short bulleted lines, told like its paragraphs.
             kind = SegmentKind.PARAGRAPH
         elif shape in ("short", "stamp", "date-only", "list") and i > story:
             kind = SegmentKind.HEADING

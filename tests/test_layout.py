@@ -311,11 +311,13 @@ for a third round of talks on the dam and its flood gates.
                 "reached the delta."),
         ]),
         # A headline or a byline is not joined onto the prose under it, nor a bullet onto the line
-        # above it (the bullets, short lines, are headings and tell nothing).
+        # above it: the bullets are the story's key points, each told on its own.
         (HEADLINE, [
             (3, "Negotiators from the two river states broke off talks on the Kessel dam on "
                 "Monday."),
             (5, "Key points of the deal agreed by the two river states in May"),
+            (6, "• Flow figures to be shared every week from the spring onwards"),
+            (7, "• A joint commission to meet in Varn before the summer floods"),
         ]),
         # A link is not copy that wraps, even when the line under it goes on in lower case.
         (LINK, [
@@ -384,8 +386,8 @@ def test_a_headline_and_bullets_around_wrapped_copy_stay_blocks_of_their_own() -
         (2, K.CHROME),
         (3, K.PARAGRAPH),
         (5, K.PARAGRAPH),
-        (6, K.HEADING),
-        (7, K.HEADING),
+        (6, K.PARAGRAPH),
+        (7, K.PARAGRAPH),
     ]
 
 
@@ -767,3 +769,13 @@ def test_every_credit_example_matches_its_own_entry(name: str, pattern: str, exa
 @pytest.mark.parametrize(("name", "tail", "example"), chrome.DATELINE_TAILS)
 def test_every_dateline_example_matches_its_own_tail(name: str, tail: str, example: str) -> None:
     assert re.match(rf"(?:{chrome.DATELINE_PLACE})(?:{tail})", example), name
+
+
+def test_bullets_of_a_menu_before_the_story_stay_chrome_and_key_points_in_it_are_read() -> None:
+    text = (
+        "Dam Talks Stall\n• Home\n• World\n• Rivers\n"
+        "Negotiators from the two river states broke off talks on the Kessel dam on Monday.\n"
+        "• Talks to resume in Varn on 3 April\n"
+    )
+    assert _kind_of(text, "• World") is K.CHROME
+    assert _kind_of(text, "• Talks to resume") is K.PARAGRAPH
