@@ -211,7 +211,9 @@ def direction_cue(text: str, start: int, end: int) -> tuple[Direction, str | Non
 
 
 # ", after a night of shelling, seized": an aside between commas right after the date.
-_ASIDE = re.compile(r"^\s*,[^,]{1,120},")
+# An aside that tells who says so ("On Friday, the army said, rebels will attack") is
+# no aside of the date's clause: the saying may be what the date belongs to.
+_ASIDE = re.compile(r"^\s*,(?![^,]*\b(?:said|says|say|told|tells|according)\b)[^,]{1,120},")
 
 
 def _after_aside(right: str) -> list[str]:

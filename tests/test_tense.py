@@ -77,6 +77,8 @@ CASES = [
         P,
     ),
     ("On Friday, after talks that are expected to last all day, they will sign.", "Friday", F),
+    # An aside that says who says so is not skipped: the saying may own the date.
+    ("On Friday, the army said, rebels will attack the town.", "Friday", P),
 ]
 
 
