@@ -43,6 +43,12 @@ class Policy:
 
     ``weekday_default``: a bare weekday with no tense cue. In news it is most often the
     latest such day on or before the reference (reports look back), so PAST.
+    "last <weekday>" is the latest such day at least two days before the reference: a
+    writer calls the day before "yesterday" (or plainly "Friday"), never "last Friday",
+    so "went into force last Friday" written on a Saturday is eight days back, on a
+    Sunday two, on a Monday three. TempEval-3's annotators read it so: "last Tuesday" on
+    a Thursday is two days back, "last Friday" and "last Monday" on a Monday three and
+    seven.
     ``calendar_default``: a month or month-day without year and without a cue ("the Oct.
     23 slaying"): PAST takes the occurrence before the reference unless the one after
     is nearer by more than ``cue_slack`` days (``default_weight`` 1): news looks back.
@@ -141,14 +147,15 @@ def weekday_date(
 ) -> dt.date:
     """The date of a weekday seen from ``reference``.
 
-    "last" is strictly before, "next" strictly after; otherwise the reference day itself
-    when it is that weekday, else the latest before it (PAST, NONE) or the first after
-    it (FUTURE).
+    "last" is the latest such day at least two days before the reference, never the day
+    before ("last Friday" on Saturday 7 Jan 2017 is 30 Dec 2016, see ``Policy``), "next"
+    strictly after; otherwise the reference day itself when it is that weekday, else the
+    latest before it (PAST, NONE) or the first after it (FUTURE).
     """
     behind = (reference.weekday() - weekday) % 7
     ahead = (weekday - reference.weekday()) % 7
     if relation == -1:
-        return reference - dt.timedelta(days=behind or 7)
+        return reference - dt.timedelta(days=2 + (behind - 2) % 7)
     if relation == 1:
         return reference + dt.timedelta(days=ahead or 7)
     if behind == 0:

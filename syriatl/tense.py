@@ -10,7 +10,16 @@ import re
 from functools import cache
 
 from syriatl.model import Direction
-from syriatl.patterns.cues import ADJACENT, CUES, HARD_BOUNDARY, NOT_PAST, SOFT_BOUNDARY
+from syriatl.patterns.cues import (
+    ADJACENT,
+    BARE_TOO,
+    COMMITMENT,
+    CUES,
+    HARD_BOUNDARY,
+    NOT_PAST,
+    NOUN_AFTER_TO,
+    SOFT_BOUNDARY,
+)
 
 _WINDOW = 240
 # "the February talks", "a December 30 ceasefire": a date used as an adjective is governed
@@ -50,18 +59,37 @@ def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     )
 
 
-def _cues(segment: str) -> list[tuple[int, Direction, str]]:
+_COMMITMENT = re.compile(COMMITMENT)
+_NOUN_AFTER_TO = re.compile(NOUN_AFTER_TO)
+# "will hit", "to hit", "did not hit": a plain form, not a past.
+_PLAIN_BEFORE = re.compile(
+    r"\b(?:will|would|shall|should|can|could|may|might|must|to|do|does|did|not|n[’']t)\s+$"
+)
+
+
+def _cues(segment: str, before: bool = True) -> list[tuple[int, Direction, str]]:
+    """The tense cues of ``segment``; ``before`` when it stands before the expression.
+
+    A past verb of commitment after the expression ("on Thursday agreed to meet"), or
+    with a noun after its "to" ("agreed to a truce"), is the past verb that dates it.
+    """
     cue_rx = _compiled()[0]
     found = []
     for match in cue_rx.finditer(segment):
         word = match.group()
         index = int(match.lastgroup[1:]) if match.lastgroup else 0
-        if CUES[index][1] is Direction.PAST and (
+        direction = CUES[index][1]
+        if direction is Direction.PAST and (
             (word in NOT_PAST and not _OBJECT_AFTER.match(segment, match.end()))
             or _AFTER_BE.search(segment, 0, match.start())
+            or (word in BARE_TOO and _PLAIN_BEFORE.search(segment, 0, match.start()))
         ):
             continue
-        found.append((match.start(), CUES[index][1], word))
+        if _COMMITMENT.fullmatch(word) and (
+            not before or _NOUN_AFTER_TO.match(segment, match.end())
+        ):
+            direction, word = Direction.PAST, word.split()[0]
+        found.append((match.start(), direction, word))
     return found
 
 
@@ -76,6 +104,8 @@ _GOVERNED_GAP = re.compile(
     r"some|several|\d[\d,]*|\w+ly)\b(?:\s+[a-z0-9][\w’'-]*){0,2}?)?"
     r"(?:\s+(?:on|in|at))?\s*$"
 )
+# "seized Aleppo on Dec. 1", "shook Aleppo Sunday": a named object, capitalised.
+_PROPER_GAP = re.compile(r"(?:\s+[A-Z][\w’'-]*){1,3}(?:\s+(?:on|in|at))?\s*$")
 _NOT_GOVERNING_GAP = re.compile(r"\b(?:to|until|till|through|by|record)\b")
 # Auxiliaries and words of saying: their date belongs to the clause they report or carry,
 # not to them ("said the talks would resume in January").
@@ -91,7 +121,9 @@ def governs_past(text: str, start: int, end: int) -> bool:
 
     Such a verb ("Rebels seized the town on Dec. 1") decides the date's direction
     outright; a past cue further off may belong to another clause, so it only tips the
-    balance (see ``resolve``).
+    balance (see ``resolve``). A date between the subject and its verb ("Rebels on Dec.
+    1 seized", "Rebels on Dec. 1, after a night of shelling, seized") is governed by
+    the verb right after it.
     """
     _, adjacent_rx, hard, soft = _compiled()
     left = text[max(0, start - _WINDOW) : start].lower()
@@ -100,7 +132,7 @@ def governs_past(text: str, start: int, end: int) -> bool:
     clause = _split(_split(left, hard)[-1], soft)[-1]
     cues = _cues(clause)
     if not cues:
-        return False
+        return _past_verb_after(text[end : end + _WINDOW].lower())
     at, direction, word = cues[-1]
     if direction is not Direction.PAST or word in _NOT_GOVERNING or " " in word:
         return False
@@ -109,10 +141,25 @@ def governs_past(text: str, start: int, end: int) -> bool:
     if any(d is not Direction.PAST for _, d, _ in cues):
         return False
     gap = clause[at + len(word) :]
-    if not _GOVERNED_GAP.match(gap) or _NOT_GOVERNING_GAP.search(gap):
+    named = _PROPER_GAP.match(text, start - len(gap), start) if gap else None
+    if not (named or _GOVERNED_GAP.match(gap)) or _NOT_GOVERNING_GAP.search(gap):
         return False
     before = clause[:at]
     return not (_BE_BEFORE.search(before) or _DETERMINER_BEFORE.search(before))
+
+
+_VERB_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(?P<verb>[a-z]+)\b")
+
+
+def _past_verb_after(right: str) -> bool:
+    """Whether the words after a date open with a simple past verb, past an aside set
+    off by commas ("on Friday, after a night of shelling, seized")."""
+    aside = _ASIDE.match(right)
+    verb = _VERB_AFTER.match(right, aside.end() if aside else 0)
+    if verb is None:
+        return False
+    cues = _cues(verb.group(), before=False)
+    return bool(cues) and cues[0][1] is Direction.PAST and cues[0][2] not in _NOT_GOVERNING
 
 
 def _split(text: str, boundary: re.Pattern[str]) -> list[str]:
@@ -152,11 +199,28 @@ def direction_cue(text: str, start: int, end: int) -> tuple[Direction, str | Non
     for side, parts in (
         ("left", left_parts[-1:]),
         ("right", right_parts[:1]),
+        ("right", _after_aside(right)),
         ("left", left_parts[:-1]),
         ("right", right_parts[1:]),
     ):
-        cues = _cues(" ".join(parts))
+        cues = _cues(" ".join(parts), before=side == "left")
         if cues:
             _, direction, word = cues[-1] if side == "left" else cues[0]
             return direction, word
     return Direction.NONE, None
+
+
+# ", after a night of shelling, seized": an aside between commas right after the date.
+# An aside that tells who says so ("On Friday, the army said, rebels will attack") is
+# no aside of the date's clause: the saying may be what the date belongs to.
+_ASIDE = re.compile(r"^\s*,(?![^,]*\b(?:said|says|say|told|tells|according)\b)[^,]{1,120},")
+
+
+def _after_aside(right: str) -> list[str]:
+    """The clause that goes on after an aside set off by commas right after the date:
+    "Rebels on Friday, after a night of shelling, seized the town" is governed by
+    "seized", not by a verb inside the aside."""
+    aside = _ASIDE.match(right)
+    if aside is None:
+        return []
+    return _split(right[aside.end() :], _compiled()[3])[:1]

@@ -47,7 +47,9 @@ def test_build_yaml_has_the_documented_shape(corpus: Corpus) -> None:
     # Tue 12 Mar 2019 (the story's date line; 1 Jan 2019 was a Tuesday, + 70 days).
     dates = [(e["date"], e["time"]) for e in data["events"]]
     assert ("2019-03-12", None) in dates
-    assert ("2019-03-13", "11:30") in dates
+    # The blog's 1130 GMT entry lead: the entry's day, Wed 13 Mar, without its clock.
+    assert ("2019-03-13", None) in dates
+    assert ("2019-03-13", "11:30") not in dates
     assert err == ""
 
 
@@ -261,14 +263,56 @@ def test_build_explain_adds_a_chain_to_every_source(corpus: Corpus) -> None:
     assert events
     assert all("explanation" in s for e in events for s in (*e["sources"], *e["conflicts"]))
     chains = [s["explanation"] for e in events for s in e["sources"]]
-    # The 1130 GMT entry's lead is dated by the entry's clock on the given date.
+    # The 1130 GMT entry's lead is dated by the entry's day on the given date: 11:30 is
+    # when the entry was written, not when the jets bombed ("this morning").
     assert (
-        'the lead of "UPDATE 1130 GMT" -> entry-clock -> anchor: entry "UPDATE 1130 GMT" at '
+        'the lead of "UPDATE 1130 GMT" -> entry-day -> anchor: entry "UPDATE 1130 GMT" at '
         "2019-03-13 11:30 UTC (publication date 2019-03-13, dated by metadata: published: "
-        "2019-03-13) -> 2019-03-13 11:30 UTC"
+        "2019-03-13) -> 2019-03-13"
     ) in chains
     plain = yaml.safe_load(run("build", str(folder), "-f", "yaml")[1])["events"]
     assert all("explanation" not in s for e in plain for s in e["sources"])
+
+
+# A live blog published Sun 8 Jan 2017 (1 Jan 2017 was a Sunday), newest entry first:
+# 0740 and 1745 GMT are Sun 8, and 0815 GMT, above 1745, the morning after, Mon 9. Entry
+# stamps are when the entries were written; leads told in the perfect look back to a day
+# the text gives elsewhere ("on Saturday" = Sun 8 - 1 = Sat 7 Jan) or to none.
+LOOK_BACK = (
+    "---\npublished: 2017-01-08\n---\nLive: Truce Talks Around the Valley\n\n"
+    "UPDATE 0815 GMT: Government forces have finally taken control of the springs.\n\n"
+    "UPDATE 1745 GMT: A ceasefire has begun across the valley, monitors said.\n\n"
+    "UPDATE 0740 GMT: After two days of talks, both sides have pledged to keep the water "
+    "flowing.\n\n"
+    "ORIGINAL ENTRY: Government forces moved in on Saturday to take control of the springs.\n"
+)
+
+
+def test_an_entry_lead_without_a_date_is_the_entry_day_with_no_clock(corpus: Corpus) -> None:
+    folder = corpus({"blog.txt": LOOK_BACK})
+    data = yaml.safe_load(run("build", str(folder), "-f", "yaml")[1])
+    by_entry = {s["entry"]: (e, s) for e in data["events"] for s in e["sources"]}
+    for entry, day in (
+        ("UPDATE 0815 GMT", "2017-01-09"),
+        ("UPDATE 1745 GMT", "2017-01-08"),
+        ("UPDATE 0740 GMT", "2017-01-08"),
+    ):
+        event, source = by_entry[entry]
+        # The day the entry was written, as a report: never its clock.
+        assert (event["date"], event["time"], event["precision"]) == (day, None, "day")
+        assert (source["basis"], source["rule"], source["expression"]) == (
+            "reported", "entry-day", None,
+        )  # fmt: skip
+    # The text's own date wins for the entry that gives one: Saturday = Sat 7 Jan.
+    event, source = by_entry["ORIGINAL ENTRY"]
+    told = (event["date"], event["basis"], source["expression"])
+    assert told == ("2017-01-07", "text", "Saturday")
+    # `updates` still shows each entry's stamp, clock and all.
+    updates = yaml.safe_load(run("updates", str(folder), "-f", "yaml")[1])["updates"]
+    assert [(u["entry"], u["date"], u["time"]) for u in updates][:2] == [
+        ("UPDATE 0815 GMT", "2017-01-09", "08:15"),
+        ("UPDATE 1745 GMT", "2017-01-08", "17:45"),
+    ]
 
 
 def test_jobs_give_the_same_output(corpus: Corpus) -> None:

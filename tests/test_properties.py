@@ -41,10 +41,15 @@ def test_a_future_weekday_lies_in_the_seven_days_from_its_anchor(
 
 
 @given(days, weekdays)
-def test_last_and_next_are_strictly_before_and_after(day: dt.date, weekday: int) -> None:
+def test_last_is_two_to_eight_days_back_and_next_strictly_after(day: dt.date, weekday: int) -> None:
     last = weekday_date(day, weekday, -1, Direction.NONE)
     following = weekday_date(day, weekday, 1, Direction.NONE)
-    assert 1 <= (day - last).days <= 7
+    # "last X": the latest such day that is neither the reference day nor the day before.
+    assert last.weekday() == weekday
+    assert (day - last).days >= 2
+    # ... and the latest: the same weekday a week on is the day before or later.
+    assert last + dt.timedelta(weeks=1) >= day - dt.timedelta(days=1)
+    assert following.weekday() == weekday
     assert 1 <= (following - day).days <= 7
 
 

@@ -52,7 +52,8 @@ CASES = [
     ),
     (WED, "Brask told the envoy on Wednesday that he was ready.", "Wednesday", "2023-03-15"),
     (WED, "Torvik radio Wednesday said a plan was agreed.", "Wednesday", "2023-03-15"),
-    # "last"/"next" are strictly before/after: a week away on the same weekday.
+    # "last" is at least two days back (never yesterday), "next" strictly after: a week
+    # away on the same weekday.
     (WED, "They met last Wednesday.", "last Wednesday", "2023-03-08"),
     (WED, "They meet next Wednesday.", "next Wednesday", "2023-03-22"),
     (WED, "They met last Friday.", "last Friday", "2023-03-10"),
@@ -265,13 +266,21 @@ CASES = [
         "2022-10",
     ),
     (TUE, "They met in late January last year.", "late January last year", "2023-01"),
-    # A day counted from a weekday: last Tuesday is 14 Mar (15 - 1), the day before 13;
+    # A day counted from a weekday: "last Tuesday" from Wed 15 Mar is not the day before
+    # (14), so it is Tue 7 Mar (15 - 8), and the day before it Mon 6;
     # the past Friday is 10 Mar (15 - 5), the day after 11.
     (
         WED,
         "The day before last Tuesday's hearing, he flew home.",
         "The day before last Tuesday",
-        "2023-03-13",
+        "2023-03-06",
+    ),
+    # From Fri 17 Mar, last Wednesday is two days back, Wed 15 Mar, the day before 14.
+    (
+        dt.date(2023, 3, 17),
+        "The day before last Wednesday's hearing, he flew home.",
+        "The day before last Wednesday",
+        "2023-03-14",
     ),
     (WED, "They had met the day after Friday.", "the day after Friday", "2023-03-11"),
     # --- named days ---------------------------------------------------------------------
@@ -419,3 +428,36 @@ def test_every_resolution_names_its_rule_and_anchor() -> None:
         assert r.rule
         if r.value.startswith("2023"):
             assert r.anchor is not None
+
+
+# "last <weekday>" on each day of the week Mon 2 - Sun 8 Jan 2017 (1 Jan 2017 was a
+# Sunday, so 2 Jan a Monday): the latest such day at least two days back, never
+# yesterday. Days back = 2 + (days since the latest such weekday - 2) mod 7: 2 to 8.
+LAST_WEEKDAY = [
+    # (reference, expression, value); the comment: the reference weekday, days back
+    (dt.date(2017, 1, 2), "last Friday", "2016-12-30"),  # Mon: 2 - 3
+    (dt.date(2017, 1, 2), "last Sunday", "2016-12-25"),  # Mon: 2 - 8, not yesterday (1 Jan)
+    (dt.date(2017, 1, 2), "last Monday", "2016-12-26"),  # Mon: 2 - 7
+    (dt.date(2017, 1, 3), "last Sunday", "2017-01-01"),  # Tue: 3 - 2
+    (dt.date(2017, 1, 3), "last Monday", "2016-12-26"),  # Tue: 3 - 8, not yesterday (2 Jan)
+    (dt.date(2017, 1, 4), "last Monday", "2017-01-02"),  # Wed: 4 - 2
+    (dt.date(2017, 1, 4), "last Tuesday", "2016-12-27"),  # Wed: 4 - 8, not yesterday (3 Jan)
+    (dt.date(2017, 1, 5), "last Tuesday", "2017-01-03"),  # Thu: 5 - 2
+    (dt.date(2017, 1, 5), "last Wednesday", "2016-12-28"),  # Thu: 5 - 8, not yesterday
+    (dt.date(2017, 1, 6), "last Friday", "2016-12-30"),  # Fri: 6 - 7
+    (dt.date(2017, 1, 6), "last Thursday", "2016-12-29"),  # Fri: 6 - 8, not yesterday (5 Jan)
+    (dt.date(2017, 1, 7), "last Friday", "2016-12-30"),  # Sat: 7 - 8, not yesterday (6 Jan)
+    (dt.date(2017, 1, 7), "last Thursday", "2017-01-05"),  # Sat: 7 - 2
+    (dt.date(2017, 1, 8), "last Saturday", "2016-12-31"),  # Sun: 8 - 8, not yesterday (7 Jan)
+    (dt.date(2017, 1, 8), "last Friday", "2017-01-06"),  # Sun: 8 - 2
+    (dt.date(2017, 1, 8), "last Sunday", "2017-01-01"),  # Sun: 8 - 7
+]
+
+
+@pytest.mark.parametrize(("reference", "expression", "value"), LAST_WEEKDAY)
+def test_last_weekday_is_never_the_day_before(
+    reference: dt.date, expression: str, value: str
+) -> None:
+    sentence = f"The truce went into force {expression}."
+    found = {r.mention.text: r.value for r in tag(sentence, reference)}
+    assert found.get(expression) == value

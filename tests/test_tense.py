@@ -58,6 +58,27 @@ CASES = [
         "Tuesday",
         N,
     ),
+    # A past verb of commitment: its infinitive points ahead, the verb itself is past.
+    ("The warring parties agreed to meet on Thursday.", "Thursday", F),
+    ("The warring parties on Thursday agreed to a truce.", "Thursday", P),
+    ("The warring parties agreed to a truce on Thursday.", "Thursday", P),
+    ("On Sunday the rebels vowed to fight on.", "Sunday", P),
+    ("The army on Monday pledged to withdraw.", "Monday", P),
+    # Irregular pasts are past tenses too, also after a place named without "on".
+    ("Clashes shook the port city Sunday after air strikes.", "Sunday", P),
+    ("Clashes shook Aleppo Sunday, and the army is expected to respond.", "Sunday", P),
+    ("Air strikes hit the town on Sunday.", "Sunday", P),
+    ("Forecasters say the storm will hit the coast on Sunday.", "Sunday", F),
+    # The subject before the date, its verb after an aside between commas.
+    ("Rebels on Friday, after a night of shelling, seized the town.", "Friday", P),
+    (
+        "Rebels on Friday, after shelling that is expected to resume, seized the town.",
+        "Friday",
+        P,
+    ),
+    ("On Friday, after talks that are expected to last all day, they will sign.", "Friday", F),
+    # An aside that says who says so is not skipped: the saying may own the date.
+    ("On Friday, the army said, rebels will attack the town.", "Friday", P),
 ]
 
 
@@ -83,6 +104,14 @@ GOVERNED = [
     ("The renewed offensive in December.", "December", False),
     ("The town is seized in December.", "December", False),
     ("It will redeem preferred shares on Dec. 31.", "Dec. 31", False),
+    # A named object between the verb and its date.
+    ("Rebels seized Aleppo on Dec. 1.", "Dec. 1", True),
+    ("Clashes shook Aleppo Sunday.", "Sunday", True),
+    # The subject before the date and its verb right after it, or after an aside.
+    ("Rebels on Dec. 1 seized the town.", "Dec. 1", True),
+    ("Rebels on Dec. 1, after a night of shelling, seized the town.", "Dec. 1", True),
+    ("The minister on Monday said the talks were over.", "Monday", False),
+    ("Rebels on Dec. 1 will seize the town.", "Dec. 1", False),
 ]
 
 

@@ -2,9 +2,12 @@
 
 Every resolved expression that places a happening on the calendar gives a dated source
 at that date, with the happening its clause tells (``happenings``); a live-blog
-entry's lead that gives no date of its own is one at the entry's clock, and a headline
+entry's lead that gives no date of its own is one at the entry's day, and a headline
 (or lead) that states a happening without a date word one at the day it was reported
-(both ``basis: reported``).
+(both ``basis: reported``). An entry's clock ("UPDATE 1745 GMT") is when the entry was
+written, not when its happening was: a lead posted the morning after ("forces have
+taken control of the town") tells of the day before as often as of that hour, so the
+clock dates nothing, and a sentence that dates the happening itself wins the merge.
 ``merge`` then makes events of them. Durations, recurrences, PRESENT_REF and open-ended
 bounds ("more than a week ago") date nothing; expressions outside the story (date
 lines, datelines, chrome, comments) are evidence, not events; a photo caption is a
@@ -136,7 +139,7 @@ def article_events(
     """The dated mentions one article tells (entry leads first, then in text order, then
     the headline): one per expression that dates a happening, each with the happening
     its clause tells; one per live-blog entry lead that gives no date of its own, at the
-    entry's clock; and the happening an undated headline states (or an undated lead,
+    entry's day; and the happening an undated headline states (or an undated lead,
     when the page has no entries), at the day it was reported."""
     sentences = layout.sentences
     starts = [s.start for s in sentences]
@@ -147,7 +150,7 @@ def article_events(
     dated_sentences: set[int] = set()
     # The days the text gives each sentence's happenings: an entry lead that dates its
     # happening on another day ("met on Monday"), or plans it ("will meet on Tuesday"),
-    # is dated by its words, not by the entry's clock.
+    # is dated by its words, not by the entry.
     placed = [
         (r, _sentence_of(sentences, starts, r.mention.start), when_of(r)) for r in resolutions
     ]
@@ -162,23 +165,23 @@ def article_events(
                 continue
             if sentence.segment.kind is not SegmentKind.ENTRY:
                 continue
+            day = entry_day(entry, published.date)
             given = days[sentence.start]
             if (
-                given - {entry_day(entry, published.date)}
-                or (
-                    given and entry.hour is None  # a clockless entry's "today" is its date
-                )
+                given - {day}
+                or (given and entry.hour is None)  # a clockless entry's "today" is its date
                 or (
                     given
                     and happening(text[sentence.start : sentence.end]).status is Status.PLANNED
                 )
             ):
                 continue
-            when = entry_when(entry, published.date)
+            # The entry's day, not its clock: the clock is when the entry was written.
+            when = shared_when(day.isoformat(), Precision.DAY, day, day, None, None)
             leads[sentence.start] = when
             anchor = entry_anchor(entry, published.date)
             events.append(
-                _reported(article, text, sentence, when, "entry-clock", published, anchor, outlet)
+                _reported(article, text, sentence, when, "entry-day", published, anchor, outlet)
             )
             seen.add((sentence.start, when.value, when.time))
     for r, found, dated in placed:

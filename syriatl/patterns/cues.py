@@ -29,6 +29,9 @@ DECISIVE: frozenset[str] = frozenset(
     {"will", "shall", "won't", "won’t", "'ll", "’ll", "until", "till", "since", "ahead of"}
 )
 
+# Past verbs of commitment followed by "to" (see the entry in ``CUES``).
+COMMITMENT = r"(?:agreed|promised|pledged|vowed|threatened) to"
+
 # (pattern, direction, example clause): future markers first; they outrank a past
 # participle at the same distance ("is planned", "is expected to").
 CUES: tuple[tuple[str, Direction, str], ...] = (
@@ -51,10 +54,19 @@ CUES: tuple[tuple[str, Direction, str], ...] = (
     ),
     (
         r"due to|set to|going to|plans? to|planning to|intends? to|aims? to|expects? to|"
-        r"expected to|likely to|scheduled|slated|upcoming|hopes? to|to be held|agreed to|"
-        r"promised to|vowed to|threatened to|seeks? to|wants? to|ready to",
+        r"expected to|likely to|scheduled|slated|upcoming|hopes? to|to be held|"
+        r"seeks? to|wants? to|ready to",
         FUTURE,
         "a plan to close the market on Saturday",
+    ),
+    # A past verb of commitment points ahead only through its infinitive: "agreed to
+    # meet on Thursday" dates the meeting. The agreeing itself is past: a date before
+    # the verb ("on Thursday agreed to meet") or a noun after "to" ("agreed to a truce
+    # on Thursday") dates it (see ``COMMITMENT``, ``NOUN_AFTER_TO``).
+    (
+        COMMITMENT,
+        FUTURE,
+        "the two sides agreed to meet again on Friday",
     ),
     (
         r"was|were|had|did|ago|said|told|began|begun|took|met|came|went|made|saw|gave|held|"
@@ -62,11 +74,21 @@ CUES: tuple[tuple[str, Direction, str], ...] = (
         r"kept|led|built|drove|flew|stood|wrote|shot|overtook|retook|withdrew|became|began|"
         r"found|got|heard|knew|meant|ran|said|sat|sought|spent|swept|taught|threw|understood|"
         r"woke|wore|forgot|fled|felt|dealt|chose|caught|bought|arose|awoke|blew|bore|"
-        r"\w{3,}ed",
+        r"shook|drew|grew|hid|rode|rang|sang|sank|slew|spun|stole|stuck|swore|tore|"
+        r"wept|slid|bled|crept|dug|froze|forbade|forgave|foresaw|hung|laid|lit|overran|"
+        r"overthrew|undertook|upheld|withheld|sprang|strove|swung|wove|shone|slept|"
+        r"\w{3,}ed|hit",
         PAST,
         "Brask told the envoy on Wednesday",
     ),
 )
+
+# "agreed to a truce", "vowed to the crowd": "to" before a noun phrase, not an infinitive.
+NOUN_AFTER_TO = r"\s+(?:a|an|the|its|their|his|her|our|this|that|these|those|some|any|\d[\d,]*)\b"
+
+# Past forms that are also the verb's plain form ("will hit", "to hit"): past only when
+# no modal, "to" or "do" stands right before them.
+BARE_TOO: frozenset[str] = frozenset({"hit"})
 
 # Words ending in -ed that are not past tenses.
 NOT_PAST: frozenset[str] = frozenset(
