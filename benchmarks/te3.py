@@ -79,9 +79,11 @@ def write_predictions(docs: list[dict[str, Any]], out: Path) -> None:
 def score(
     docs_path: Path, predictions: Path, split: str, scorer: Path | None = None
 ) -> dict[str, Any]:
-    """The scorer's figures for one split, read from its ``--json`` output."""
+    """The scorer's figures for one split (with its list of errors), read from its
+    ``--json`` output."""
     scorer = scorer or docs_path.parent / "score.py"
     args = [sys.executable, str(scorer), str(docs_path), str(predictions), "--split", split]
+    args.append("--errors")
     result = subprocess.run([*args, "--json"], capture_output=True, text=True, check=True)
     figures: dict[str, Any] = json.loads(result.stdout)
     return figures
