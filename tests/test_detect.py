@@ -201,6 +201,18 @@ NOTHING = [
     "He was freed the day after his arrest.",
     "Prices fell in the year before the war.",
     "a war that shaped today's generation",  # the present era, not a day
+    # Numbers in the year range that count heads or label things.
+    "The unit lost 1200 of its 1900 men.",  # a part of a whole; a plural without -s
+    "Some 2000 people fled.",
+    "a 1500-strong militia",  # a force's size
+    "Survivors of Flight 1987 spoke.",  # a label's number
+    "under Resolution 2043",
+    "at 1900 Harbour Street",  # a house number
+    # Times inside names.
+    "The Sunday Mirror said so.",
+    "the Summer Palace",
+    "the December Accord",
+    "The Daily Telegraph said so.",  # a newspaper, not a recurrence
 ]
 
 
