@@ -97,6 +97,10 @@ _NOT_A_LABEL = "".join(rf"(?<!\b{re.escape(w)}[ ])" for w in _LABELS)
 # part of a name ("the Sunday Times", "the October War", "the Winter Palace"); TimeML
 # leaves the times inside names untagged.
 # A capitalised season before a capitalised word is a name too ("Winter Palace").
+# The year a quarter or half is of: a number ("of 2016", "of fiscal 2016"), or the
+# present, last or next one ("of the year", "of last year").
+_OF_YEAR_NAMED = r" of (?:(?:fiscal (?:year )?)?{year}|(?:the|{yrel}) year\b)"
+_OF_YEAR = r"(?:(?: of(?: fiscal(?: year)?)?)? {year}| of (?:the|{yrel}) year\b)?"
 _NOT_A_NAMED_SEASON = r"(?!(?<=[A-Z][a-z]{5})[ ]+[A-Z][a-z])(?!(?<=Fall)[ ]+[A-Z][a-z])"
 _NOT_IN_A_NAME = (
     r"(?!(?<=\b[Tt]he[ ])[A-Z][a-z.]+[ ]+[A-Z][a-z])(?!(?<=\b[Aa][ ])[A-Z][a-z.]+[ ]+[A-Z][a-z])"
@@ -316,7 +320,7 @@ RULES: tuple[Rule, ...] = (
     # [third-quarter] results", but "[the third quarter]".
     Rule(
         "quarter-year",
-        r"(?:the (?!\S+-quarter))?{quarter}[- ]quarter(?:(?: of)? {year})?",
+        r"(?:the (?!\S+-quarter))?{quarter}[- ]quarter" + _OF_YEAR,
         C,
         (
             "the third quarter",
@@ -324,6 +328,9 @@ RULES: tuple[Rule, ...] = (
             "the fourth quarter of 2016",
             "first quarter",
             "the [third-quarter] results",
+            "the first quarter of the year",
+            "the third quarter of last year",
+            "the first quarter of fiscal 2016",
         ),
         ("a quarter",),
     ),
@@ -338,10 +345,39 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "year-quarter",
-        r"(?:the )?{year}(?:['’]s)? {quarter}[- ]quarter",
+        "fiscal-half",
+        r"(?:the (?!fiscal[- ]\S+-half))?fiscal[- ]{half}[- ]half",
         C,
-        ("2016 third quarter", "1989's fourth quarter", "the 1988 third quarter"),
+        ("the fiscal first half", "the [fiscal second-half] profit"),
+    ),
+    Rule(
+        "year-quarter",
+        r"(?:the )?(?:fiscal (?:year )?)?{year}(?:['’]s)? {quarter}[- ]quarter",
+        C,
+        (
+            "2016 third quarter",
+            "1989's fourth quarter",
+            "the 1988 third quarter",
+            "fiscal 2016's second quarter",
+        ),
+    ),
+    # "The last quarter" alone is the one before the present; with the year it is of,
+    # it is the year's fourth ("the final quarter of 2015").
+    Rule(
+        "last-quarter-of-year",
+        r"the (?:last|final) quarter" + _OF_YEAR_NAMED,
+        C,
+        ("the last quarter of 2015", "the final quarter of the year"),
+        ("the last quarter",),
+        fixed={"quarter": 4},
+    ),
+    Rule(
+        "last-half-of-year",
+        r"the (?:last|latter) half" + _OF_YEAR_NAMED,
+        C,
+        ("the last half of 1998", "the latter half of next year"),
+        ("the last half",),
+        fixed={"half": 2},
     ),
     Rule(
         "year-period",
@@ -357,9 +393,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "half-year",
-        r"(?:the )?{half}[- ]half(?:(?: of)? {year})?",
+        r"(?:the )?{half}[- ]half" + _OF_YEAR,
         C,
-        ("the first half", "second-half", "the second half of 2016"),
+        (
+            "the first half",
+            "second-half",
+            "the second half of 2016",
+            "the second half of the year",
+            "the first half of next year",
+        ),
     ),
     # ---- weekdays --------------------------------------------------------------------
     Rule(
@@ -657,6 +699,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("coming-units", r"coming {unit_plural}", D, ("in [coming months]", "coming weeks")),
     Rule(
+        "units-ahead",
+        r"the (?:{count} )?(?:{unit_plural}|{unit}) ahead",
+        D,
+        ("the weeks ahead", "the months ahead", "the two years ahead", "the week ahead"),
+    ),
+    Rule(
         "past-units",
         r"{span} {count} {unit}",
         D,
@@ -718,6 +766,39 @@ RULES: tuple[Rule, ...] = (
         r"(?:every|each) (?:{count} )?{unit}",
         SET,
         ("every day", "each year", "every two weeks", "each week"),
+    ),
+    Rule(
+        "every-other-unit",
+        r"(?:every|each) other {unit_cal}",
+        SET,
+        ("every other week", "every other day"),
+        fixed={"amount": 2},
+    ),
+    # TimeML puts how often into ``freq`` and values the period: "twice a week" is P1W.
+    Rule(
+        "times-per-unit",
+        r"(?:once|twice|thrice|{count} times) (?:a|an|per|each) {unit_cal}",
+        SET,
+        ("twice a week", "three times a day", "once a month", "10 times a year"),
+        fixed={"amount": 1},
+    ),
+    Rule(
+        "every-season",
+        r"(?:every|each) {season_any}",
+        SET,
+        ("every summer", "each winter"),
+    ),
+    Rule(
+        "every-part",
+        r"(?:every|each) {pod}",
+        SET,
+        ("every morning", "each evening"),
+    ),
+    Rule(
+        "weekday-parts-set",
+        r"{weekday} {pod}s\b",
+        SET,
+        ("Tuesday nights", "Sunday mornings", "on [Friday evenings]"),
     ),
     Rule(
         "every-weekday",
