@@ -203,9 +203,14 @@ def read(entry: CompiledRule, match: re.Match[str]) -> Spec:
             name = " ".join(groups["holiday"].replace("’", "'").split())
             month, day, weekday = vocab.HOLIDAYS[name]
             base.update(month=month, day=day, weekday=weekday, floating=weekday is not None)
-        if base["year"] is None and base["month"] and groups.get("yrel"):
+        within = base["month"] or base.get("quarter") or base.get("half") or fixed.get("quarter")
+        within = within or fixed.get("half")
+        counted = groups.get("yrel") or re.search(r"\bof the year$", text)
+        if base["year"] is None and within and counted:
+            # "January this year", "the second half of last year": that part of the
+            # year counted from the reference ("of the year": the present one).
             base["unit"] = Unit.YEAR
-            base["amount"] = relation
+            base["amount"] = relation if groups.get("yrel") else 0
             base["relation"] = None
             kind = Kind.SHIFT
     elif kind is Kind.WEEKDAY and groups.get("later"):

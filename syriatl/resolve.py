@@ -461,6 +461,10 @@ def _set(mention: Mention) -> Resolution:
         value = f"XXXX-WXX-{spec.weekday + 1}" + (f"T{spec.part}" if spec.part else "")
     elif spec.month:
         value = f"XXXX-{spec.month:02d}"
+    elif spec.season:  # "every summer"
+        value = f"XXXX-{spec.season}"
+    elif spec.part:  # "every morning"
+        value = f"XXXX-XX-XXT{spec.part}"
     else:
         value = timex.duration_value(spec.unit or Unit.DAY, spec.amount)
     return _result(mention, value, "set", None, TimexType.SET)

@@ -200,10 +200,8 @@ def shift_value(day: dt.date, unit: Unit, amount: int, spec: Spec) -> str:
         year, month = add_months(day.year, day.month, 6 * amount)
         return f"{year:04d}-H{1 if month <= 6 else 2}"
     if unit is Unit.YEAR:
-        year = day.year + amount
-        if spec.month:
-            return f"{year:04d}-{spec.month:02d}"
-        return f"{year:04d}"
+        # A month, quarter or half of the counted year keeps its place in it.
+        return f"{day.year + amount:04d}" + _within_year(spec)
     if unit is Unit.DECADE:
         return f"{day.year // 10 + amount:03d}"
     if unit is Unit.CENTURY:

@@ -123,12 +123,22 @@ FOUND = [
     ("net income for the year ended June 30", "the year", Kind.DURATION, {"unit": Unit.YEAR}),
     ("in place by year-end", "year-end", Kind.SHIFT, {"unit": Unit.YEAR, "mod": "END"}),
     ("in the year-earlier quarter", "the year-earlier quarter", Kind.ANCHORED, {"amount": -1}),
+    # A quarter or half of a year counted from the reference: that year's third quarter.
     (
         "sales in this year's third quarter",
         "this year's third quarter",
-        Kind.CALENDAR,
-        {"quarter": 3},
+        Kind.SHIFT,
+        {"quarter": 3, "unit": Unit.YEAR, "amount": 0},
     ),
+    (
+        "Output fell in the first half of last year.",
+        "the first half of last year",
+        Kind.SHIFT,
+        {"half": 1, "unit": Unit.YEAR, "amount": -1},
+    ),
+    ("in the final quarter of 2015", "the final quarter of 2015", Kind.CALENDAR, {"quarter": 4}),
+    ("They meet twice a week.", "twice a week", Kind.SET, {"unit": Unit.WEEK, "amount": 1}),
+    ("Flights leave on Tuesday nights.", "Tuesday nights", Kind.SET, {"weekday": 1, "part": "NI"}),
     ("a 20th century democrat", "20th century", Kind.CALENDAR, {"century": 19}),
     # A named day that moves: the first Thursday (3) on or after 22 November.
     (
@@ -201,6 +211,18 @@ NOTHING = [
     "He was freed the day after his arrest.",
     "Prices fell in the year before the war.",
     "a war that shaped today's generation",  # the present era, not a day
+    # Numbers in the year range that count heads or label things.
+    "The unit lost 1200 of its 1900 men.",  # a part of a whole; a plural without -s
+    "Some 2000 people fled.",
+    "a 1500-strong militia",  # a force's size
+    "Survivors of Flight 1987 spoke.",  # a label's number
+    "under Resolution 2043",
+    "at 1900 Harbour Street",  # a house number
+    # Times inside names.
+    "The Sunday Mirror said so.",
+    "the Summer Palace",
+    "the December Accord",
+    "The Daily Telegraph said so.",  # a newspaper, not a recurrence
 ]
 
 

@@ -355,6 +355,30 @@ CASES = [
     (WED, "Prices rose over the past months.", "the past months", "PXM"),
     (WED, "Prayers are held every Friday.", "every Friday", "XXXX-WXX-5"),
     (WED, "The ceasefire is now in force.", "now", "PRESENT_REF"),
+    # --- TimeML conventions: quarters, halves, sets, holidays ---------------------------
+    # A part of the year named with "the year" is the reference's (2023); "last year"
+    # is 2023 - 1 = 2022; "the final quarter" of a given year is its fourth.
+    (WED, "Exports rose in the second half of the year.", "the second half of the year", "2023-H2"),
+    (WED, "Output fell in the first half of last year.", "the first half of last year", "2022-H1"),
+    (WED, "Losses mounted in the final quarter of 2021.", "the final quarter of 2021", "2021-Q4"),
+    (WED, "The plant shut in the last half of 2019.", "the last half of 2019", "2019-H2"),
+    # A fiscal year is written as its number: TimeML has no fiscal calendar.
+    (
+        WED,
+        "Results for the first quarter of fiscal 2024.",
+        "the first quarter of fiscal 2024",
+        "2024-Q1",
+    ),
+    # How often goes to TIMEX3 ``freq``; the value is the period: a week, a day.
+    (WED, "Aid flights land twice a week.", "twice a week", "P1W"),
+    (WED, "Patrols pass every other day.", "every other day", "P2D"),
+    # Friday is weekday 5 in ISO numbering (Monday 1), evenings TEV.
+    (WED, "Markets open on Friday evenings.", "Friday evenings", "XXXX-WXX-5TEV"),
+    (WED, "Fighting flares every summer.", "every summer", "XXXX-SU"),
+    (WED, "Talks will go on in the weeks ahead.", "the weeks ahead", "PXW"),
+    # 1 May 2023 is 16 + 30 + 1 = 47 days after Wed 15 Mar; 1 May 2022 is 365 - 47 = 318
+    # days before: the nearer one.
+    (WED, "Unions plan a May Day rally.", "May Day", "2023-05-01"),
 ]
 
 

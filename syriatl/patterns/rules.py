@@ -14,6 +14,7 @@ tests check both.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from syriatl.model import Kind
@@ -67,10 +68,42 @@ def after_word(words: list[str]) -> str:
 
 
 _DATE_PREP = after_word(_PREPOSITIONS)
+_YEAR_PREPOSITIONS = (
+    "in", "In", "by", "By", "since", "Since", "until", "before", "after", "during",
+)  # fmt: skip
 # What may not follow a number for it to be a year.
 _NOT_A_COUNT = (
     r"(?![.,]\d)(?!\s*(?:%|percent|per\b|million|billion|trillion|thousand|hundred|"
     r"[a-z]+s\b(?<!years)(?<!days)(?<!months)(?<!weeks)|m\b|bn\b|km|kg|GMT|UTC|hours?\b))"
+    # Plurals without an -s ("2000 men", "1500 people") and a force's size
+    # ("a 2000-strong convoy") count heads; a number before a street name is an address.
+    # After a date preposition it is still a year: "by [2000] people had left".
+    r"(?!\s*-strong\b)(?!"
+    + "".join(rf"(?<!\b{w}[ ]\d{{4}})" for w in _YEAR_PREPOSITIONS)
+    + r"\s+(?:(?:wo)?men|people|children|police|personnel|staff)\b)"
+    # A part of a whole: "1500 of its 2000 men".
+    r"(?!\s+of\s+(?:its|their|his|her|them|whom|those|these)\b)"
+    r"(?!\s+(?:[A-Z][a-z]+\s+)+(?:Avenue|Street|Road|Boulevard|Square)\b)"
+)
+# Words that label a number ("Flight 2017", "Resolution 2042", "Page 1998"): the number
+# after them is a name, never a year.
+_LABELS = (
+    "Resolution", "Flight", "Route", "Highway", "Room", "Page", "Article", "Section",
+    "Chapter", "Paragraph", "Unit", "Bus", "Train", "Gate", "Platform", "Suite", "No.",
+    "Number", "Brigade", "Battalion", "Regiment", "Division", "Squadron", "Convoy",
+)  # fmt: skip
+_NOT_A_LABEL = "".join(rf"(?<!\b{re.escape(w)}[ ])" for w in _LABELS)
+# A capitalised month, weekday or season between an article and a capitalised word is
+# part of a name ("the Sunday Times", "the October War", "the Winter Palace"); TimeML
+# leaves the times inside names untagged.
+# A capitalised season before a capitalised word is a name too ("Winter Palace").
+# The year a quarter or half is of: a number ("of 2016", "of fiscal 2016"), or the
+# present, last or next one ("of the year", "of last year").
+_OF_YEAR_NAMED = r" of (?:(?:fiscal (?:year )?)?{year}|(?:the|{yrel}) year\b)"
+_OF_YEAR = r"(?:(?: of(?: fiscal(?: year)?)?)? {year}| of (?:the|{yrel}) year\b)?"
+_NOT_A_NAMED_SEASON = r"(?!(?<=[A-Z][a-z]{5})[ ]+[A-Z][a-z])(?!(?<=Fall)[ ]+[A-Z][a-z])"
+_NOT_IN_A_NAME = (
+    r"(?!(?<=\b[Tt]he[ ])[A-Z][a-z.]+[ ]+[A-Z][a-z])(?!(?<=\b[Aa][ ])[A-Z][a-z.]+[ ]+[A-Z][a-z])"
 )
 
 # What may follow an adverb that ends its phrase ("the year before."), unlike a
@@ -178,10 +211,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "month",
-        r"{month_alone}(?! {day})",
+        _NOT_IN_A_NAME + r"{month_alone}(?! {day})",
         C,
         ("December", "February", "Jan.", "October", "[December]'s figures"),
-        ("May be", "march"),
+        ("May be", "march", "the October War"),
     ),
     Rule(
         "month-after-preposition",
@@ -206,10 +239,20 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "year",
-        r"{year}" + _NOT_A_COUNT,
+        _NOT_A_LABEL + r"{year}" + _NOT_A_COUNT,
         C,
-        ("2016", "1998", "2011"),
-        ("60%", "2016 troops", "$2016", "1,2016"),
+        ("2016", "1998", "2011", "in [2000] people feared", "by [1990] men"),
+        (
+            "60%",
+            "2016 troops",
+            "$2016",
+            "1,2016",
+            "2000 men",
+            "a 2000-strong force",
+            "1600 Pennsylvania Avenue",
+            "Flight 2017",
+            "Resolution 2042",
+        ),
     ),
     Rule("fiscal-year", r"fiscal(?: year)? {year}", C, ("fiscal 1989", "fiscal year 1990")),
     Rule("the-year", r"the year {year}", C, ("the year 2000",)),
@@ -248,7 +291,13 @@ RULES: tuple[Rule, ...] = (
         C,
         ("summer 2016", "the spring of 2011", "winter, 2015"),
     ),
-    Rule("the-season", r"the {season_any}\b(?! of)", C, ("the summer", "the fall")),
+    Rule(
+        "the-season",
+        r"the {season_any}\b(?! of)" + _NOT_A_NAMED_SEASON,
+        C,
+        ("the summer", "the fall", "[the Summer] talks"),
+        ("the Winter Palace", "the Fall River"),
+    ),
     Rule(
         "position-season",
         r"(?:the )?{position}[- ]{season_any}",
@@ -271,7 +320,7 @@ RULES: tuple[Rule, ...] = (
     # [third-quarter] results", but "[the third quarter]".
     Rule(
         "quarter-year",
-        r"(?:the (?!\S+-quarter))?{quarter}[- ]quarter(?:(?: of)? {year})?",
+        r"(?:the (?!\S+-quarter))?{quarter}[- ]quarter" + _OF_YEAR,
         C,
         (
             "the third quarter",
@@ -279,6 +328,9 @@ RULES: tuple[Rule, ...] = (
             "the fourth quarter of 2016",
             "first quarter",
             "the [third-quarter] results",
+            "the first quarter of the year",
+            "the third quarter of last year",
+            "the first quarter of fiscal 2016",
         ),
         ("a quarter",),
     ),
@@ -293,10 +345,39 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "year-quarter",
-        r"(?:the )?{year}(?:['’]s)? {quarter}[- ]quarter",
+        "fiscal-half",
+        r"(?:the (?!fiscal[- ]\S+-half))?fiscal[- ]{half}[- ]half",
         C,
-        ("2016 third quarter", "1989's fourth quarter", "the 1988 third quarter"),
+        ("the fiscal first half", "the [fiscal second-half] profit"),
+    ),
+    Rule(
+        "year-quarter",
+        r"(?:the )?(?:fiscal (?:year )?)?{year}(?:['’]s)? {quarter}[- ]quarter",
+        C,
+        (
+            "2016 third quarter",
+            "1989's fourth quarter",
+            "the 1988 third quarter",
+            "fiscal 2016's second quarter",
+        ),
+    ),
+    # "The last quarter" alone is the one before the present; with the year it is of,
+    # it is the year's fourth ("the final quarter of 2015").
+    Rule(
+        "last-quarter-of-year",
+        r"the (?:last|final) quarter" + _OF_YEAR_NAMED,
+        C,
+        ("the last quarter of 2015", "the final quarter of the year"),
+        ("the last quarter",),
+        fixed={"quarter": 4},
+    ),
+    Rule(
+        "last-half-of-year",
+        r"the (?:last|latter) half" + _OF_YEAR_NAMED,
+        C,
+        ("the last half of 1998", "the latter half of next year"),
+        ("the last half",),
+        fixed={"half": 2},
     ),
     Rule(
         "year-period",
@@ -312,9 +393,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "half-year",
-        r"(?:the )?{half}[- ]half(?:(?: of)? {year})?",
+        r"(?:the )?{half}[- ]half" + _OF_YEAR,
         C,
-        ("the first half", "second-half", "the second half of 2016"),
+        (
+            "the first half",
+            "second-half",
+            "the second half of 2016",
+            "the second half of the year",
+            "the first half of next year",
+        ),
     ),
     # ---- weekdays --------------------------------------------------------------------
     Rule(
@@ -351,10 +438,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "weekday",
-        r"{weekday}(?!['’]s\b)",
+        _NOT_IN_A_NAME + r"{weekday}(?!['’]s\b)",
         W,
-        ("Tuesday", "Friday", "monday", "Wed."),
-        ("TUESDAY", "Sundays"),
+        ("Tuesday", "Friday", "monday", "Wed.", "[Sunday] Russian jets struck"),
+        ("TUESDAY", "Sundays", "the Sunday Times", "a Sunday Telegraph poll"),
     ),
     # A day counted from a named weekday: "the day before last Tuesday('s hearing)".
     Rule(
@@ -612,6 +699,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("coming-units", r"coming {unit_plural}", D, ("in [coming months]", "coming weeks")),
     Rule(
+        "units-ahead",
+        r"the (?:{count} )?(?:{unit_plural}|{unit}) ahead",
+        D,
+        ("the weeks ahead", "the months ahead", "the two years ahead", "the week ahead"),
+    ),
+    Rule(
         "past-units",
         r"{span} {count} {unit}",
         D,
@@ -675,13 +768,56 @@ RULES: tuple[Rule, ...] = (
         ("every day", "each year", "every two weeks", "each week"),
     ),
     Rule(
+        "every-other-unit",
+        r"(?:every|each) other {unit_cal}",
+        SET,
+        ("every other week", "every other day"),
+        fixed={"amount": 2},
+    ),
+    # TimeML puts how often into ``freq`` and values the period: "twice a week" is P1W.
+    Rule(
+        "times-per-unit",
+        r"(?:once|twice|thrice|{count} times) (?:a|an|per|each) {unit_cal}",
+        SET,
+        ("twice a week", "three times a day", "once a month", "10 times a year"),
+        fixed={"amount": 1},
+    ),
+    Rule(
+        "every-season",
+        r"(?:every|each) {season_any}",
+        SET,
+        ("every summer", "each winter"),
+    ),
+    Rule(
+        "every-part",
+        r"(?:every|each) {pod}",
+        SET,
+        ("every morning", "each evening"),
+    ),
+    Rule(
+        "weekday-parts-set",
+        r"{weekday} {pod}s\b",
+        SET,
+        ("Tuesday nights", "Sunday mornings", "on [Friday evenings]"),
+    ),
+    Rule(
         "every-weekday",
         r"(?:every|each) {weekday}(?: {pod})?",
         SET,
         ("every Friday", "each Thursday"),
     ),
     Rule("every-month", r"(?:every|each) {month_alone}", SET, ("each July",)),
-    Rule("frequency", r"{freq}", SET, ("daily", "weekly", "annually")),
+    # "The Daily Star", "the daily reported": a newspaper, no recurrence. (Before a
+    # paper's name, "the party daily Granma", the training splits' annotators tag it.)
+    Rule(
+        "frequency",
+        r"(?![A-Z]\S+[ ]+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z][a-z])"
+        r"(?!(?<=\b[Tt]he[ ])[A-Z]){freq}"
+        r"(?![ ]+(?:said|reported|wrote|quoted|cited|added|published)\b)",
+        SET,
+        ("daily", "weekly", "annually", "[weekly] Friday protests", "[daily] life", "[Daily]"),
+        ("the Daily Star", "Daily Mail", "the daily said", "the weekly reported"),
+    ),
     # ---- present, past, future -------------------------------------------------------
     Rule(
         "reference",

@@ -121,6 +121,7 @@ HOLIDAYS: dict[str, tuple[int, int, int | None]] = {
     "Christmas": (12, 25, None), "Christmas Day": (12, 25, None),
     "Christmas Eve": (12, 24, None), "New Year's Day": (1, 1, None),
     "New Year's Eve": (12, 31, None), "Election Day": (11, 2, 1),
+    "May Day": (5, 1, None),
 }  # fmt: skip
 
 # Position within a period: TIMEX3 mod values.
