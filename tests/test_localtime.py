@@ -275,3 +275,14 @@ def test_midnight_is_the_one_the_words_name(
 ) -> None:
     tagged = tag_articles([Article("t", "t", text, Metadata())], published)
     assert {r.mention.text: r.value for r in tagged[0].resolutions}[expression] == value
+
+
+def test_a_pinned_clock_is_a_utc_clock_with_its_instant() -> None:
+    from syriatl.chronicle.corrections import when_of as pinned
+
+    # pin date 2019-03-05 time 21:00 (UTC): the instant 2019-03-05T21:00:00Z, zone UTC
+    when = pinned("2019-03-05", "21:00")
+    assert (when.value, when.time, when.at, when.zone) == (
+        "2019-03-05", "21:00", "2019-03-05T21:00:00Z", "UTC"
+    )  # fmt: skip
+    assert (pinned("2019-03-05", None).at, pinned("2019-03-05", None).zone) == (None, None)
