@@ -348,12 +348,14 @@ def _dated_clock(clock: Mention, day: Mention) -> Mention:
 
 
 # Between a clock and the day it is said to fall on: "2200 GMT on Saturday night",
-# "midnight local time on Saturday".
+# "midnight local time on Saturday"; a comma before a month and day: "1530 GMT, Jan. 6".
 _ON_DAY = re.compile(r"(?:[^\S\n]+local[^\S\n]+time)?,?[^\S\n]+on[^\S\n]+")
+_COMMA_DATE = re.compile(r",[^\S\n]+")
 
 
 def _clocks_on_days(text: str, found: list[Mention]) -> list[Mention]:
-    """A clock time said "on" a day takes that day: "at 2200 GMT on Saturday night"."""
+    """A clock time said "on" a day takes that day ("at 2200 GMT on Saturday night"), and
+    one followed by a month and day names its own day ("1530 GMT, Jan. 6")."""
     out = list(found)
     for i in range(len(out) - 1):
         clock, day = out[i], out[i + 1]
@@ -361,7 +363,9 @@ def _clocks_on_days(text: str, found: list[Mention]) -> list[Mention]:
             continue
         if _names_day(clock.spec) or day.spec.kind not in (Kind.WEEKDAY, Kind.CALENDAR):
             continue
-        if _names_day(day.spec) and _ON_DAY.fullmatch(text, clock.end, day.start):
+        on = _names_day(day.spec) and _ON_DAY.fullmatch(text, clock.end, day.start)
+        dated = day.spec.month is not None and day.spec.day is not None
+        if on or (dated and _COMMA_DATE.fullmatch(text, clock.end, day.start)):
             out[i] = _dated_clock(clock, day)
     return out
 

@@ -263,6 +263,8 @@ MIDNIGHTS = [
     # Sat 7 Jan, not the publication day
     ("The truce began at 2200 GMT on Saturday night.", D(2017, 1, 8), "2200 GMT",
      "2017-01-07T22:00"),
+    # Sat 7 Jan 2017; a clock before a month and day names its own day: Fri 6 Jan
+    ("The vote was held at 1530 GMT, Jan. 6.", D(2017, 1, 7), "1530 GMT", "2017-01-06T15:30"),
     # Sun 8 Jan 2017; Saturday before = Sat 7 Jan; "midnight local time on Saturday" ends it
     ("The truce took effect at midnight local time on Saturday.", D(2017, 1, 8), "midnight",
      "2017-01-07T24:00"),
