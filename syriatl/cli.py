@@ -160,6 +160,7 @@ def _build(
     until: str | None = None,
     jobs: int = 1,
     corrections: Path | None = None,
+    timezone: str | None = None,
 ) -> Build:
     """The build of ``paths``, or of ``seeds/`` when none are given; ``usage`` is how
     the command is typed, for the message when there is neither."""
@@ -167,6 +168,12 @@ def _build(
 
     start = typed_period(since, "--since")
     end = typed_period(until, "--until")
+    if timezone is not None:
+        from syriatl.localtime import zone_problem
+
+        problem = zone_problem(timezone)
+        if problem:
+            raise typer.BadParameter(problem.removeprefix("timezone "), param_hint="--timezone")
     if start and end and start[0] > end[1]:
         problem = f"{since!r} is after --until {until!r}: give the earlier date first"
         raise typer.BadParameter(problem, param_hint="--since")
@@ -180,6 +187,7 @@ def _build(
         until=end[1] if end else None,
         jobs=jobs,
         corrections=str(corrections) if corrections else None,
+        timezone=timezone,
     )
     return build_timeline(paths or [DEFAULT_CORPUS], options)
 
@@ -211,6 +219,16 @@ CorrectionsOption = Annotated[
     typer.Option(
         metavar="FILE",
         help="Apply this corrections.yaml too (each folder's own is always applied).",
+    ),
+]
+
+
+TimezoneOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="AREA/CITY",
+        help='The IANA time zone of local clocks ("6 p.m. local time", "at midnight") in '
+        "articles whose metadata names none, e.g. Europe/Kyiv.",
     ),
 ]
 
@@ -265,10 +283,11 @@ def build(
     ] = False,
     jobs: JobsOption = 1,
     corrections: CorrectionsOption = None,
+    timezone: TimezoneOption = None,
 ) -> None:
     """Build the merged chronology of the articles."""
     with _errors():
-        result = _build(paths, "build", since, until, jobs, corrections)
+        result = _build(paths, "build", since, until, jobs, corrections, timezone)
         if output is not None:
             _not_an_input(output, result)
         _show(result, "build-explained" if explain else "build", _format(fmt), output)
@@ -289,6 +308,7 @@ def explain(
     paths: Paths = None,
     fmt: FormatOption = None,
     corrections: CorrectionsOption = None,
+    timezone: TimezoneOption = None,
 ) -> None:
     """Show how an event got its date: for each source, expression, rule, anchor, date."""
     from dataclasses import replace
@@ -300,7 +320,7 @@ def explain(
             "give an event id (see the id of each event in build -f yaml)", param_hint="EVENT_ID"
         )
     with _errors():
-        result = _build(paths, "explain EVENT_ID", corrections=corrections)
+        result = _build(paths, "explain EVENT_ID", corrections=corrections, timezone=timezone)
         found = find_events(result.timeline, event_id)
         if len(found) != 1:
             count = len(result.timeline.events)

@@ -290,11 +290,27 @@ _COORDINATED_DAY = re.compile(
 )
 
 
+# A midnight that belongs to an infinitive: "for the ceasefire to come into force at
+# midnight", "expected to take effect from midnight".
+_INFINITIVE = re.compile(r"\bto[^\S\n]+([a-z]+)(?:[^\S\n]+[a-z]+){0,4}[^\S\n]*\Z")
+
+
+def _ahead(text: str, start: int, spec: Spec) -> bool:
+    """True for a midnight alone in an infinitive, which looks ahead whatever tense the
+    sentence's reporting verb has."""
+    if spec.hour != 24 or spec.weekday is not None or spec.month is not None:
+        return False
+    match = _INFINITIVE.search(text, max(0, start - 60), start)
+    return match is not None and match.group(1) not in vocab.NOT_INFINITIVE
+
+
 def _mention(text: str, start: int, end: int, rule: str, spec: Spec) -> Mention:
     cue, cue_word, strong = Direction.NONE, None, False
     if needs_direction(spec):
         cue, cue_word = direction_cue(text, start, end)
         strong = cue is Direction.PAST and governs_past(text, start, end)
+        if cue is Direction.PAST and _ahead(text, start, spec):
+            cue, cue_word, strong = Direction.FUTURE, "to", False
     return Mention(start, end, text[start:end], rule, spec, cue, cue_word, strong)
 
 
@@ -334,6 +350,29 @@ def _dated_clock(clock: Mention, day: Mention) -> Mention:
     d = day.spec
     spec = replace(clock.spec, weekday=d.weekday, month=d.month, day=d.day, year=d.year)
     return replace(clock, spec=spec, cue=day.cue, cue_word=day.cue_word, cue_strong=day.cue_strong)
+
+
+# Between a clock and the day it is said to fall on: "2200 GMT on Saturday night",
+# "midnight local time on Saturday"; a comma before a month and day: "1530 GMT, Jan. 6".
+_ON_DAY = re.compile(r"(?:[^\S\n]+local[^\S\n]+time)?,?[^\S\n]+on[^\S\n]+")
+_COMMA_DATE = re.compile(r",[^\S\n]+")
+
+
+def _clocks_on_days(text: str, found: list[Mention]) -> list[Mention]:
+    """A clock time said "on" a day takes that day ("at 2200 GMT on Saturday night"), and
+    one followed by a month and day names its own day ("1530 GMT, Jan. 6")."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        clock, day = out[i], out[i + 1]
+        if clock.spec.kind is not Kind.CLOCK or clock.spec.hour is None:
+            continue
+        if _names_day(clock.spec) or day.spec.kind not in (Kind.WEEKDAY, Kind.CALENDAR):
+            continue
+        on = _names_day(day.spec) and _ON_DAY.fullmatch(text, clock.end, day.start)
+        dated = day.spec.month is not None and day.spec.day is not None
+        if on or (dated and _COMMA_DATE.fullmatch(text, clock.end, day.start)):
+            out[i] = _dated_clock(clock, day)
+    return out
 
 
 def _restated_clocks(text: str, found: list[Mention]) -> list[Mention]:
@@ -377,4 +416,4 @@ def detect(text: str) -> tuple[Mention, ...]:
         second = _coordinated_day(text, mention)
         if second is not None:
             found.append(second)
-    return tuple(_restated_clocks(text, found))
+    return tuple(_clocks_on_days(text, _restated_clocks(text, found)))

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from syriatl.localtime import clock_words
 from syriatl.model import Anchor, AnchorKind, Event, Published, Source, Timeline
 
 
 def _stamp(anchor: Anchor) -> str:
-    clock = f" {anchor.time:%H:%M} UTC" if anchor.time else ""
+    clock = f" {anchor.time:%H:%M}" if anchor.time else ""
     return anchor.date.isoformat() + clock
 
 
@@ -51,7 +52,9 @@ def chain(source: Source, published: Published | None) -> str:
     """One line: expression -> rule -> anchor -> date. A source with no date word says
     what dates it instead: its entry's clock, or the day it was reported."""
     said = f'"{source.expression}"' if source.expression else _undated(source)
-    when = source.when.value + (f" {source.when.time} UTC" if source.when.time else "")
+    w = source.when
+    clock = clock_words(w.time, w.at, w.zone)
+    when = w.value + (f" {clock}" if clock else "")
     anchor = anchor_words(source.anchor, published)
     return f"{said} -> {source.rule} -> anchor: {anchor} -> {when}"
 
@@ -79,6 +82,8 @@ def _source_data(source: Source, dates: Mapping[str, Published]) -> dict[str, An
         "rule": source.rule,
         "date": source.when.value,
         "time": source.when.time,
+        "at": source.when.at,
+        "zone": source.when.zone,
         "explanation": chain(source, published),
     }
 
@@ -89,6 +94,8 @@ def event_explanation(event: Event, dates: Mapping[str, Published]) -> dict[str,
         "id": event.id,
         "date": event.when.value,
         "time": event.when.time,
+        "at": event.when.at,
+        "zone": event.when.zone,
         "text": event.text,
         "corrections": list(event.corrections),
         "sources": [_source_data(s, dates) for s in event.sources],

@@ -18,6 +18,7 @@ from syriatl.decode import decode, not_english
 from syriatl.discover import Discovery, Found, discover, printable, reason
 from syriatl.errors import SyriatlError
 from syriatl.metadata import (
+    ALL,
     SOURCES,
     Refused,
     check_value,
@@ -43,6 +44,7 @@ class Read:
 
 
 def _merge(given: Metadata | None, beside: Metadata | None) -> Metadata:
+    """Metadata field by field: what ``given`` says, else what ``beside`` says."""
     if given is None:
         return beside or Metadata()
     if beside is None:
@@ -53,12 +55,14 @@ def _merge(given: Metadata | None, beside: Metadata | None) -> Metadata:
         outlet=given.outlet or beside.outlet,
         title=given.title or beside.title,
         origin=given.origin or beside.origin,
+        timezone=given.timezone or beside.timezone,
     )
 
 
-def read_article(found: Found, beside: Beside = None) -> Read:
+def read_article(found: Found, beside: Beside = None, timezone: str | None = None) -> Read:
     """Read one article file with the metadata given beside it; an unreadable, binary,
-    empty or non-English file, or unusable metadata, comes back as a problem."""
+    empty or non-English file, or unusable metadata, comes back as a problem.
+    ``timezone`` (``build --timezone``) is the zone when no metadata names one."""
     where = found.shown
     try:
         data = found.path.read_bytes()
@@ -83,7 +87,7 @@ def read_article(found: Found, beside: Beside = None) -> Read:
         id=found.id,
         path=where,
         text=body,
-        meta=_merge(front, beside),
+        meta=_merge(_merge(front, beside), Metadata(timezone=timezone)),
         line_offset=offset,
         encoding=decoded.encoding,
     )
@@ -92,20 +96,35 @@ def read_article(found: Found, beside: Beside = None) -> Read:
 
 def metadata_beside(paths: Iterable[Path]) -> tuple[dict[Path, Beside], tuple[str, ...]]:
     """The metadata each folder's ``sources.yaml`` gives its files, and warnings for
-    entries that name no file of the corpus."""
-    listed = list(paths)
-    folders = {path.parent for path in listed}
-    names = {(path.parent, path.name) for path in listed}
+    entries that name no file of the corpus. The entry ``*`` gives every file of the
+    folder the fields its own entry leaves out (``timezone``, ``outlet``, ...)."""
+    folders: dict[Path, list[Path]] = {}
+    for path in paths:
+        folders.setdefault(path.parent, []).append(path)
+    names = {(path.parent, path.name) for listed in folders.values() for path in listed}
     given: dict[Path, Beside] = {}
     warnings = []
     for folder in sorted(folders):
-        for name, meta in read_sources(folder).items():
+        read = read_sources(folder)
+        every = read.pop(ALL, None)
+        if every is not None:
+            given.update(dict.fromkeys(folders[folder], every))
+        for name, meta in read.items():
             if (folder, name) in names:
-                given[folder / name] = meta
+                given[folder / name] = _over(meta, every)
             elif not (folder / name).exists():
                 shown = printable(str(folder / SOURCES))
                 warnings.append(f"{shown}: {name}: no such article in the folder")
     return given, tuple(warnings)
+
+
+def _over(meta: Metadata | Refused, every: Beside) -> Metadata | Refused:
+    """A file's own entry over the folder's ``*`` entry (a refused one stays refused)."""
+    if isinstance(meta, Refused) or every is None:
+        return meta
+    if isinstance(every, Refused):
+        return every
+    return _merge(meta, every)
 
 
 def read_corpus(found: Discovery) -> tuple[Read, ...]:

@@ -21,10 +21,12 @@ import yaml
 
 from syriatl.discover import printable, reason
 from syriatl.errors import ExitCode, SyriatlError
+from syriatl.localtime import zone_problem
 from syriatl.model import Metadata
 
 SOURCES = "sources.yaml"
-FIELDS = ("published", "url", "outlet", "origin", "title")
+ALL = "*"  # the sources.yaml entry that gives every file of its folder its fields
+FIELDS = ("published", "url", "outlet", "origin", "title", "timezone")
 FRONT_MATTER_LIMIT = 64 * 1024  # bytes of YAML between the two '---' lines
 SOURCES_LIMIT = 16 * 1024 * 1024  # a sources.yaml for ~100,000 articles
 CORRECTIONS = "corrections.yaml"
@@ -116,6 +118,11 @@ def _field(key: str, value: Value) -> str | dt.date | None:
         return None
     if not isinstance(value, str):
         raise ValueError(f"{key} must be text, not {_kind(value)}")
+    if key == "timezone":
+        problem = zone_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value
     if key != "published":
         return value
     try:
@@ -141,13 +148,16 @@ def metadata(fields: Value, where: str) -> Metadata | Refused:
         except ValueError as error:
             return Refused(f"{where}: {error}")
     published = values.get("published")
-    url, outlet, title, origin = (values.get(k) for k in ("url", "outlet", "title", "origin"))
+    url, outlet, title, origin, timezone = (
+        values.get(k) for k in ("url", "outlet", "title", "origin", "timezone")
+    )
     return Metadata(
         published=published if isinstance(published, dt.date) else None,
         url=url if isinstance(url, str) else None,
         outlet=outlet if isinstance(outlet, str) else None,
         title=title if isinstance(title, str) else None,
         origin=origin if isinstance(origin, str) else None,
+        timezone=timezone if isinstance(timezone, str) else None,
     )
 
 

@@ -263,6 +263,7 @@ class Metadata:
     outlet: str | None = None
     title: str | None = None
     origin: str | None = None
+    timezone: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,7 +303,14 @@ class Published:
 
 @dataclass(frozen=True, slots=True)
 class When:
-    """The date of an event at its own precision; ``start``/``end`` are the days it spans."""
+    """The date of an event at its own precision; ``start``/``end`` are the days it spans.
+
+    A timed value (``time`` set) is dated by its local day (``value``); ``zone`` is the
+    IANA name of the place's zone, ``UTC`` for a clock given in GMT/UTC, or ``local``
+    when the zone is not known; ``at`` is the instant in UTC (``YYYY-MM-DDTHH:MM:SSZ``),
+    known unless the zone is ``local``. ``time`` is the UTC clock of ``at`` when that
+    is known, else the local clock. Untimed values have neither.
+    """
 
     value: str
     precision: Precision
@@ -310,6 +318,8 @@ class When:
     end: dt.date
     time: str | None = None
     modifier: str | None = None
+    at: str | None = None
+    zone: str | None = None
 
     @property
     def sort_key(self) -> tuple[dt.date, int, str, str]:

@@ -48,13 +48,17 @@ from syriatl.segment import set_aside_warning
 class Options:
     """What a build keeps (events overlapping [since, until], either end open), how it
     resolves, how many worker processes tell the articles, and a ``corrections.yaml``
-    to apply besides those in the folders built."""
+    to apply besides those in the folders built, and the ``timezone`` of local clocks in
+    articles whose metadata names none (``timezone:`` in front matter beats the
+    article's ``sources.yaml`` entry, which beats the folder's ``*`` entry, which beats
+    this)."""
 
     since: dt.date | None = None
     until: dt.date | None = None
     policy: Policy = NEWS
     jobs: int = 1
     corrections: str | None = None
+    timezone: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +156,7 @@ def finish(
     entries = tuple(
         EntryReport(
             entry,
-            entry_when(entry, date.date) if date.date else None,
+            entry_when(entry, date.date, analysis.article.meta.timezone) if date.date else None,
             leads.get(entry.start, ""),
         )
         for entry in analysis.layout.entries
@@ -190,13 +194,14 @@ def tell(article: Article, corpus_years: Sequence[int] | None, policy: Policy = 
     return Told(article.path, report, events, warnings, problem)
 
 
-Job = tuple[ingest.Found, ingest.Beside, Sequence[int] | None, Policy]
+Job = tuple[ingest.Found, ingest.Beside, Sequence[int] | None, Policy, str | None]
 
 
 def tell_file(job: Job) -> Told:
-    """Read and tell one file (the unit of work of a worker process)."""
-    found, beside, corpus_years, policy = job
-    read = ingest.read_article(found, beside)
+    """Read and tell one file (the unit of work of a worker process); ``timezone`` (the
+    job's last item) is the zone of an article whose metadata names none."""
+    found, beside, corpus_years, policy, timezone = job
+    read = ingest.read_article(found, beside, timezone)
     warnings = (read.warning,) if read.warning else ()
     if read.article is None:
         problem = Problem(found.id, read.problem or "unreadable", read.path)
@@ -237,7 +242,8 @@ def build_timeline(paths: Sequence[str], options: Options = Options()) -> Build:
     said = sum((fixes.parse(raw, where) for where, raw in read), fixes.NONE)
     files = found.files
     given, warnings = ingest.metadata_beside(f.path for f in files)
-    first: list[Job] = [(f, given.get(f.path), None, options.policy) for f in files]
+    zone = options.timezone
+    first: list[Job] = [(f, given.get(f.path), None, options.policy, zone) for f in files]
     # What could not be looked into comes before the articles' own problems.
     early = dict(enumerate(found.problems, -len(found.problems)))
     collected = _Collected([*found.warnings, *warnings], problems=early)
@@ -250,7 +256,9 @@ def build_timeline(paths: Sequence[str], options: Options = Options()) -> Build:
                 waiting.append(index)
             collected.add(index, told)
         years = sorted(collected.years)
-        second = [(files[i], given.get(files[i].path), years, options.policy) for i in waiting]
+        second = [
+            (files[i], given.get(files[i].path), years, options.policy, zone) for i in waiting
+        ]
         for index, told in zip(waiting, _run(second, pool, count), strict=True):
             collected.add(index, told)
     return collected.build(options, said)
@@ -290,7 +298,7 @@ def _shared(source: Source) -> Source:
     """The source with its date and its strings shared with every other source that gives
     them (those from worker processes arrive with copies of their own)."""
     w = source.when
-    when = shared_when(w.value, w.precision, w.start, w.end, w.time, w.modifier)
+    when = shared_when(w.value, w.precision, w.start, w.end, w.time, w.modifier, w.at, w.zone)
     quote, rule = sys.intern(source.quote), sys.intern(source.rule)
     expression = sys.intern(source.expression) if source.expression else None
     given = (w, source.quote, source.rule, source.expression)

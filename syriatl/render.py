@@ -18,6 +18,7 @@ from rich.text import Text
 
 from syriatl.chronicle.outlets import shown
 from syriatl.explain import chain, event_explanation, publications
+from syriatl.localtime import clock_words
 from syriatl.model import (
     Anchor,
     ArticleReport,
@@ -77,6 +78,8 @@ def conflict_data(source: Source, published: Published | None = None) -> dict[st
         "origin": source.origin,
         "date": when.value if when else None,
         "time": when.time if when else None,
+        "at": when.at if when else None,
+        "zone": when.zone if when else None,
         "text": source.text,
         "kind": source.kind,
         "quote": source.quote,
@@ -97,6 +100,8 @@ def event_data(event: Event, dates: Mapping[str, Published] | None = None) -> di
         "id": event.id,
         "date": w.value,
         "time": w.time,
+        "at": w.at,
+        "zone": w.zone,
         "precision": w.precision.value,
         "modifier": w.modifier,
         "reported": event.reported.isoformat() if event.reported else None,
@@ -129,8 +134,10 @@ def article_data(report: ArticleReport) -> dict[str, Any]:
 
 
 # The version of the ``build`` schema: 2 added ``kind``, ``status``, ``basis`` to events
-# and ``outlet``, ``origin``, ``text``, ``kind``, ``basis``, ``caption`` to sources.
-SCHEMA_VERSION = 2
+# and ``outlet``, ``origin``, ``text``, ``kind``, ``basis``, ``caption`` to sources; 3
+# dates a timed event by its local day, makes ``time`` the local clock when the zone is
+# not known, and adds ``at`` and ``zone`` to events and conflicts.
+SCHEMA_VERSION = 3
 
 # A section is a top-level key with a list, streamed item by item, or with one number.
 Sections = list[tuple[str, Iterable[Any] | int]]
@@ -244,7 +251,8 @@ def updates_table(timeline: Timeline) -> RenderableType:
         for e in a.entries:
             stamp = "undated"
             if e.when:
-                stamp = e.when.value + (f" {e.when.time} UTC" if e.when.time else "")
+                clock = clock_words(e.when.time, e.when.at, e.when.zone)
+                stamp = e.when.value + (f" {clock}" if clock else "")
             table.add_row(a.id, e.entry.label, stamp, e.lead)
     return table
 
@@ -268,6 +276,8 @@ def updates_sections(timeline: Timeline) -> Sections:
             "entry": e.entry.label,
             "date": e.when.value if e.when else None,
             "time": e.when.time if e.when else None,
+            "at": e.when.at if e.when else None,
+            "zone": e.when.zone if e.when else None,
             "first_sentence": e.lead,
         }
         for a in timeline.articles

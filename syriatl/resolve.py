@@ -470,6 +470,13 @@ def _set(mention: Mention) -> Resolution:
     return _result(mention, value, "set", None, TimexType.SET)
 
 
+# A midnight that names the day it falls on ("midnight Sunday", "midnight Feb. 15") is
+# the one that opens that day, as "5 a.m. Wednesday" is a clock of Wednesday; a midnight
+# said "on" a day ("midnight (2100 GMT) on Monday") or alone ("starting at midnight")
+# ends it (``DT24:00``).
+_OPENING = "T00:00"
+
+
 def _clock(
     mention: Mention, anchor: Anchor | None, previous: Resolution | None, policy: Policy
 ) -> Resolution:
@@ -480,6 +487,8 @@ def _clock(
         day = weekday_date(
             anchor.date, spec.weekday, None, _direction(mention, policy.weekday_default)
         )
+        if hour == 24 and " " in mention.text.strip():
+            time = _OPENING  # "midnight Sunday": the midnight Sunday opens
         return _result(mention, day.isoformat() + time, "clock:weekday", anchor, TimexType.TIME)
     if spec.month is not None and spec.day is not None:
         dated = _calendar(replace(mention, spec=replace(spec, kind=Kind.CALENDAR)), anchor, policy)
@@ -499,6 +508,12 @@ def _clock(
         )
     if anchor is None:
         return _result(mention, "XXXX-XX-XX" + time, "clock:no-anchor", None, TimexType.TIME)
+    if hour == 24 and mention.cue is Direction.PAST:
+        # "the guns fell silent at midnight", told on the day after: the midnight that
+        # opened the reference day, which ends the day before (TIMEX3 ``D-1 T24:00``).
+        day = anchor.date - dt.timedelta(days=1)
+        return _result(mention, day.isoformat() + time, "clock:past-midnight", anchor,
+                       TimexType.TIME)  # fmt: skip
     return _result(
         mention, anchor.date.isoformat() + time, "clock:reference", anchor, TimexType.TIME
     )
@@ -564,6 +579,8 @@ def _on_day(
         return resolve(clock, anchor, None, policy, story), dated
     spec = clock.spec
     value = f"{dated.start.isoformat()}T{spec.hour or 0:02d}:{spec.minute or 0:02d}"
+    if spec.hour == 24:  # "midnight Feb. 15": the midnight Feb. 15 opens
+        value = dated.start.isoformat() + _OPENING
     used = Anchor(AnchorKind.EARLIER, dated.start, None, day.text)
     return (
         _result(clock, value, "clock:day-after", used, TimexType.TIME),

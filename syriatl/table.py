@@ -22,6 +22,7 @@ from rich.text import Text
 
 from syriatl.chronicle.merge import origin_of
 from syriatl.explain import chain, publications
+from syriatl.localtime import clock_words
 from syriatl.model import Basis, Event, Precision, Published, Source, Status, Timeline, When
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -44,7 +45,7 @@ def date_label(when: When) -> str:
     start, value = when.start, when.value
     prefix = f"{when.modifier} " if when.modifier else ""
     if when.precision in (Precision.DAY, Precision.TIME):
-        clock = f" {when.time} UTC" if when.time else ""
+        clock = f" {clock_words(when.time, when.at, when.zone)}" if when.time else ""
         return f"{start:%a} {start.day} {_MONTHS[start.month - 1]} {start.year}{clock}"
     if when.precision is Precision.WEEK and value.endswith("-WE"):
         return f"{start.day}-{when.end.day} {_MONTHS[when.end.month - 1]} {when.end.year}"
@@ -74,7 +75,7 @@ def short_date(when: When, year: int) -> str:
     start = when.start
     label = f"{start.day} {_MONTHS[start.month - 1]}"
     label += f" {start.year}" if start.year != year else ""
-    return label + (f" {when.time} UTC" if when.time else "")
+    return label + (f" {clock_words(when.time, when.at, when.zone)}" if when.time else "")
 
 
 def _site(source: Source) -> str:

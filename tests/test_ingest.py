@@ -59,12 +59,15 @@ FRONT_MATTER_PROBLEMS = [
     ("published: March 2019\n", "published 'March 2019' is not a date (YYYY-MM-DD)"),
     ("published: [2019-03-12]\n", "published must be text, not a list"),
     ("title: {a: b}\n", "title must be text, not a mapping"),
-    ("auther: Ana Vel\n", "unknown field 'auther' (known: published, url, outlet, origin, title)"),
+    (
+        "auther: Ana Vel\n",
+        "unknown field 'auther' (known: published, url, outlet, origin, title, timezone)",
+    ),
     ("outlet: One\noutlet: Two\n", "outlet is given twice"),
-    ("1: a\nx: b\n", "unknown field '1' (known: published, url, outlet, origin, title)"),
+    ("1: a\nx: b\n", "unknown field '1' (known: published, url, outlet, origin, title, timezone)"),
     (
         "- published\n- 2019-03-12\n",
-        "must be a mapping of fields (published, url, outlet, origin, title), not a list",
+        "must be a mapping of fields (published, url, outlet, origin, title, timezone), not a list",
     ),
     (
         "title: !!python/object/apply:os.system [echo]\n",
@@ -174,13 +177,13 @@ SIDECAR_PROBLEMS = [
     ("story.txt:\n  outlet: [A, B]\n", "outlet must be text, not a list"),
     (
         "story.txt: 2019-03-12\n",
-        "must be a mapping of fields (published, url, outlet, origin, title), not plain text",
+        "must be a mapping of fields (published, url, outlet, origin, title, timezone), not plain text",
     ),
     ("story.txt:\n  outlet: A\nstory.txt:\n  outlet: B\n", "listed twice"),
     ("story.txt:\n  url: a\n  url: b\n", "url is given twice"),
     (
         "story.txt:\n  date: 2019-03-12\n",
-        "unknown field 'date' (known: published, url, outlet, origin, title)",
+        "unknown field 'date' (known: published, url, outlet, origin, title, timezone)",
     ),
 ]
 

@@ -310,8 +310,8 @@ def test_no_line_of_the_table_is_wider_than_the_console_nor_breaks_an_id() -> No
 
 def test_schema_version_comes_first_streamed_in_yaml_and_json() -> None:
     sections = timeline_sections(Timeline((), (TRUCE,), ()))
-    assert next(iter(yaml_chunks(sections))) == "schema_version: 2\n"
-    assert "".join(json_chunks(sections)).startswith('{\n  "schema_version": 2,\n  "articles": []')
+    assert next(iter(yaml_chunks(sections))) == "schema_version: 3\n"
+    assert "".join(json_chunks(sections)).startswith('{\n  "schema_version": 3,\n  "articles": []')
     assert list(yaml.safe_load("".join(yaml_chunks(sections)))) == [
         "schema_version", "articles", "events", "problems",
     ]  # fmt: skip
@@ -325,7 +325,7 @@ def test_events_and_sources_carry_kind_status_basis_outlet_origin_caption() -> N
                   dt.date(2019, 3, 4), "ev-1", "taking-effect", Status.CLAIMED, Basis.TEXT)  # fmt: skip
     data = event_data(event)
     assert list(data) == [
-        "id", "date", "time", "precision", "modifier", "reported", "text",
+        "id", "date", "time", "at", "zone", "precision", "modifier", "reported", "text",
         "kind", "status", "basis", "sources", "conflicts",
     ]  # fmt: skip
     assert (data["kind"], data["status"], data["basis"]) == ("taking-effect", "claimed", "text")

@@ -192,8 +192,9 @@ def _fields(
 
 
 def when_of(date: str, time: str | None) -> When:
-    """The date a pin gives: ``YYYY-MM-DD`` (with ``time`` ``HH:MM`` UTC, if given),
-    ``YYYY-MM`` or ``YYYY``."""
+    """The date a pin gives: ``YYYY-MM-DD`` (with ``time`` ``HH:MM`` UTC, if given: then
+    the day is the one in UTC, ``zone`` is ``UTC`` and ``at`` the instant), ``YYYY-MM``
+    or ``YYYY``."""
     try:
         if day := _DAY.fullmatch(date):
             when = dt.date(int(day[1]), int(day[2]), int(day[3]))
@@ -201,7 +202,7 @@ def when_of(date: str, time: str | None) -> When:
                 return When(date, Precision.DAY, when, when)
             if not _CLOCK.fullmatch(time):
                 raise ValueError(f"time {time!r} is not HH:MM (00:00 to 23:59)")
-            return When(date, Precision.TIME, when, when, time)
+            return When(date, Precision.TIME, when, when, time, None, f"{date}T{time}:00Z", "UTC")
         if time is not None:
             raise ValueError(f"time {time!r} needs a date to the day")
         if month := _MONTH.fullmatch(date):

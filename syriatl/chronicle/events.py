@@ -17,6 +17,7 @@ source only when it shows a happening, not when it names its picture.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from bisect import bisect_right
 from collections import defaultdict
@@ -24,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from syriatl import localtime
 from syriatl.chronicle.happenings import happening, states_happening
 from syriatl.model import (
     Anchor,
@@ -32,6 +34,7 @@ from syriatl.model import (
     Basis,
     Entry,
     Happening,
+    Kind,
     Layout,
     Outlet,
     Precision,
@@ -44,6 +47,7 @@ from syriatl.model import (
     TimexType,
     When,
 )
+from syriatl.patterns.vocab import ZONES
 
 # TIMEX3 mods that leave the date of the happening open.
 _OPEN_MODS = frozenset(
@@ -59,7 +63,12 @@ _OPEN_MODS = frozenset(
     }
 )
 _MODIFIERS = {"START": "early", "MID": "mid", "END": "late"}
-_UTC = frozenset({"GMT", "UTC", "Z"})
+# What lies between a clock and the same moment restated in brackets: "midnight (2100
+# GMT)", "6 am local time [0300 GMT]".
+_BRACKET = re.compile(r"[^\S\n]*[(\[][^\S\n]*")
+# How far (in characters) a day may stand from a clock in its sentence that falls on it
+# to be the clock's day: "on Saturday, February 14, at 23:55", "0735 GMT) Friday".
+_NEAR_CLOCK = 40
 _DAY_RANK = Precision.DAY.rank
 _NO_OUTLET = Outlet()
 
@@ -90,34 +99,135 @@ def entry_anchor(entry: Entry, published: dt.date) -> Anchor:
 @lru_cache(maxsize=1 << 16)
 def shared_when(
     value: str, precision: Precision, start: dt.date, end: dt.date, time: str | None,
-    modifier: str | None,
+    modifier: str | None, at: str | None = None, zone: str | None = None,
 ) -> When:  # fmt: skip
     """A When, one object per distinct date: a large corpus repeats a few thousand dates
     across hundreds of thousands of events."""
-    return When(value, precision, start, end, time, modifier)
+    return When(value, precision, start, end, time, modifier, at, zone)
 
 
-def when_of(resolution: Resolution) -> When | None:
-    """The event date of a resolution, or None when it dates no happening."""
+def _timed_when(timed: localtime.Timed) -> When:
+    day = timed.date
+    return shared_when(day.isoformat(), Precision.TIME, day, day, timed.time, None, timed.at,
+                       timed.zone)  # fmt: skip
+
+
+def _hour_minute(clock: str) -> tuple[int, int]:
+    return int(clock[:2]), int(clock[3:5])
+
+
+_OFFSETS = {name.upper(): hours for name, hours in ZONES.items()}
+
+
+def _offset(r: Resolution) -> float | None:
+    """The UTC offset, in hours, of the zone printed with a clock ("GMT", "EST"); None for
+    a local clock ("6 p.m. local time", "at midnight")."""
+    printed = r.mention.spec.zone
+    return _OFFSETS.get(printed.upper()) if printed else None
+
+
+def _is_clock(r: Resolution) -> bool:
+    return (
+        r.mention.spec.kind is Kind.CLOCK and r.time is not None and r.start is not None
+        and r.precision is Precision.TIME
+    )  # fmt: skip
+
+
+def when_of(resolution: Resolution, zone: str | None = None) -> When | None:
+    """The event date of a resolution, or None when it dates no happening.
+
+    A clock is dated by its local day (midnight ending day D, ``DT24:00``, opens D + 1)
+    and carries its instant and zone (``localtime``): a clock printed in GMT/UTC or
+    another zone has its instant; a local clock has one only when ``zone`` (the
+    article's ``timezone``) is known."""
     r = resolution
     if r.type not in (TimexType.DATE, TimexType.TIME) or r.start is None or r.end is None:
         return None
     if r.precision is None or (r.mod or "") in _OPEN_MODS:
         return None
+    if _is_clock(r) and r.time:
+        hour, minute = _hour_minute(r.time)
+        offset = _offset(r)
+        if offset is not None:
+            return _timed_when(localtime.offset_clock(r.start, hour, minute, offset, zone))
+        return _timed_when(localtime.local_clock(r.start, hour, minute, zone))
     value = r.value.split("T", 1)[0]
-    zone = (r.mention.spec.zone or "").upper()
-    if r.time and zone in _UTC and r.time != "24:00":
-        return shared_when(value, Precision.TIME, r.start, r.end, r.time, None)
     precision = Precision.DAY if r.precision is Precision.TIME else r.precision
     return shared_when(value, precision, r.start, r.end, None, _MODIFIERS.get(r.mod or ""))
 
 
-def entry_when(entry: Entry, published: dt.date) -> When:
-    """The timestamp of a live-blog entry: its day, and its clock when it prints one."""
+def _equivalent(local: Resolution, utc: Resolution, zone: str | None) -> When | None:
+    """The one instant of a local clock and its UTC equivalent printed in brackets."""
+    offset = _offset(utc)
+    if local.start is None or utc.start is None or not local.time or not utc.time:
+        return None
+    if offset is None or _offset(local) is not None:
+        return None
+    hour, minute = _hour_minute(local.time)
+    utc_moment = dt.datetime.combine(utc.start, dt.time(0)) + dt.timedelta(
+        hours=_hour_minute(utc.time)[0] - offset, minutes=_hour_minute(utc.time)[1]
+    )
+    return _timed_when(
+        localtime.equivalent(local.start, hour, minute, utc_moment.hour, utc_moment.minute, zone)
+    )
+
+
+def event_whens(
+    text: str,
+    placed: Sequence[tuple[Resolution, Sentence | None]],
+    zone: str | None = None,
+) -> list[When | None]:
+    """The event date of each resolution (in text order) of one article.
+
+    Besides ``when_of``: a local clock and the UTC clock restated in brackets beside it
+    ("midnight (2100 GMT)", "6 am local time (0300 GMT)") are one instant, dated by the
+    local clock's day; and a day named with a clock in its sentence ("on Saturday,
+    February 14, at 23:55", "midnight (2100 GMT) on Monday"), which the clock falls on,
+    is dated as that clock, so that "midnight on Monday" is dated Tuesday, not both."""
+    whens = [when_of(r, zone) for r, _ in placed]
+    for i in range(len(placed) - 1):
+        (a, sa), (b, sb) = placed[i], placed[i + 1]
+        if sa is None or sa is not sb or not (_is_clock(a) and _is_clock(b)):
+            continue
+        if not _BRACKET.fullmatch(text, a.mention.end, b.mention.start):
+            continue
+        one = _equivalent(a, b, zone) or _equivalent(b, a, zone)
+        if one is not None:
+            whens[i] = whens[i + 1] = one
+    clocks = [i for i, (r, s) in enumerate(placed) if s is not None and _is_clock(r)]
+    for i, (r, sentence) in enumerate(placed):
+        if sentence is None or _is_clock(r) or whens[i] is None or r.start is None:
+            continue
+        if r.precision not in (Precision.DAY, Precision.TIME):
+            continue
+        near = [
+            j for j in clocks
+            if placed[j][1] is sentence and placed[j][0].start == r.start
+            and _gap(r, placed[j][0]) <= _NEAR_CLOCK
+        ]  # fmt: skip
+        if near:
+            j = min(near, key=lambda k: (_gap(r, placed[k][0]), k))
+            whens[i] = whens[j]
+    return whens
+
+
+def _gap(a: Resolution, b: Resolution) -> int:
+    first, second = (a, b) if a.mention.start <= b.mention.start else (b, a)
+    return second.mention.start - first.mention.end
+
+
+def entry_when(entry: Entry, published: dt.date, zone: str | None = None) -> When:
+    """The timestamp of a live-blog entry: its day, and its clock when it prints one: in
+    the zone its label prints ("UPDATE 1745 GMT"), else a local clock, whose instant is
+    known when the article's zone is ("20:32 20.2.2015")."""
     day = entry_day(entry, published)
-    clock = f"{entry.hour:02d}:{entry.minute or 0:02d}" if entry.hour is not None else None
-    precision = Precision.DAY if clock is None else Precision.TIME
-    return shared_when(day.isoformat(), precision, day, day, clock, None)
+    if entry.hour is None:
+        return shared_when(day.isoformat(), Precision.DAY, day, day, None, None)
+    words = entry.label.split()
+    offset = _OFFSETS.get(words[-1].upper()) if words else None
+    if offset is not None:
+        return _timed_when(localtime.offset_clock(day, entry.hour, entry.minute or 0, offset, zone))
+    return _timed_when(localtime.local_clock(day, entry.hour, entry.minute or 0, zone))
 
 
 def _sentence_of(
@@ -151,9 +261,10 @@ def article_events(
     # The days the text gives each sentence's happenings: an entry lead that dates its
     # happening on another day ("met on Monday"), or plans it ("will meet on Tuesday"),
     # is dated by its words, not by the entry.
-    placed = [
-        (r, _sentence_of(sentences, starts, r.mention.start), when_of(r)) for r in resolutions
-    ]
+    zone = article.meta.timezone
+    located = [(r, _sentence_of(sentences, starts, r.mention.start)) for r in resolutions]
+    whens = event_whens(text, located, zone)
+    placed = [(r, found, dated) for (r, found), dated in zip(located, whens, strict=True)]
     days: dict[int, set[dt.date]] = defaultdict(set)
     for _, found, dated in placed:
         if found is not None and dated is not None and dated.precision.rank >= _DAY_RANK:

@@ -453,8 +453,11 @@ def _find(parent: list[int], cluster: int) -> int:
     return cluster
 
 
-def _date_key(when: When) -> tuple[str, str | None, str, str | None]:
-    return (when.value, when.time, when.precision.value, when.modifier)
+DateKey = tuple[str, str | None, str, str | None, str | None]
+
+
+def _date_key(when: When) -> DateKey:
+    return (when.value, when.time, when.precision.value, when.modifier, when.zone)
 
 
 def _units(told: Iterable[Source]) -> list[list[Source]]:
@@ -601,7 +604,7 @@ def event_of(members: list[Source]) -> Event:
     # A date's support is the number of origins that give it: a wire story on ten sites
     # is one voice.
     votes = Counter(k for k, _ in {(_date_key(s.when), origin_of(s)) for s in members})
-    first_order: dict[tuple[str, str | None, str, str | None], tuple[str, str, int, str]] = {}
+    first_order: dict[DateKey, tuple[str, str, int, str]] = {}
     for s in sorted(members, key=_choice):
         first_order.setdefault(_date_key(s.when), _choice(s))
 

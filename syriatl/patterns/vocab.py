@@ -162,6 +162,14 @@ FREQUENCIES: dict[str, str] = {
     "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W",
 }  # fmt: skip
 
+# Words after "to" that make it a preposition, not the mark of an infinitive: "returned
+# to the city at midnight" looks back, "for the truce to come into force at midnight"
+# looks ahead.
+NOT_INFINITIVE: frozenset[str] = frozenset(
+    "the a an his her its their this that these those my our your some all both each "
+    "every him them us me it".split()
+)
+
 # Time zones printed after clock times, as offsets from UTC in hours (None: local).
 ZONES: dict[str, float | None] = {
     "GMT": 0, "UTC": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
