@@ -13,6 +13,7 @@ what each build got wrong.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import subprocess
 import tempfile
@@ -24,6 +25,14 @@ import yaml
 
 CASES = Path(__file__).resolve().parent.parent / "tests" / "cases" / "unseen"
 EVENT_FIELDS = ("date", "at", "zone", "time")
+
+
+def _text(value: Any) -> str:
+    """A case's value as the build writes it: YAML reads ``2017-01-05T22:00:00Z`` as a
+    datetime, which the build writes back in ISO 8601 with ``Z``."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return str(value)
 
 
 def load() -> list[tuple[str, int, dict[str, Any]]]:
@@ -61,25 +70,27 @@ def tagged(bin_dir: Path, cases: list[dict[str, Any]], folder: Path) -> list[lis
 
 
 def built(bin_dir: Path, cases: list[dict[str, Any]], folder: Path) -> dict[int, dict[str, Any]]:
-    """The first event of each case's article that quotes the case's expression."""
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    wanted = [i for i, c in enumerate(cases) if any(k in c for k in EVENT_FIELDS)]
-    for i in wanted:
-        (corpus / f"c{i:04d}.txt").write_text(article(cases[i]), encoding="utf-8")
-    if not wanted:
-        return {}
-    run = subprocess.run(
-        [str(bin_dir / "syriatl"), "build", str(corpus), "-f", "json"],
-        capture_output=True, text=True,
-    )  # fmt: skip
-    events = json.loads(run.stdout)["events"] if run.returncode == 0 else []
+    """The event each case's expression dates, one build per case (two cases of one text
+    built together would merge into one event)."""
     out: dict[int, dict[str, Any]] = {}
-    for event in events:
-        for source in event["sources"]:
-            i = int(source["article"][1:])
-            if source["expression"] == cases[i].get("expression"):
-                out.setdefault(i, event)
+    for i, case in enumerate(cases):
+        if not any(k in case for k in EVENT_FIELDS):
+            continue
+        corpus = folder / f"corpus{i:04d}"
+        corpus.mkdir()
+        (corpus / "case.txt").write_text(article(case), encoding="utf-8")
+        run = subprocess.run(
+            [str(bin_dir / "syriatl"), "build", str(corpus), "-f", "json"],
+            capture_output=True, text=True,
+        )  # fmt: skip
+        events = json.loads(run.stdout)["events"] if run.returncode == 0 else []
+        # Named by the expression, else (one instant told twice, "midnight (2100 GMT)",
+        # is one source named by its first expression) quoting it.
+        expression = case.get("expression") or ""
+        named = [e for e in events if any(s["expression"] == expression for s in e["sources"])]
+        quoting = [e for e in events if any(expression in s["quote"] for s in e["sources"])]
+        if named or quoting:
+            out[i] = (named or quoting)[0]
     return out
 
 
@@ -90,7 +101,7 @@ def judge(case: dict[str, Any], found: list[dict[str, Any]], event: dict[str, An
     values = [r["value"] for r in found if r["text"] == case["expression"]]
     if values[:1] != [str(case["value"])]:
         return f"value {values[:1] or None}"
-    fields = {k: str(case[k]) for k in EVENT_FIELDS if k in case}
+    fields = {k: _text(case[k]) for k in EVENT_FIELDS if k in case}
     got = {k: str((event or {}).get(k)) for k in fields}
     return "" if got == fields else f"event {got}"
 
