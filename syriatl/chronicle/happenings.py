@@ -214,9 +214,9 @@ def _breaks(sentence: str, t: _Tables) -> list[_Break]:
     return out
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Reading:
-    """One call's scratch: the sentence's words, cues, things and breaks."""
+    """A sentence's words, cues, things and breaks (never changed once read)."""
 
     sentence: str
     low: str
@@ -227,8 +227,10 @@ class _Reading:
     breaks: list[_Break]
 
 
+@lru_cache(maxsize=8)
 def _read(sentence: str, clauses: bool = True) -> _Reading:
-    """The sentence's words, cues, things and (when ``clauses``) clause breaks."""
+    """The sentence's words, cues, things and (when ``clauses``) clause breaks; the last
+    few remembered, as a sentence's expressions are read one after another."""
     t = tables()
     low = sentence.lower()
     if len(low) != len(sentence):
