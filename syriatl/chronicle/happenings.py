@@ -184,12 +184,16 @@ def _cues(low: str, t: _Tables) -> list[_Hit]:
 
 def _things(low: str, t: _Tables, sentence: str = "") -> list[_Thing]:
     out = []
+
     # In running text (not a title in capitals), "the Velmora Truce Commission" names a
     # body, not the truce.
-    running = sum(w[:1].islower() for w in sentence.split()) * 2 >= len(sentence.split())
+    def running() -> bool:
+        words = sentence.split()
+        return sum(w[:1].islower() for w in words) * 2 >= len(words)
+
     for m in t.things.finditer(low):
         at, after = m.start(), sentence[m.end() : m.end() + 2].strip()[:1]
-        if running and at and sentence[at : at + 1].isupper() and after.isupper():
+        if at and sentence[at : at + 1].isupper() and after.isupper() and running():
             continue
         following = low[m.end() : m.end() + 16].split(None, 1)
         if (
