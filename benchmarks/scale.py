@@ -21,7 +21,9 @@ with its commonest kinds); events = intended + split - merged - missed + stray, 
 
 ``--vs PY`` runs every size and job count with a second interpreter too (one whose
 installed ``syriatl`` is the baseline code), alternating new and old ``--repeat`` times on
-the same corpus, and prints the median wall seconds and peak MB of each and new/old.
+the same corpus, and prints the median wall seconds and peak MB of each and new/old, and
+new/old of the median CPU seconds of the building process (with one job all the work,
+and steadier than wall time on a machine that other work shares).
 Children run in a neutral folder, so each imports its own interpreter's ``syriatl``
 (a ``syriatl/`` in the current folder would otherwise win); the line under each row names
 the ``syriatl`` each imported. Corpora are seeded: every run of a size is the same.
@@ -352,12 +354,14 @@ built = build_timeline([sys.argv[1]], Options(jobs=int(sys.argv[3])))
 with Path(sys.argv[2]).open("w", encoding="utf-8") as out:
     out.writelines(yaml_chunks(timeline_sections(built.timeline)))
 seconds = time.perf_counter() - started
+used = resource.getrusage(resource.RUSAGE_SELF)
+cpu = used.ru_utime + used.ru_stime
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 refs = [[[s.article, s.line, s.expression] for s in (*e.sources, *e.conflicts)]
         for e in built.timeline.events]
 Path(sys.argv[4]).write_text(json.dumps(refs), encoding="utf-8")
-print(json.dumps({"seconds": seconds, "peak_mb": peak, "worker_peak_mb": children,
+print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak, "worker_peak_mb": children,
                   "events": len(built.timeline.events), "articles": len(built.timeline.articles),
                   "module": syriatl.__file__}))
 """
@@ -399,7 +403,11 @@ def main() -> None:
     head = f"{'articles':>9} {'jobs':>4} {'MB':>6} {'intended':>8}"
     for label in pythons:
         head += f" | {label + ' s':>8} {'art/s':>6} {label + ' MB':>7} {'events':>7} {'ev/int':>6}"
-    head += f" | {'s n/o':>5} {'MB n/o':>6}" if args.vs else f" | {'vs prev':>7} {'speed-up':>8}"
+    head += (
+        f" | {'s n/o':>5} {'MB n/o':>6} {'cpu n/o':>7}"
+        if args.vs
+        else f" | {'vs prev':>7} {'speed-up':>8}"
+    )
     for label, python in pythons.items():
         print(f"{label}: {python}")
     print(head)
@@ -428,7 +436,9 @@ def main() -> None:
                 seconds, peak, _ = results["new"]
                 if args.vs:
                     old_seconds, old_peak, _ = results["old"]
+                    cpu = {k: statistics.median(float(f["cpu"]) for f in runs[k]) for k in runs}
                     line += f" | {seconds / old_seconds:>5.2f} {peak / old_peak:>6.2f}"
+                    line += f" {cpu['new'] / cpu['old']:>7.2f}"
                 else:
                     single = single or seconds
                     ratio = f"{seconds / previous[jobs]:.1f}x" if jobs in previous else "-"

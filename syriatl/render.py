@@ -164,20 +164,43 @@ def timeline_data(timeline: Timeline) -> dict[str, Any]:
     }
 
 
-def _dump_yaml(data: Any) -> str:
-    import yaml
+_TAG = "tag:yaml.org,2002:"
 
+
+def _dump_yaml(data: Any) -> str:
+    """Plain data in block style, as ``yaml.safe_dump`` writes it. The nodes of
+    mappings, lists, strings, None, booleans and integers are made here, as PyYAML's
+    safe representer makes them (which spends most of a large build's output time
+    finding each value's type); anything else is left to it."""
+    import io
+
+    import yaml
+    from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+    out = io.StringIO()
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return str(
-        yaml.dump(
-            data,
-            Dumper=dumper,
-            default_flow_style=False,
-            sort_keys=False,
-            allow_unicode=True,
-            width=1 << 30,
-        )
-    )
+    emitter = dumper(out, default_flow_style=False, allow_unicode=True, width=1 << 30)
+
+    def node(data: Any) -> Node:
+        if isinstance(data, str):
+            return ScalarNode(_TAG + "str", data)
+        if isinstance(data, dict):
+            pairs = [(node(k), node(v)) for k, v in data.items()]
+            return MappingNode(_TAG + "map", pairs, flow_style=False)
+        if isinstance(data, list):
+            return SequenceNode(_TAG + "seq", [node(v) for v in data], flow_style=False)
+        if data is None:
+            return ScalarNode(_TAG + "null", "null")
+        if isinstance(data, bool):
+            return ScalarNode(_TAG + "bool", "true" if data else "false")
+        if isinstance(data, int):
+            return ScalarNode(_TAG + "int", str(data))
+        return emitter.represent_data(data)  # a float, a date
+
+    emitter.open()
+    emitter.serialize(node(data))
+    emitter.close()
+    return out.getvalue()
 
 
 def yaml_chunks(sections: Sections) -> Iterator[str]:

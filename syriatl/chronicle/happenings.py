@@ -184,12 +184,16 @@ def _cues(low: str, t: _Tables) -> list[_Hit]:
 
 def _things(low: str, t: _Tables, sentence: str = "") -> list[_Thing]:
     out = []
+
     # In running text (not a title in capitals), "the Velmora Truce Commission" names a
     # body, not the truce.
-    running = sum(w[:1].islower() for w in sentence.split()) * 2 >= len(sentence.split())
+    def running() -> bool:
+        words = sentence.split()
+        return sum(w[:1].islower() for w in words) * 2 >= len(words)
+
     for m in t.things.finditer(low):
         at, after = m.start(), sentence[m.end() : m.end() + 2].strip()[:1]
-        if running and at and sentence[at : at + 1].isupper() and after.isupper():
+        if at and sentence[at : at + 1].isupper() and after.isupper() and running():
             continue
         following = low[m.end() : m.end() + 16].split(None, 1)
         if (
@@ -214,9 +218,9 @@ def _breaks(sentence: str, t: _Tables) -> list[_Break]:
     return out
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Reading:
-    """One call's scratch: the sentence's words, cues, things and breaks."""
+    """A sentence's words, cues, things and breaks (never changed once read)."""
 
     sentence: str
     low: str
@@ -227,8 +231,10 @@ class _Reading:
     breaks: list[_Break]
 
 
+@lru_cache(maxsize=8)
 def _read(sentence: str, clauses: bool = True) -> _Reading:
-    """The sentence's words, cues, things and (when ``clauses``) clause breaks."""
+    """The sentence's words, cues, things and (when ``clauses``) clause breaks; the last
+    few remembered, as a sentence's expressions are read one after another."""
     t = tables()
     low = sentence.lower()
     if len(low) != len(sentence):

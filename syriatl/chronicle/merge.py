@@ -215,13 +215,15 @@ class _Cluster:
         """Take one more unit."""
         self.sources.extend(item.sources)
         self.live[id(item)] = item
+        # the unit's own sets while it is the first to name anything: a set each would
+        # outweigh the clusters' sources
         if item.names:
-            self.names |= item.names
+            self.names = self.names | item.names if self.names else item.names
         if item.places:
-            self.places |= item.places
+            self.places = self.places | item.places if self.places else item.places
         kind = _main_kind(item.first)
         if kind and kind not in self.kinds:
-            self.kinds |= {kind}
+            self.kinds = _kinds(self.kinds | {kind})
         start = item.first.when.start
         self.first = min(self.first or start, start)
         self.last = max(self.last or start, start)
@@ -235,13 +237,26 @@ class _Cluster:
         if other.places:
             self.places |= other.places
         if other.kinds:
-            self.kinds |= other.kinds
+            self.kinds = _kinds(self.kinds | other.kinds)
         self.first = min(d for d in (self.first, other.first) if d is not None)
         self.last = max(d for d in (self.last, other.last) if d is not None)
 
     def spans(self, first: dt.date, last: dt.date) -> int:
         """Days from the earliest to the latest date if ``first``..``last`` joined."""
         return (max(self.last or last, last) - min(self.first or first, first)).days
+
+
+_KINDS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _kinds(kinds: frozenset[str]) -> frozenset[str]:
+    """One set object per distinct set of kinds: there are a few, and many clusters."""
+    return _KINDS.setdefault(kinds, kinds)
+
+
+# Where a cluster stood once it has joined another or closed (its sources are then in
+# the other, or already an event): nothing is ever added to it.
+_GONE = _Cluster()
 
 
 @dataclass(slots=True)
@@ -511,12 +526,15 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
         return found
 
     day = _Days()
+    done: dict[int, Event] = {}  # the event of each closed cluster, by its number
     rare_enough = max(SALIENT_AT_LEAST, SALIENT * total)
     place_enough = max(SALIENT_AT_LEAST, PLACE_SALIENT * total)
     clusters: list[_Cluster] = []
     parent: list[int] = []
     blocks: dict[Key, _Block] = {}
-    for unit in units:
+    units.reverse()  # taken from the end, so that each is let go with its block
+    while units:
+        unit = units.pop()
         source = unit[0]
         bag = words_of(source.text, source.expression)
         for key in [k for k, b in blocks.items() if _expired(k, b, source.when)]:
@@ -525,7 +543,8 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
                 del clusters[root].live[id(old)]
                 if not clusters[root].live:  # closed: no unit can meet it any more
                     day.forget(root, clusters[root])
-                    clusters[root].live = {}  # an emptied mapping keeps its size
+                    done[root] = event_of(clusters[root].sources)
+                    clusters[root] = _GONE
         names = frozenset(w for w in bag.names if counts[w] <= rare_enough)
         places = frozenset(w for w in _located(source, bag) if located[w] <= place_enough)
         item = _Item(
@@ -570,7 +589,7 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
                     parent[other] = chosen
                     day.move(clusters[other], other, chosen)
                     clusters[chosen].absorb(clusters[other])
-                    clusters[other] = _Cluster()
+                    clusters[other] = _GONE
         else:
             chosen = len(clusters)
             clusters.append(_Cluster())
@@ -586,7 +605,11 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
             listed = block.index[word]
             if not listed or listed[-1] != chosen:
                 listed.append(chosen)
-    merged = [event_of(cluster.sources) for cluster in clusters if cluster.sources]
+    for number, cluster in enumerate(clusters):
+        if cluster.sources:
+            done[number] = event_of(cluster.sources)
+    del clusters
+    merged = [done.pop(number) for number in sorted(done)]
     merged.sort(key=event_position)
     return with_ids(merged)
 
@@ -674,15 +697,16 @@ def event_id(event: Event) -> str:
 
 
 def with_ids(events: list[Event]) -> tuple[Event, ...]:
-    """The events with their ids; an id two events would share gets a count after it."""
+    """The events with their ids; an id two events would share gets a count after it.
+    Each takes its place in ``events`` (a large corpus would otherwise hold every event
+    twice)."""
     seen: Counter[str] = Counter()
-    out = []
-    for event in events:
+    for i, event in enumerate(events):
         base = event_id(event)
         seen[base] += 1
         ident = base if seen[base] == 1 else f"{base}-{seen[base]}"
-        out.append(replace(event, id=ident))
-    return tuple(out)
+        events[i] = replace(event, id=ident)
+    return tuple(events)
 
 
 def _order(source: Source) -> tuple[str, str, int]:
