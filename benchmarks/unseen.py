@@ -13,41 +13,16 @@ what each build got wrong.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import subprocess
+import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-CASES = Path(__file__).resolve().parent.parent / "tests" / "cases" / "unseen"
-EVENT_FIELDS = ("date", "at", "zone", "time")
-
-
-def _text(value: Any) -> str:
-    """A case's value as the build writes it: YAML reads ``2017-01-05T22:00:00Z`` as a
-    datetime, which the build writes back in ISO 8601 with ``Z``."""
-    if isinstance(value, dt.datetime):
-        return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return str(value)
-
-
-def load() -> list[tuple[str, int, dict[str, Any]]]:
-    out = []
-    for path in sorted(CASES.glob("*.yaml")):
-        for i, case in enumerate(yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]):
-            out.append((path.stem, i + 1, case))
-    return out
-
-
-def article(case: dict[str, Any]) -> str:
-    front = [f"published: {case['published']}"]
-    if case.get("timezone"):
-        front.append(f"timezone: {case['timezone']}")
-    return "---\n" + "\n".join(front) + "\n---\nDispatch\n\n" + case["text"] + "\n"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from unseen_cases import article, dated_event, event_fields, load
 
 
 def tagged(bin_dir: Path, cases: list[dict[str, Any]], folder: Path) -> list[list[dict[str, Any]]]:
@@ -74,7 +49,7 @@ def built(bin_dir: Path, cases: list[dict[str, Any]], folder: Path) -> dict[int,
     built together would merge into one event)."""
     out: dict[int, dict[str, Any]] = {}
     for i, case in enumerate(cases):
-        if not any(k in case for k in EVENT_FIELDS):
+        if not event_fields(case):
             continue
         corpus = folder / f"corpus{i:04d}"
         corpus.mkdir()
@@ -84,13 +59,9 @@ def built(bin_dir: Path, cases: list[dict[str, Any]], folder: Path) -> dict[int,
             capture_output=True, text=True,
         )  # fmt: skip
         events = json.loads(run.stdout)["events"] if run.returncode == 0 else []
-        # Named by the expression, else (one instant told twice, "midnight (2100 GMT)",
-        # is one source named by its first expression) quoting it.
-        expression = case.get("expression") or ""
-        named = [e for e in events if any(s["expression"] == expression for s in e["sources"])]
-        quoting = [e for e in events if any(expression in s["quote"] for s in e["sources"])]
-        if named or quoting:
-            out[i] = (named or quoting)[0]
+        event = dated_event(case, events)
+        if event is not None:
+            out[i] = event
     return out
 
 
@@ -101,7 +72,7 @@ def judge(case: dict[str, Any], found: list[dict[str, Any]], event: dict[str, An
     values = [r["value"] for r in found if r["text"] == case["expression"]]
     if values[:1] != [str(case["value"])]:
         return f"value {values[:1] or None}"
-    fields = {k: _text(case[k]) for k in EVENT_FIELDS if k in case}
+    fields = event_fields(case)
     got = {k: str((event or {}).get(k)) for k in fields}
     return "" if got == fields else f"event {got}"
 
