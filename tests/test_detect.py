@@ -106,6 +106,8 @@ FOUND = [
     ("prayers every Friday", "every Friday", Kind.SET, {"weekday": 4}),
     ("published weekly", "weekly", Kind.SET, {"ref": "P1W"}),
     ("is now in force", "now", Kind.REF, {"ref": "PRESENT_REF"}),
+    ("The talks will soon resume.", "soon", Kind.REF, {"ref": "FUTURE_REF"}),
+    ("It was now over.", "now", Kind.REF, {"ref": "PRESENT_REF"}),  # only "soon" is muted
     ("into force at midnight", "midnight", Kind.CLOCK, {"hour": 24, "minute": 0}),
     ("at 6 p.m. local time", "6 p.m. local time", Kind.CLOCK, {"hour": 18, "minute": 0}),
     ("Thursday, December 29, 2016 - 11:35 am", "11:35 am", Kind.CLOCK, {"hour": 11, "minute": 35}),
@@ -223,6 +225,11 @@ NOTHING = [
     "the Summer Palace",
     "the December Accord",
     "The Daily Telegraph said so.",  # a newspaper, not a recurrence
+    # "Soon" in a past narrative is shortly after a past happening, not a FUTURE_REF.
+    "The guard was soon released.",
+    "The deserters were soon caught.",
+    "A trickle of cash soon became a flood.",
+    "Prices soon doubled.",
 ]
 
 

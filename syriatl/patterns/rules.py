@@ -819,12 +819,22 @@ RULES: tuple[Rule, ...] = (
         ("the Daily Star", "Daily Mail", "the daily said", "the weekly reported"),
     ),
     # ---- present, past, future -------------------------------------------------------
+    # "was soon released", "the trickle soon became a flood": "soon" told in the past is
+    # shortly after a past happening, not a time after the report, so no FUTURE_REF.
     Rule(
         "reference",
-        r"(?!soon (?:as|after|before)\b){ref}",
+        r"(?!soon (?:as|after|before)\b)(?!(?:(?<=\bwas[ ])|(?<=\bwere[ ])|(?<=\bhad[ ]))soon\b)"
+        r"(?!soon (?:became|began|came|went|grew|fell|rose|found|got|left|\w{3,}ed)\b){ref}",
         REF,
         ("now", "currently", "recently", "the past", "the future", "at present", "soon"),
-        ("as soon as Tuesday", "soon after the talks", "the former minister", "once again"),
+        (
+            "as soon as Tuesday",
+            "soon after the talks",
+            "the former minister",
+            "once again",
+            "he was soon released",
+            "the trickle soon became a flood",
+        ),
     ),
     # ---- clock times -----------------------------------------------------------------
     Rule(
