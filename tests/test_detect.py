@@ -108,6 +108,7 @@ FOUND = [
     ("is now in force", "now", Kind.REF, {"ref": "PRESENT_REF"}),
     ("The talks will soon resume.", "soon", Kind.REF, {"ref": "FUTURE_REF"}),
     ("It was now over.", "now", Kind.REF, {"ref": "PRESENT_REF"}),  # only "soon" is muted
+    ("Now the rebels hold the ridge.", "Now", Kind.REF, {"ref": "PRESENT_REF"}),
     ("into force at midnight", "midnight", Kind.CLOCK, {"hour": 24, "minute": 0}),
     ("at 6 p.m. local time", "6 p.m. local time", Kind.CLOCK, {"hour": 18, "minute": 0}),
     ("Thursday, December 29, 2016 - 11:35 am", "11:35 am", Kind.CLOCK, {"hour": 11, "minute": 35}),
@@ -230,6 +231,9 @@ NOTHING = [
     "The deserters were soon caught.",
     "A trickle of cash soon became a flood.",
     "Prices soon doubled.",
+    # A "Now" set off by a comma at a sentence's head turns to a new point; no time.
+    "Now, as for the prisoners, no list has been published.",
+    "The talks stalled. Now, the question is who pays.",
 ]
 
 

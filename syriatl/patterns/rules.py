@@ -821,12 +821,15 @@ RULES: tuple[Rule, ...] = (
     # ---- present, past, future -------------------------------------------------------
     # "was soon released", "the trickle soon became a flood": "soon" told in the past is
     # shortly after a past happening, not a time after the report, so no FUTURE_REF.
+    # "Now, as for the prisoners, ...": a "Now" set off by a comma at the head of a
+    # sentence turns to a new point of the story; it names no time.
     Rule(
         "reference",
-        r"(?!soon (?:as|after|before)\b)(?!(?:(?<=\bwas[ ])|(?<=\bwere[ ])|(?<=\bhad[ ]))soon\b)"
+        r"(?!Now,)(?!soon (?:as|after|before)\b)"
+        r"(?!(?:(?<=\bwas[ ])|(?<=\bwere[ ])|(?<=\bhad[ ]))soon\b)"
         r"(?!soon (?:became|began|came|went|grew|fell|rose|found|got|left|\w{3,}ed)\b){ref}",
         REF,
-        ("now", "currently", "recently", "the past", "the future", "at present", "soon"),
+        ("now", "currently", "recently", "the past", "the future", "at present", "soon", "Now"),
         (
             "as soon as Tuesday",
             "soon after the talks",
@@ -834,6 +837,7 @@ RULES: tuple[Rule, ...] = (
             "once again",
             "he was soon released",
             "the trickle soon became a flood",
+            "Now, as for the prisoners",
         ),
     ),
     # ---- clock times -----------------------------------------------------------------
