@@ -714,7 +714,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "units",
         r"(?!(?:[Aa]n?|[Oo]ne) seconds?\b)(?:(?!" + _LOOSE_HEDGE + r"){hedge} )?"
-        r"(?:{count2} (?:to|or) )?{count}(?: more)?[- ](?=[a-z]){unit}(?: and a half)?"
+        r"(?:{count2} (?:to|or) )?"
+        r"(?:{count}(?: more| additional| further| extra)?|(?<!\b[Oo]n[ ])(?:another|Another))"
+        r"[- ](?=[a-z]){unit}(?: and a half)?"
         r"(?:[- ]long)?(?: or so)?" + _NOT_A_DURATION,
         D,
         (
@@ -731,6 +733,9 @@ RULES: tuple[Rule, ...] = (
             "after [several quarters] of losses",
             "almost [a hundred years]",
             "at least 20 more years",
+            "for [another week]",
+            "an additional year",
+            "a further day",
             "two to three weeks",
             "about [five hours]",
             "only [six months]",
@@ -745,6 +750,7 @@ RULES: tuple[Rule, ...] = (
             "a year-earlier loss",
             "more than a quarter of the market",
             "on CBS's 60 Minutes",  # a capitalised unit after a count is a title
+            "on another day",  # a different day, no length
         ),
     ),
     Rule("half-unit", r"(?:a |an )?half[- ]an? {unit}", D, ("half an hour", "half a year")),
