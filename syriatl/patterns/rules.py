@@ -422,10 +422,12 @@ RULES: tuple[Rule, ...] = (
         W,
         ("last Friday", "next Tuesday", "this Saturday", "last Monday night"),
     ),
+    # "the previous Friday" is anaphoric, counted from the story's day (see
+    # ``resolve._anaphoric_weekday``); "last Friday" is counted from the report.
     Rule(
         "the-previous-weekday",
         r"the (?P<anaphoric>previous|preceding|prior|following) {weekday}",
-        W,
+        A,
         ("the previous Friday", "the following Monday"),
     ),
     Rule(
