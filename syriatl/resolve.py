@@ -375,6 +375,8 @@ def _counted(mention: Mention) -> bool:
 def _anchored(mention: Mention, story: Story, anchor: Anchor | None) -> Resolution:
     spec = mention.spec
     previous = story.last
+    if spec.weekday is not None:
+        return _anaphoric_weekday(mention, previous, anchor)
     base = previous.start if previous and previous.start else None
     used = (
         Anchor(AnchorKind.EARLIER, base, None, f"{previous.mention.text} = {previous.value}")
@@ -414,6 +416,28 @@ def _anchored(mention: Mention, story: Story, anchor: Anchor | None) -> Resoluti
         if value:
             return _result(mention, value, f"{rule}:same-period", used)
     return _result(mention, _anchored_date(mention, previous, used, unit, int(amount)), rule, used)
+
+
+def _anaphoric_weekday(
+    mention: Mention, previous: Resolution | None, anchor: Anchor | None
+) -> Resolution:
+    """ "The previous Friday", "the following Monday": the nearest such day strictly before
+    or after the day the story has got to, not the reference ("last Friday" is deictic,
+    "the previous Friday" anaphoric). Without a day in the story, the reference's day."""
+    spec = mention.spec
+    assert spec.weekday is not None
+    used = anchor
+    if previous is not None and previous.start and previous.precision not in _COARSER_THAN_DAY:
+        told = f"{previous.mention.text} = {previous.value}"
+        used = Anchor(AnchorKind.EARLIER, previous.start, None, told)
+    if used is None:
+        return _result(mention, f"XXXX-WXX-{spec.weekday + 1}", "anchored:no-anchor", None)
+    if spec.relation == 1:
+        day = used.date + dt.timedelta(days=(spec.weekday - used.date.weekday() - 1) % 7 + 1)
+    else:
+        day = used.date - dt.timedelta(days=(used.date.weekday() - spec.weekday - 1) % 7 + 1)
+    rule = "anchored:earlier-date" if used.kind is AnchorKind.EARLIER else "anchored:reference"
+    return _result(mention, day.isoformat(), f"{rule}:weekday", used)
 
 
 def _unknown_day(value: str, precision: Precision | None) -> str:

@@ -103,9 +103,22 @@ FOUND = [
     ("in the past 48 hours", "the past 48 hours", Kind.DURATION, {"unit": Unit.HOUR, "amount": 48}),
     ("After two days of talks", "two days", Kind.DURATION, {"unit": Unit.DAY, "amount": 2}),
     ("for several years", "several years", Kind.DURATION, {"unit": Unit.YEAR, "amount": None}),
+    # "another", "an additional", "a further", "an extra" count one more unit.
+    ("extended for another week", "another week", Kind.DURATION, {"unit": Unit.WEEK, "amount": 1}),
+    (
+        "for an additional year",
+        "an additional year",
+        Kind.DURATION,
+        {"unit": Unit.YEAR, "amount": 1},
+    ),
+    ("talks go on a further day", "a further day", Kind.DURATION, {"unit": Unit.DAY, "amount": 1}),
+    ("Another day passed.", "Another day", Kind.DURATION, {"unit": Unit.DAY, "amount": 1}),
     ("prayers every Friday", "every Friday", Kind.SET, {"weekday": 4}),
     ("published weekly", "weekly", Kind.SET, {"ref": "P1W"}),
     ("is now in force", "now", Kind.REF, {"ref": "PRESENT_REF"}),
+    ("The talks will soon resume.", "soon", Kind.REF, {"ref": "FUTURE_REF"}),
+    ("It was now over.", "now", Kind.REF, {"ref": "PRESENT_REF"}),  # only "soon" is muted
+    ("Now the rebels hold the ridge.", "Now", Kind.REF, {"ref": "PRESENT_REF"}),
     ("into force at midnight", "midnight", Kind.CLOCK, {"hour": 24, "minute": 0}),
     ("at 6 p.m. local time", "6 p.m. local time", Kind.CLOCK, {"hour": 18, "minute": 0}),
     ("Thursday, December 29, 2016 - 11:35 am", "11:35 am", Kind.CLOCK, {"hour": 11, "minute": 35}),
@@ -223,6 +236,15 @@ NOTHING = [
     "the Summer Palace",
     "the December Accord",
     "The Daily Telegraph said so.",  # a newspaper, not a recurrence
+    # "Soon" in a past narrative is shortly after a past happening, not a FUTURE_REF.
+    "The guard was soon released.",
+    "The deserters were soon caught.",
+    "A trickle of cash soon became a flood.",
+    "Prices soon doubled.",
+    # A "Now" set off by a comma at a sentence's head turns to a new point; no time.
+    "They will meet on another day.",  # a different day, no length
+    "Now, as for the prisoners, no list has been published.",
+    "The talks stalled. Now, the question is who pays.",
 ]
 
 

@@ -162,6 +162,27 @@ CASES = [
         "the day before",
         "2023-02-28",
     ),
+    # "the previous/following <weekday>" counts from the story's day, strictly before or
+    # after it: Wed 1 Mar 2023; the previous Wednesday = 1 Mar - 7 = 22 Feb; the previous
+    # Sunday = 1 Mar - 3 = 26 Feb; the following Monday = 1 Mar + 5 = 6 Mar.
+    (
+        WED,
+        "Talks opened on March 1, 2023. Shelling had begun the previous Wednesday.",
+        "the previous Wednesday",
+        "2023-02-22",
+    ),
+    (
+        WED,
+        "Talks opened on March 1, 2023. Shelling had begun the previous Sunday.",
+        "the previous Sunday",
+        "2023-02-26",
+    ),
+    (
+        WED,
+        "Talks opened on March 1, 2023. They resumed the following Monday.",
+        "the following Monday",
+        "2023-03-06",
+    ),
     # "before" ending its phrase counts from the story's date: 1 Mar - 1 = 28 Feb.
     (
         WED,

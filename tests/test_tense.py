@@ -64,6 +64,14 @@ CASES = [
     ("The warring parties agreed to a truce on Thursday.", "Thursday", P),
     ("On Sunday the rebels vowed to fight on.", "Sunday", P),
     ("The army on Monday pledged to withdraw.", "Monday", P),
+    # A plan reported in the past is a commitment too: what was planned lies ahead, the
+    # planning itself is past; a plan told in the pluperfect is over.
+    ("The team planned to leave the capital on Thursday.", "Thursday", F),
+    ("The envoy hoped to reach the city on Friday.", "Friday", F),
+    ("The rebels intended to withdraw on Sunday, a commander said.", "Sunday", F),
+    ("On Friday, the ministry planned to pay the first claims.", "Friday", P),
+    ("The delegation on Monday aimed to stay.", "Monday", P),
+    ("They had planned to leave on Thursday but stayed.", "Thursday", P),
     # Irregular pasts are past tenses too, also after a place named without "on".
     ("Clashes shook the port city Sunday after air strikes.", "Sunday", P),
     ("Clashes shook Aleppo Sunday, and the army is expected to respond.", "Sunday", P),

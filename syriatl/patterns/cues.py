@@ -30,7 +30,7 @@ DECISIVE: frozenset[str] = frozenset(
 )
 
 # Past verbs of commitment followed by "to" (see the entry in ``CUES``).
-COMMITMENT = r"(?:agreed|promised|pledged|vowed|threatened) to"
+COMMITMENT = r"(?:agreed|promised|pledged|vowed|threatened|planned|intended|hoped|aimed) to"
 
 # (pattern, direction, example clause): future markers first; they outrank a past
 # participle at the same distance ("is planned", "is expected to").
@@ -40,6 +40,12 @@ CUES: tuple[tuple[str, Direction, str], ...] = (
         r"had been (?:due|set|scheduled|slated|expected|planned|supposed)(?: to)?",
         PAST,
         "the offer had been due to expire on Friday",
+    ),
+    # A plan told in the pluperfect fell through or was carried out before the report.
+    (
+        r"had (?:planned|intended|hoped|aimed|meant)",
+        PAST,
+        "they had planned to leave on Friday but stayed",
     ),
     (r"will|shall|won[’']t|[’']ll|would", FUTURE, "Brask will meet them on Friday"),
     (

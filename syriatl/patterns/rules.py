@@ -422,10 +422,12 @@ RULES: tuple[Rule, ...] = (
         W,
         ("last Friday", "next Tuesday", "this Saturday", "last Monday night"),
     ),
+    # "the previous Friday" is anaphoric, counted from the story's day (see
+    # ``resolve._anaphoric_weekday``); "last Friday" is counted from the report.
     Rule(
         "the-previous-weekday",
         r"the (?P<anaphoric>previous|preceding|prior|following) {weekday}",
-        W,
+        A,
         ("the previous Friday", "the following Monday"),
     ),
     Rule(
@@ -714,7 +716,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "units",
         r"(?!(?:[Aa]n?|[Oo]ne) seconds?\b)(?:(?!" + _LOOSE_HEDGE + r"){hedge} )?"
-        r"(?:{count2} (?:to|or) )?{count}(?: more)?[- ](?=[a-z]){unit}(?: and a half)?"
+        r"(?:{count2} (?:to|or) )?"
+        r"(?:{count}(?: more| additional| further| extra)?|(?<!\b[Oo]n[ ])(?:another|Another))"
+        r"[- ](?=[a-z]){unit}(?: and a half)?"
         r"(?:[- ]long)?(?: or so)?" + _NOT_A_DURATION,
         D,
         (
@@ -731,6 +735,9 @@ RULES: tuple[Rule, ...] = (
             "after [several quarters] of losses",
             "almost [a hundred years]",
             "at least 20 more years",
+            "for [another week]",
+            "an additional year",
+            "a further day",
             "two to three weeks",
             "about [five hours]",
             "only [six months]",
@@ -745,6 +752,7 @@ RULES: tuple[Rule, ...] = (
             "a year-earlier loss",
             "more than a quarter of the market",
             "on CBS's 60 Minutes",  # a capitalised unit after a count is a title
+            "on another day",  # a different day, no length
         ),
     ),
     Rule("half-unit", r"(?:a |an )?half[- ]an? {unit}", D, ("half an hour", "half a year")),
@@ -819,12 +827,26 @@ RULES: tuple[Rule, ...] = (
         ("the Daily Star", "Daily Mail", "the daily said", "the weekly reported"),
     ),
     # ---- present, past, future -------------------------------------------------------
+    # "was soon released", "the trickle soon became a flood": "soon" told in the past is
+    # shortly after a past happening, not a time after the report, so no FUTURE_REF.
+    # "Now, as for the prisoners, ...": a "Now" set off by a comma at the head of a
+    # sentence turns to a new point of the story; it names no time.
     Rule(
         "reference",
-        r"(?!soon (?:as|after|before)\b){ref}",
+        r"(?!Now,)(?!soon (?:as|after|before)\b)"
+        r"(?!(?:(?<=\bwas[ ])|(?<=\bwere[ ])|(?<=\bhad[ ]))soon\b)"
+        r"(?!soon (?:became|began|came|went|grew|fell|rose|found|got|left|\w{3,}ed)\b){ref}",
         REF,
-        ("now", "currently", "recently", "the past", "the future", "at present", "soon"),
-        ("as soon as Tuesday", "soon after the talks", "the former minister", "once again"),
+        ("now", "currently", "recently", "the past", "the future", "at present", "soon", "Now"),
+        (
+            "as soon as Tuesday",
+            "soon after the talks",
+            "the former minister",
+            "once again",
+            "he was soon released",
+            "the trickle soon became a flood",
+            "Now, as for the prisoners",
+        ),
     ),
     # ---- clock times -----------------------------------------------------------------
     Rule(
