@@ -352,14 +352,14 @@ def _dated_clock(clock: Mention, day: Mention) -> Mention:
     return replace(clock, spec=spec, cue=day.cue, cue_word=day.cue_word, cue_strong=day.cue_strong)
 
 
-# Between a clock and the day it is said to fall on: "2200 GMT on Saturday night",
-# "midnight local time on Saturday"; a comma before a month and day: "1530 GMT, Jan. 6".
+# Between a clock and the day it is said to fall on: "2300 GMT on Saturday night",
+# "midnight local time on Friday"; a comma before a month and day: "1530 GMT, Jan. 6".
 _ON_DAY = re.compile(r"(?:[^\S\n]+local[^\S\n]+time)?,?[^\S\n]+on[^\S\n]+")
 _COMMA_DATE = re.compile(r",[^\S\n]+")
 
 
 def _clocks_on_days(text: str, found: list[Mention]) -> list[Mention]:
-    """A clock time said "on" a day takes that day ("at 2200 GMT on Saturday night"), and
+    """A clock time said "on" a day takes that day ("at 2300 GMT on Saturday night"), and
     one followed by a month and day names its own day ("1530 GMT, Jan. 6")."""
     out = list(found)
     for i in range(len(out) - 1):

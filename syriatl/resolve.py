@@ -494,7 +494,7 @@ def _set(mention: Mention) -> Resolution:
     return _result(mention, value, "set", None, TimexType.SET)
 
 
-# A midnight that names the day it falls on ("midnight Sunday", "midnight Feb. 15") is
+# A midnight that names the day it falls on ("midnight Sunday", "midnight March 3") is
 # the one that opens that day, as "5 a.m. Wednesday" is a clock of Wednesday; a midnight
 # said "on" a day ("midnight (2100 GMT) on Monday") or alone ("starting at midnight")
 # ends it (``DT24:00``).
@@ -603,7 +603,7 @@ def _on_day(
         return resolve(clock, anchor, None, policy, story), dated
     spec = clock.spec
     value = f"{dated.start.isoformat()}T{spec.hour or 0:02d}:{spec.minute or 0:02d}"
-    if spec.hour == 24:  # "midnight Feb. 15": the midnight Feb. 15 opens
+    if spec.hour == 24:  # "midnight March 3": the midnight March 3 opens
         value = dated.start.isoformat() + _OPENING
     used = Anchor(AnchorKind.EARLIER, dated.start, None, day.text)
     return (

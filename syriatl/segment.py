@@ -389,7 +389,7 @@ def _assemble(
         elif shape in ("date-only", "stamp") and i < story + 2:
             kind = SegmentKind.DATE_LINE
         elif i >= story and (shape == "prose" or (shape == "short" and BULLET.match(ln.text))):
-            # "• Ceasefire to begin at 00:01 local time on 15 February": a story's key
+            # "• Truce to begin at 00:01 local time on 3 March": a story's key
             # points are short bulleted lines, told like its paragraphs.
             kind = SegmentKind.PARAGRAPH
         elif shape in ("short", "stamp", "date-only", "list") and i > story:
