@@ -41,7 +41,10 @@ def _zone(name: str) -> ZoneInfo:
 def zone_problem(name: str) -> str | None:
     """Why ``name`` is not a time zone this build can use, or None when it is one
     ("Europe/Kyiv", "America/New_York", "UTC")."""
-    if not name or name != name.strip() or name.startswith(("/", ".")) or ".." in name:
+    # "localtime", "Factory", "posixrules" are files of a system zone database, not
+    # places: the first is the host's own zone, which would make output host-dependent.
+    placeless = name != UTC and "/" not in name
+    if placeless or name != name.strip() or name.startswith(("/", ".")) or ".." in name:
         return f"timezone {name!r} is not an IANA time zone name (Area/City, e.g. Europe/Kyiv)"
     try:
         _zone(name)
@@ -88,7 +91,7 @@ def equivalent(
     day: dt.date, hour: int, minute: int, utc_hour: int, utc_minute: int, zone: str | None
 ) -> Timed:  # fmt: skip
     """A local clock and the UTC clock printed beside it as its equivalent ("midnight
-    (2100 GMT) on Monday", "6 am local time (0300 GMT)"): one instant. The local clock
+    (2100 GMT) on Monday", "7 am local time (0400 GMT)"): one instant. The local clock
     gives the local day; the UTC clock falls on whichever day puts it within half a day
     of the local reading (zones lie within UTC-12 and UTC+14)."""
     wall = _naive(day, hour, minute)

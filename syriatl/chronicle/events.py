@@ -64,11 +64,15 @@ _OPEN_MODS = frozenset(
 )
 _MODIFIERS = {"START": "early", "MID": "mid", "END": "late"}
 # What lies between a clock and the same moment restated in brackets: "midnight (2100
-# GMT)", "6 am local time [0300 GMT]".
+# GMT)", "7 am local time [0400 GMT]".
 _BRACKET = re.compile(r"[^\S\n]*[(\[][^\S\n]*")
-# How far (in characters) a day may stand from a clock in its sentence that falls on it
-# to be the clock's day: "on Saturday, February 14, at 23:55", "0735 GMT) Friday".
-_NEAR_CLOCK = 40
+# What may stand between a day and a clock that falls on it for the day to be the
+# clock's own: "on Friday, March 9, at 23:40", "0735 GMT) Friday", "midnight (2100 GMT)
+# on Monday", "Tuesday at 3 p.m.". Anything more ("agreed on Monday that the truce
+# would start at midnight") makes them two happenings.
+_BESIDE = re.compile(
+    r"[)\]]?[^\S\n]*(?:(?:,[^\S\n]*)?(?:on|at)[^\S\n]+|,[^\S\n]*)?(?:the[^\S\n]+)?"
+)
 _DAY_RANK = Precision.DAY.rank
 _NO_OUTLET = Outlet()
 
@@ -180,9 +184,9 @@ def event_whens(
     """The event date of each resolution (in text order) of one article.
 
     Besides ``when_of``: a local clock and the UTC clock restated in brackets beside it
-    ("midnight (2100 GMT)", "6 am local time (0300 GMT)") are one instant, dated by the
+    ("midnight (2100 GMT)", "7 am local time (0400 GMT)") are one instant, dated by the
     local clock's day; and a day named with a clock in its sentence ("on Saturday,
-    February 14, at 23:55", "midnight (2100 GMT) on Monday"), which the clock falls on,
+    March 9, at 23:40", "midnight (2100 GMT) on Monday"), which the clock falls on,
     is dated as that clock, so that "midnight on Monday" is dated Tuesday, not both."""
     whens = [when_of(r, zone) for r, _ in placed]
     for i in range(len(placed) - 1):
@@ -203,17 +207,16 @@ def event_whens(
         near = [
             j for j in clocks
             if placed[j][1] is sentence and placed[j][0].start == r.start
-            and _gap(r, placed[j][0]) <= _NEAR_CLOCK
+            and _beside(text, r, placed[j][0])
         ]  # fmt: skip
         if near:
-            j = min(near, key=lambda k: (_gap(r, placed[k][0]), k))
-            whens[i] = whens[j]
+            whens[i] = whens[near[0]]
     return whens
 
 
-def _gap(a: Resolution, b: Resolution) -> int:
+def _beside(text: str, a: Resolution, b: Resolution) -> bool:
     first, second = (a, b) if a.mention.start <= b.mention.start else (b, a)
-    return second.mention.start - first.mention.end
+    return _BESIDE.fullmatch(text, first.mention.end, second.mention.start) is not None
 
 
 def entry_when(entry: Entry, published: dt.date, zone: str | None = None) -> When:
