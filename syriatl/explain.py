@@ -53,7 +53,7 @@ def chain(source: Source, published: Published | None) -> str:
     what dates it instead: its entry's clock, or the day it was reported."""
     said = f'"{source.expression}"' if source.expression else _undated(source)
     w = source.when
-    clock = clock_words(w.time, w.at, w.zone)
+    clock = clock_words(w)
     when = w.value + (f" {clock}" if clock else "")
     anchor = anchor_words(source.anchor, published)
     return f"{said} -> {source.rule} -> anchor: {anchor} -> {when}"

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from syriatl.model import When
+
 LOCAL = "local"
 UTC = "UTC"
 _UTC = dt.UTC
@@ -103,9 +105,10 @@ def equivalent(
     return Timed(wall.date(), f"{moment:%H:%M}", _stamp(moment), zone or UTC)
 
 
-def clock_words(time: str | None, at: str | None, zone: str | None) -> str:
+def clock_words(when: When) -> str:
     """A timed value's clock for people: "18:00 local time" (zone unknown), "21:00 UTC",
     or "00:00 Europe/Kyiv (22:00 UTC)"; empty without a clock."""
+    time, at, zone = when.time, when.at, when.zone
     if time is None:
         return ""
     if zone in (None, LOCAL) or at is None:

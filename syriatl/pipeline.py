@@ -18,11 +18,10 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from syriatl import ingest, metadata, published
 from syriatl.chronicle import corrections as fixes
-from syriatl.chronicle.events import article_events, entry_anchor, entry_when, shared_when
+from syriatl.chronicle.events import article_events, entry_anchor, entry_when, shared
 from syriatl.chronicle.outlets import outlet_of
 from syriatl.detect import detect
 from syriatl.model import (
@@ -300,21 +299,15 @@ def _shared(source: Source) -> Source:
     gives them (those from worker processes arrive with copies of their own; every
     article makes its own anchor of its publication day)."""
     w = source.when
-    when = shared_when(w.value, w.precision, w.start, w.end, w.time, w.modifier, w.at, w.zone)
+    when = shared(w)
     quote, rule = sys.intern(source.quote), sys.intern(source.rule)
     expression = sys.intern(source.expression) if source.expression else None
-    anchor = _shared_anchor(source.anchor) if source.anchor else None
+    anchor = shared(source.anchor) if source.anchor else None
     new = (when, quote, rule, expression, anchor)
     given = (w, source.quote, source.rule, source.expression, source.anchor)
     if all(a is b for a, b in zip(new, given, strict=True)):
         return source
     return replace(source, when=when, quote=quote, rule=rule, expression=expression, anchor=anchor)
-
-
-@lru_cache(maxsize=1 << 14)
-def _shared_anchor(anchor: Anchor) -> Anchor:
-    """One object per distinct anchor."""
-    return anchor
 
 
 def date_articles(analyses: Sequence[Analysis]) -> list[Published]:

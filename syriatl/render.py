@@ -274,7 +274,7 @@ def updates_table(timeline: Timeline) -> RenderableType:
         for e in a.entries:
             stamp = "undated"
             if e.when:
-                clock = clock_words(e.when.time, e.when.at, e.when.zone)
+                clock = clock_words(e.when)
                 stamp = e.when.value + (f" {clock}" if clock else "")
             table.add_row(a.id, e.entry.label, stamp, e.lead)
     return table

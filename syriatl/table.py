@@ -45,7 +45,7 @@ def date_label(when: When) -> str:
     start, value = when.start, when.value
     prefix = f"{when.modifier} " if when.modifier else ""
     if when.precision in (Precision.DAY, Precision.TIME):
-        clock = f" {clock_words(when.time, when.at, when.zone)}" if when.time else ""
+        clock = f" {clock_words(when)}" if when.time else ""
         return f"{start:%a} {start.day} {_MONTHS[start.month - 1]} {start.year}{clock}"
     if when.precision is Precision.WEEK and value.endswith("-WE"):
         return f"{start.day}-{when.end.day} {_MONTHS[when.end.month - 1]} {when.end.year}"
@@ -75,7 +75,7 @@ def short_date(when: When, year: int) -> str:
     start = when.start
     label = f"{start.day} {_MONTHS[start.month - 1]}"
     label += f" {start.year}" if start.year != year else ""
-    return label + (f" {clock_words(when.time, when.at, when.zone)}" if when.time else "")
+    return label + (f" {clock_words(when)}" if when.time else "")
 
 
 def _site(source: Source) -> str:

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from syriatl import localtime
 from syriatl.cli import app
-from syriatl.model import Article, Metadata
+from syriatl.model import Article, Metadata, Precision, When
 from syriatl.pipeline import Options, build_timeline, tag_articles
 
 Corpus = Callable[[dict[str, str | bytes]], Path]
@@ -119,11 +119,16 @@ def test_a_known_zone_is_accepted(name: str) -> None:
     assert localtime.zone_problem(name) is None
 
 
+def _timed(time: str, at: str | None, zone: str) -> When:
+    day = D(int(at[:4]), int(at[5:7]), int(at[8:10])) if at else D(2017, 1, 2)
+    return When(day.isoformat(), Precision.TIME, day, day, time, None, at, zone)
+
+
 def test_the_table_says_which_clock_it_shows() -> None:
-    assert localtime.clock_words("18:00", None, "local") == "18:00 local time"
-    assert localtime.clock_words("21:00", "2017-01-02T21:00:00Z", "UTC") == "21:00 UTC"
+    assert localtime.clock_words(_timed("18:00", None, "local")) == "18:00 local time"
+    assert localtime.clock_words(_timed("21:00", "2017-01-02T21:00:00Z", "UTC")) == "21:00 UTC"
     # 22:00Z on Sat 14 Feb 2015 in Kyiv (UTC+2) = 00:00 local
-    shown = localtime.clock_words("22:00", "2015-02-14T22:00:00Z", "Europe/Kyiv")
+    shown = localtime.clock_words(_timed("22:00", "2015-02-14T22:00:00Z", "Europe/Kyiv"))
     assert shown == "00:00 Europe/Kyiv (22:00 UTC)"
 
 

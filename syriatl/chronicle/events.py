@@ -21,9 +21,10 @@ import re
 import sys
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from typing import TypeVar, cast
 
 from syriatl import localtime
 from syriatl.chronicle.happenings import happening, states_happening
@@ -74,6 +75,7 @@ _BESIDE = re.compile(
     r"[)\]]?[^\S\n]*(?:(?:,[^\S\n]*)?(?:on|at)[^\S\n]+|,[^\S\n]*)?(?:the[^\S\n]+)?"
 )
 _DAY_RANK = Precision.DAY.rank
+_T = TypeVar("_T", bound=Hashable)
 _NO_OUTLET = Outlet()
 
 
@@ -108,6 +110,22 @@ def shared_when(
     """A When, one object per distinct date: a large corpus repeats a few thousand dates
     across hundreds of thousands of events."""
     return When(value, precision, start, end, time, modifier, at, zone)
+
+
+def day_when(day: dt.date) -> When:
+    """The When of a whole day."""
+    return shared_when(day.isoformat(), Precision.DAY, day, day, None, None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _first_of(value: Hashable) -> Hashable:
+    return value
+
+
+def shared(value: _T) -> _T:
+    """One object per distinct value (a Happening, an Anchor, a When): reposts and
+    templates repeat them, and worker processes send copies of their own."""
+    return cast(_T, _first_of(value))
 
 
 def _timed_when(timed: localtime.Timed) -> When:
@@ -225,7 +243,7 @@ def entry_when(entry: Entry, published: dt.date, zone: str | None = None) -> Whe
     known when the article's zone is ("20:32 20.2.2015")."""
     day = entry_day(entry, published)
     if entry.hour is None:
-        return shared_when(day.isoformat(), Precision.DAY, day, day, None, None)
+        return day_when(day)
     words = entry.label.split()
     offset = _OFFSETS.get(words[-1].upper()) if words else None
     if offset is not None:
@@ -291,7 +309,7 @@ def article_events(
             ):
                 continue
             # The entry's day, not its clock: the clock is when the entry was written.
-            when = shared_when(day.isoformat(), Precision.DAY, day, day, None, None)
+            when = day_when(day)
             leads[sentence.start] = when
             anchor = entry_anchor(entry, published.date)
             events.append(
@@ -344,7 +362,7 @@ def _headline(
     day = published.date
     if day is None:
         return None
-    when = shared_when(day.isoformat(), Precision.DAY, day, day, None, None)
+    when = day_when(day)
     anchor = Anchor(AnchorKind.PUBLISHED, day, None, f"published ({published.rule})")
     title = next((s for s in layout.segments if s.kind is SegmentKind.TITLE), None)
     if title is not None and not any(title.start <= d < title.end for d in dated):
@@ -386,12 +404,6 @@ def _reported(
                    Basis.REPORTED, outlet)  # fmt: skip
 
 
-@lru_cache(maxsize=1 << 14)
-def _shared_happening(told: Happening) -> Happening:
-    """One object per distinct happening: reposts and templates repeat them."""
-    return told
-
-
 def _source(
     article: Article,
     text: str,
@@ -412,7 +424,7 @@ def _source(
     if short == quote:  # the whole sentence: one string for both
         short = quote
     if short != told.text or short is quote:
-        told = _shared_happening(replace(told, text=sys.intern(short)))
+        told = shared(replace(told, text=sys.intern(short)))
     entry = sentence.segment.entry
     return Source(
         article=article.id,
