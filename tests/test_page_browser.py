@@ -48,40 +48,46 @@ def dom(page: Path, profile: Path, fragment: str = "") -> str:
 
 
 class Events(HTMLParser):
-    """The ids of a DOM's event articles, of those among them that are hidden, and the
-    number of month sections hidden."""
+    """The ids of a DOM's event articles, of those hidden and of those whose sources are
+    open, and the number of month sections hidden."""
 
     def __init__(self, document: str) -> None:
         super().__init__()
         self.all: list[str] = []
         self.hidden: list[str] = []
+        self.opened: list[str] = []
         self.empty_periods = 0
+        self._event = ""
         self.feed(document)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         named = dict(attrs)
         if tag == "article" and "event" in (named.get("class") or "").split():
             self.all.append(named.get("id") or "")
+            self._event = named.get("id") or ""
             if "hidden" in named:
-                self.hidden.append(named.get("id") or "")
+                self.hidden.append(self._event)
+        if tag == "details" and "open" in named:
+            self.opened.append(self._event)
         if tag == "section" and named.get("class") == "period" and "hidden" in named:
             self.empty_periods += 1
 
 
 @pytest.fixture
-def built(corpus: Corpus, tmp_path: Path) -> tuple[Path, int]:
-    """The page of a small build, and the number of events the build has."""
+def built(corpus: Corpus, tmp_path: Path) -> tuple[Path, list[str]]:
+    """The page of a small build, and the ids of the build's events."""
     folder = corpus({"story.txt": STORY, "undated.txt": UNDATED})
     out = tmp_path / "page.html"
     result = CliRunner().invoke(app, ["build", str(folder), "-f", "html", "-o", str(out)])
     assert result.exit_code == 0, result.stderr
-    return out, len(build_timeline([str(folder)]).timeline.events)
+    return out, [e.id for e in build_timeline([str(folder)]).timeline.events]
 
 
 def test_the_browser_shows_every_event_of_the_build(
-    built: tuple[Path, int], tmp_path: Path
+    built: tuple[Path, list[str]], tmp_path: Path
 ) -> None:
-    page, count = built
+    page, ids = built
+    count = len(ids)
     # Tue 5 Jun 2018: the shelling "on Sunday" (3 Jun), the meeting on 20 Jun, and the
     # siege begun in March 2016; the undated article gives no event, only a problem.
     assert count == 3
@@ -106,15 +112,26 @@ def test_the_browser_shows_every_event_of_the_build(
         ("velmora%20envoys", 1, 1),  # every word must match: the meeting
         ("OSTREL%20siege", 1, 1),  # case does not matter: June 2018 is left empty
         ("kind:talks", 0, 2),
+        ("%", 0, 2),  # not a valid escape: taken as it is
     ],
 )
 def test_the_filter_hides_what_does_not_match(
-    built: tuple[Path, int], tmp_path: Path, query: str, visible: int, empty: int
+    built: tuple[Path, list[str]], tmp_path: Path, query: str, visible: int, empty: int
 ) -> None:
-    page, count = built
+    page, ids = built
+    count = len(ids)
     shown = dom(page, tmp_path / "profile", f"#q={query}")
     events = Events(shown)
     assert len(events.all) == count
     assert len(events.all) - len(events.hidden) == visible
     assert events.empty_periods == empty
     assert f"{visible} of {count} events shown" in shown
+
+
+def test_an_event_id_in_the_address_opens_its_sources(
+    built: tuple[Path, list[str]], tmp_path: Path
+) -> None:
+    page, ids = built
+    shown = Events(dom(page, tmp_path / "profile", f"#{ids[1]}"))
+    assert shown.opened == [ids[1]]
+    assert shown.hidden == []

@@ -66,9 +66,16 @@ _SCRIPT = """
     });
     shown.textContent = n + " of " + events.length + " events shown";
   }
+  function decode(text) {
+    try { return decodeURIComponent(text.replace(/\\+/g, " ")); } catch (e) { return text; }
+  }
   function fromHash() {
     var m = /^#q=(.*)$/.exec(location.hash);
-    if (m) box.value = decodeURIComponent(m[1].replace(/\\+/g, " "));
+    var target = document.getElementById(decode(location.hash.slice(1)));
+    if (m) box.value = decode(m[1]);
+    else if (target && target.matches("article.event")) {
+      target.querySelector("details").open = true;
+    }
     apply();
   }
   box.addEventListener("input", function () {
