@@ -222,6 +222,21 @@ def test_events_are_marked_as_the_table_marks_them(
     assert (f'<span class="tag">{tag}</span>' in article) if tag else ('class="tag"' not in article)
 
 
+@pytest.mark.parametrize(
+    ("fields", "where"),
+    [
+        ({}, "<code>a</code>, line 3"),
+        ({"outlet": "Karvana Post"}, "Karvana Post &middot; <code>a</code>, line 3"),
+        ({"outlet": "Gulf Daily", "origin": "AFP", "entry": "UPDATE 1130 GMT"},
+         "Gulf Daily (AFP) &middot; <code>a</code>, line 3 &middot; UPDATE 1130 GMT"),
+        ({"caption": True}, "<code>a</code>, line 3 &middot; photo caption"),
+    ],
+)  # fmt: skip
+def test_each_source_says_where_it_stands(fields: dict[str, Any], where: str) -> None:
+    document = page(timeline(event(sources=[source(**fields)])))
+    assert f'<p class="where">{where}</p>' in document
+
+
 def test_sources_and_dissent_are_behind_a_disclosure() -> None:
     told = source(outlet="Karvana Post", quote="Talks ended on Tuesday.", explanation="chain-1")
     # Mon 23 Jan 2017: the day before the event's Tuesday.

@@ -24,6 +24,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 STORY = (
+    "---\noutlet: Karvana Post\n---\n"
     "Ceasefire Holds in Ostrel\n\nJune 5, 2018\n\n"
     "Fighters shelled the Ostrel bridge on Sunday, residents said.\n\n"
     "Envoys will meet in Velmora on June 20 to discuss <script>alert(1)</script> "
@@ -112,6 +113,8 @@ def test_the_browser_shows_every_event_of_the_build(
         ("velmora%20envoys", 1, 1),  # every word must match: the meeting
         ("OSTREL%20siege", 1, 1),  # case does not matter: June 2018 is left empty
         ("kind:talks", 0, 2),
+        ("outlet:karvana", 3, 0),  # the story's outlet
+        ("outlet:velmora", 0, 2),  # in the meeting's text, but no outlet's name
         ("%", 0, 2),  # not a valid escape: taken as it is
     ],
 )

@@ -177,10 +177,12 @@ def outlets_line(sources: Sequence[Mapping[str, Any]]) -> str:
 def _source(source: Mapping[str, Any], dissent: bool) -> str:
     from syriatl.table import date_label
 
-    where = [_e(source["outlet"] or source["article"])]
+    where = [_e(source["outlet"])] if source["outlet"] else []
     if source["origin"] and source["origin"] != source["outlet"]:
         where.append(f"({_e(source['origin'])})")
-    where.append(f"&middot; <code>{_e(source['article'])}</code>, line {_e(source['line'])}")
+    if where:
+        where.append("&middot;")
+    where.append(f"<code>{_e(source['article'])}</code>, line {_e(source['line'])}")
     if source.get("entry"):
         where.append(f"&middot; {_e(source['entry'])}")
     if source["caption"]:
@@ -225,7 +227,7 @@ def event_html(event: Mapping[str, Any]) -> str:
     if sources and all(s["caption"] for s in sources):
         classes.append("caption")
     tag = _TAGS.get(event["status"])
-    outlets = _ordered(str(s[k]) for s in sources for k in ("outlet", "origin") if s[k])
+    outlets = outlets_line(sources)
     told = f"{len(sources)} source{'s' if len(sources) != 1 else ''}"
     if conflicts:
         told += f", {len(conflicts)} with another date"
@@ -233,12 +235,12 @@ def event_html(event: Mapping[str, Any]) -> str:
     return (
         f'<article class="{" ".join(classes)}" id="{_e(event["id"])}" '
         f'data-kind="{_e(event["kind"])}" data-status="{_e(event["status"])}" '
-        f'data-basis="{_e(event["basis"])}" data-outlets="{_e(" | ".join(outlets))}">\n'
+        f'data-basis="{_e(event["basis"])}" data-outlets="{_e(outlets)}">\n'
         f'<header><time datetime="{_e(datetime_attr(event))}">{_e(label)}</time>'
         + (f' <span class="tag">{tag}</span>' if tag else "")
         + f' <span class="kind">{_e(event["kind"])}</span></header>\n'
         f'<p class="text">{_e(event["text"])}</p>\n'
-        f'<p class="outlets">{_e(outlets_line(sources))}</p>\n'
+        f'<p class="outlets">{_e(outlets)}</p>\n'
         + (_dissent(event) + "\n" if conflicts else "")
         + f"<details><summary>{told}</summary>\n<ol>\n"
         + "\n".join(items)
