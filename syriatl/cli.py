@@ -34,11 +34,12 @@ app = typer.Typer(
 
 
 class Format(StrEnum):
-    """Output formats: a table for people, YAML or JSON for tools."""
+    """Output formats: a table for people, YAML or JSON for tools, a web page (``build``)."""
 
     table = "table"
     yaml = "yaml"
     json = "json"
+    html = "html"
 
 
 def _version(value: bool) -> None:
@@ -87,7 +88,11 @@ def _errors() -> Iterator[None]:
         _fail(str(error), error.code)
 
 
-def _format(chosen: Format | None) -> Format:
+def _format(chosen: Format | None, command: str = "build") -> Format:
+    """The format chosen, or the default for where stdout goes; a usage error (before
+    any work) for a page asked of a command other than ``build``."""
+    if chosen is Format.html and command != "build":
+        raise typer.BadParameter("html is a format of build only", param_hint="--format")
     if chosen is not None:
         return chosen
     return Format.table if sys.stdout.isatty() else Format.yaml
@@ -208,7 +213,7 @@ FormatOption = Annotated[
         "-f",
         parser=choose(Format),
         metavar="FORMAT",
-        help="table, yaml or json. Default: table on a terminal, else yaml.",
+        help="table, yaml, json or html (build only). Default: table on a terminal, else yaml.",
         show_default=False,
     ),
 ]
@@ -319,6 +324,7 @@ def explain(
         raise typer.BadParameter(
             "give an event id (see the id of each event in build -f yaml)", param_hint="EVENT_ID"
         )
+    chosen = _format(fmt, "explain")
     with _errors():
         result = _build(paths, "explain EVENT_ID", corrections=corrections, timezone=timezone)
         found = find_events(result.timeline, event_id)
@@ -333,21 +339,23 @@ def explain(
             )
             raise SyriatlError(event_id, problem, ExitCode.USAGE)
         only = replace(result, timeline=replace(result.timeline, events=found))
-        _show(only, "explain", _format(fmt), None)
+        _show(only, "explain", chosen, None)
 
 
 @app.command(cls=Command)
 def articles(paths: Paths = None, fmt: FormatOption = None) -> None:
     """List the articles: title, publication date, the rule and evidence that dated it."""
+    chosen = _format(fmt, "articles")
     with _errors():
-        _show(_build(paths, "articles"), "articles", _format(fmt), None)
+        _show(_build(paths, "articles"), "articles", chosen, None)
 
 
 @app.command(cls=Command)
 def updates(paths: Paths = None, fmt: FormatOption = None) -> None:
     """List every live-blog entry with its resolved timestamp and first sentence."""
+    chosen = _format(fmt, "updates")
     with _errors():
-        _show(_build(paths, "updates"), "updates", _format(fmt), None)
+        _show(_build(paths, "updates"), "updates", chosen, None)
 
 
 @app.command(cls=Command)

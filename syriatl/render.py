@@ -156,11 +156,12 @@ def timeline_sections(timeline: Timeline, explain: bool = False) -> Sections:
     ]
 
 
-def timeline_data(timeline: Timeline) -> dict[str, Any]:
-    """The whole timeline as one mapping of plain data."""
+def timeline_data(timeline: Timeline, explain: bool = False) -> dict[str, Any]:
+    """The whole timeline as one mapping of plain data (``explain`` as for
+    ``timeline_sections``)."""
     return {
         key: items if isinstance(items, int) else list(items)
-        for key, items in timeline_sections(timeline)
+        for key, items in timeline_sections(timeline, explain)
     }
 
 
@@ -479,11 +480,19 @@ def _machine(
     return lambda timeline: chunks(sections(timeline))
 
 
+def _page(timeline: Timeline) -> Iterator[str]:
+    """The build as one web page, every source with its date chain (``syriatl.export.page``)."""
+    from syriatl.export.page import page
+
+    yield page(timeline_data(timeline, explain=True))
+
+
 RENDERERS: dict[str, dict[str, Renderer]] = {
     command: {
         "table": _TABLES[command],
         "yaml": _machine(_SECTIONS[command], yaml_chunks),
         "json": _machine(_SECTIONS[command], json_chunks),
+        **({"html": _page} if command.startswith("build") else {}),
     }
     for command in _SECTIONS
 }

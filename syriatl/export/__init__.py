@@ -1,0 +1,1 @@
+"""Exporters: a built chronology in the formats its users work in."""
