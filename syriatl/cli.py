@@ -42,6 +42,10 @@ class Format(StrEnum):
     html = "html"
 
 
+# The formats of the whole chronology, which only ``build`` writes.
+BUILD_ONLY = frozenset({Format.html})
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"syriatl {__version__}")
@@ -90,9 +94,9 @@ def _errors() -> Iterator[None]:
 
 def _format(chosen: Format | None, command: str = "build") -> Format:
     """The format chosen, or the default for where stdout goes; a usage error (before
-    any work) for a page asked of a command other than ``build``."""
-    if chosen is Format.html and command != "build":
-        raise typer.BadParameter("html is a format of build only", param_hint="--format")
+    any work) for a format of the whole chronology asked of a command other than ``build``."""
+    if chosen in BUILD_ONLY and command != "build":
+        raise typer.BadParameter(f"{chosen} is a format of build only", param_hint="--format")
     if chosen is not None:
         return chosen
     return Format.table if sys.stdout.isatty() else Format.yaml

@@ -487,12 +487,20 @@ def _page(timeline: Timeline) -> Iterator[str]:
     yield page(timeline_data(timeline, explain=True))
 
 
+# The formats only ``build`` writes: the whole chronology for another tool or reader.
+EXPORTS: dict[str, dict[str, Renderer]] = {
+    command: {
+        "html": _page,
+    }
+    for command in ("build", "build-explained")
+}
+
 RENDERERS: dict[str, dict[str, Renderer]] = {
     command: {
         "table": _TABLES[command],
         "yaml": _machine(_SECTIONS[command], yaml_chunks),
         "json": _machine(_SECTIONS[command], json_chunks),
-        **({"html": _page} if command.startswith("build") else {}),
+        **EXPORTS.get(command, {}),
     }
     for command in _SECTIONS
 }
