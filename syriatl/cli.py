@@ -34,16 +34,18 @@ app = typer.Typer(
 
 
 class Format(StrEnum):
-    """Output formats: a table for people, YAML or JSON for tools, a web page (``build``)."""
+    """Output formats: a table for people, YAML or JSON for tools; for ``build`` also
+    a web page or CSV (``syriatl.render.EXPORTS``)."""
 
     table = "table"
     yaml = "yaml"
     json = "json"
     html = "html"
+    csv = "csv"
 
 
 # The formats of the whole chronology, which only ``build`` writes.
-BUILD_ONLY = frozenset({Format.html})
+BUILD_ONLY = frozenset({Format.html, Format.csv})
 
 
 def _version(value: bool) -> None:
@@ -217,7 +219,8 @@ FormatOption = Annotated[
         "-f",
         parser=choose(Format),
         metavar="FORMAT",
-        help="table, yaml, json or html (build only). Default: table on a terminal, else yaml.",
+        help="table, yaml or json; for build also html or csv. "
+        "Default: table on a terminal, else yaml.",
         show_default=False,
     ),
 ]

@@ -487,10 +487,19 @@ def _page(timeline: Timeline) -> Iterator[str]:
     yield page(timeline_data(timeline, explain=True))
 
 
+def _sheet(timeline: Timeline, explain: bool = False) -> Iterator[str]:
+    """The build as CSV, one row per source (``syriatl.export.sheet``); with ``explain``
+    each row ends with its source's date chain."""
+    from syriatl.export.sheet import chunks
+
+    return chunks(timeline, publications(timeline) if explain else None)
+
+
 # The formats only ``build`` writes: the whole chronology for another tool or reader.
 EXPORTS: dict[str, dict[str, Renderer]] = {
     command: {
         "html": _page,
+        "csv": partial(_sheet, explain=command == "build-explained"),
     }
     for command in ("build", "build-explained")
 }
