@@ -35,17 +35,18 @@ app = typer.Typer(
 
 class Format(StrEnum):
     """Output formats: a table for people, YAML or JSON for tools; for ``build`` also
-    a web page or CSV (``syriatl.render.EXPORTS``)."""
+    a web page, CSV or TimelineJS data (``syriatl.render.EXPORTS``)."""
 
     table = "table"
     yaml = "yaml"
     json = "json"
     html = "html"
     csv = "csv"
+    timelinejs = "timelinejs"
 
 
 # The formats of the whole chronology, which only ``build`` writes.
-BUILD_ONLY = frozenset({Format.html, Format.csv})
+BUILD_ONLY = frozenset({Format.html, Format.csv, Format.timelinejs})
 
 
 def _version(value: bool) -> None:
@@ -219,7 +220,7 @@ FormatOption = Annotated[
         "-f",
         parser=choose(Format),
         metavar="FORMAT",
-        help="table, yaml or json; for build also html or csv. "
+        help="table, yaml or json; for build also html, csv or timelinejs. "
         "Default: table on a terminal, else yaml.",
         show_default=False,
     ),

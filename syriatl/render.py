@@ -495,11 +495,19 @@ def _sheet(timeline: Timeline, explain: bool = False) -> Iterator[str]:
     return chunks(timeline, publications(timeline) if explain else None)
 
 
+def _timelinejs(timeline: Timeline) -> Iterator[str]:
+    """The build as TimelineJS3 data (``syriatl.export.timelinejs``)."""
+    from syriatl.export.timelinejs import chunks
+
+    return chunks(timeline)
+
+
 # The formats only ``build`` writes: the whole chronology for another tool or reader.
 EXPORTS: dict[str, dict[str, Renderer]] = {
     command: {
         "html": _page,
         "csv": partial(_sheet, explain=command == "build-explained"),
+        "timelinejs": _timelinejs,
     }
     for command in ("build", "build-explained")
 }
