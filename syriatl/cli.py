@@ -35,7 +35,7 @@ app = typer.Typer(
 
 class Format(StrEnum):
     """Output formats: a table for people, YAML or JSON for tools; for ``build`` also
-    a web page, CSV or TimelineJS data (``syriatl.render.EXPORTS``)."""
+    a web page, CSV, TimelineJS data or iCalendar (``syriatl.render.EXPORTS``)."""
 
     table = "table"
     yaml = "yaml"
@@ -43,10 +43,11 @@ class Format(StrEnum):
     html = "html"
     csv = "csv"
     timelinejs = "timelinejs"
+    ics = "ics"
 
 
 # The formats of the whole chronology, which only ``build`` writes.
-BUILD_ONLY = frozenset({Format.html, Format.csv, Format.timelinejs})
+BUILD_ONLY = frozenset({Format.html, Format.csv, Format.timelinejs, Format.ics})
 
 
 def _version(value: bool) -> None:
@@ -220,7 +221,7 @@ FormatOption = Annotated[
         "-f",
         parser=choose(Format),
         metavar="FORMAT",
-        help="table, yaml or json; for build also html, csv or timelinejs. "
+        help="table, yaml or json; for build also html, csv, timelinejs or ics. "
         "Default: table on a terminal, else yaml.",
         show_default=False,
     ),

@@ -502,12 +502,20 @@ def _timelinejs(timeline: Timeline) -> Iterator[str]:
     return chunks(timeline)
 
 
+def _calendar(timeline: Timeline) -> Iterator[str]:
+    """The build as an iCalendar file (``syriatl.export.ical``)."""
+    from syriatl.export.ical import chunks
+
+    return chunks(timeline)
+
+
 # The formats only ``build`` writes: the whole chronology for another tool or reader.
 EXPORTS: dict[str, dict[str, Renderer]] = {
     command: {
         "html": _page,
         "csv": partial(_sheet, explain=command == "build-explained"),
         "timelinejs": _timelinejs,
+        "ics": _calendar,
     }
     for command in ("build", "build-explained")
 }

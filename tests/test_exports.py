@@ -18,7 +18,7 @@ from syriatl.pipeline import build_timeline
 from syriatl.render import EXPORTS, RENDERERS
 
 Corpus = Callable[[dict[str, str | bytes]], Path]
-FORMATS = ("html", "csv", "timelinejs")
+FORMATS = ("html", "csv", "timelinejs", "ics")
 
 
 def test_the_command_line_offers_what_the_renderers_write() -> None:
@@ -72,7 +72,7 @@ def test_the_same_articles_give_the_same_bytes_under_any_hash_seed(
     assert all(written[0].values())
 
 
-@pytest.mark.parametrize("fmt", ["csv", "timelinejs"])
+@pytest.mark.parametrize("fmt", ["csv", "timelinejs", "ics"])
 def test_the_data_exports_carry_every_event_id(corpus: Corpus, fmt: str) -> None:
     folder = corpus({"story.txt": STORY, "wire.txt": WIRE})
     result = CliRunner().invoke(app, ["build", str(folder), "-f", fmt])
