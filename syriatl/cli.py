@@ -35,7 +35,7 @@ app = typer.Typer(
 
 class Format(StrEnum):
     """Output formats: a table for people, YAML or JSON for tools; for ``build`` also
-    a web page, CSV, TimelineJS data or iCalendar (``syriatl.render.EXPORTS``)."""
+    a web page, CSV, TimelineJS data, iCalendar or Markdown (``syriatl.render.EXPORTS``)."""
 
     table = "table"
     yaml = "yaml"
@@ -44,10 +44,11 @@ class Format(StrEnum):
     csv = "csv"
     timelinejs = "timelinejs"
     ics = "ics"
+    markdown = "markdown"
 
 
 # The formats of the whole chronology, which only ``build`` writes.
-BUILD_ONLY = frozenset({Format.html, Format.csv, Format.timelinejs, Format.ics})
+BUILD_ONLY = frozenset({Format.html, Format.csv, Format.timelinejs, Format.ics, Format.markdown})
 
 
 def _version(value: bool) -> None:
@@ -221,7 +222,7 @@ FormatOption = Annotated[
         "-f",
         parser=choose(Format),
         metavar="FORMAT",
-        help="table, yaml or json; for build also html, csv, timelinejs or ics. "
+        help="table, yaml or json; for build also html, csv, timelinejs, ics or markdown. "
         "Default: table on a terminal, else yaml.",
         show_default=False,
     ),

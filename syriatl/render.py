@@ -509,6 +509,13 @@ def _calendar(timeline: Timeline) -> Iterator[str]:
     return chunks(timeline)
 
 
+def _markdown(timeline: Timeline) -> Iterator[str]:
+    """The build as Markdown notes (``syriatl.export.markdown``)."""
+    from syriatl.export.markdown import chunks
+
+    return chunks(timeline)
+
+
 # The formats only ``build`` writes: the whole chronology for another tool or reader.
 EXPORTS: dict[str, dict[str, Renderer]] = {
     command: {
@@ -516,6 +523,7 @@ EXPORTS: dict[str, dict[str, Renderer]] = {
         "csv": partial(_sheet, explain=command == "build-explained"),
         "timelinejs": _timelinejs,
         "ics": _calendar,
+        "markdown": _markdown,
     }
     for command in ("build", "build-explained")
 }

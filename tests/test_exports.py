@@ -18,7 +18,7 @@ from syriatl.pipeline import build_timeline
 from syriatl.render import EXPORTS, RENDERERS
 
 Corpus = Callable[[dict[str, str | bytes]], Path]
-FORMATS = ("html", "csv", "timelinejs", "ics")
+FORMATS = ("html", "csv", "timelinejs", "ics", "markdown")
 
 
 def test_the_command_line_offers_what_the_renderers_write() -> None:
