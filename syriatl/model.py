@@ -460,8 +460,8 @@ class EntryReport:
 
 @dataclass(frozen=True, slots=True)
 class ArticleReport:
-    """One article as built (without its text): title, outlet, publication date, entries
-    and count of events."""
+    """One article as built (without its text): title, outlet, publication date, entries,
+    count of events and the page's URL (None when no metadata gives one)."""
 
     id: str
     path: str
@@ -471,6 +471,7 @@ class ArticleReport:
     entries: tuple[EntryReport, ...]
     events: int
     provenance: Outlet = Outlet()
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

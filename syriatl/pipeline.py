@@ -171,6 +171,7 @@ def finish(
         entries=entries,
         events=len(events),
         provenance=provenance,
+        url=article.meta.url,
     )
     return report, events
 

@@ -344,8 +344,8 @@ def test_every_command_has_help(command: str) -> None:
 
 USAGE = [
     # (arguments after the corpus folder, the message)
-    (["build", "-f", "csv"], "syriatl: --format: 'csv' is not a format: choose table, yaml, json or html"),
-    (["articles", "--format", "xml"], "syriatl: --format: 'xml' is not a format: choose table, yaml, json or html"),
+    (["build", "-f", "xlsx"], "syriatl: --format: 'xlsx' is not a format: choose table, yaml, json, html, csv, timelinejs, ics or markdown"),
+    (["articles", "--format", "xml"], "syriatl: --format: 'xml' is not a format: choose table, yaml, json, html, csv, timelinejs, ics or markdown"),
     (["tag", "-f", "yaml"], "syriatl: --format: 'yaml' is not a format: choose table or jsonl"),
     (["build", "--jobs", "x"], "syriatl: --jobs: 'x' is not a number of worker processes: give 1 or more"),
     (["build", "-j", "0"], "syriatl: --jobs: '0' is not a number of worker processes: give 1 or more"),
