@@ -267,11 +267,23 @@ class Metadata:
 
 
 @dataclass(frozen=True, slots=True)
+class Aside:
+    """A span of an article's text that its reader already knows is no story (an HTML
+    page's reader comments, ``COMMENT``, or the rest of its text, ``CHROME``): the
+    layout shows each of its blocks with that class."""
+
+    start: int
+    end: int
+    kind: SegmentKind
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """An article as read from disk: its id, path, decoded text and given metadata.
 
     ``text`` is what follows any front matter; ``line_offset`` is how many lines the front
-    matter took, so that line numbers still count from the top of the file.
+    matter took, so that line numbers still count from the top of the file. ``aside``
+    marks what its reader already knows is no story.
     """
 
     id: str
@@ -280,6 +292,7 @@ class Article:
     meta: Metadata = Metadata()
     line_offset: int = 0
     encoding: str = "utf-8"
+    aside: tuple[Aside, ...] = ()
 
 
 class Confidence(Enum):
