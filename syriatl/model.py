@@ -278,12 +278,24 @@ class Aside:
 
 
 @dataclass(frozen=True, slots=True)
+class PageDate:
+    """The publication date an HTML page's markup gives for itself, with the rule that
+    names where (``html-meta``, ``json-ld``, ``html-time``, ``url-path``; ``htmldate``
+    when no element names it, and then it dates nothing) and the quoted markup."""
+
+    date: dt.date
+    rule: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """An article as read from disk: its id, path, decoded text and given metadata.
 
     ``text`` is what follows any front matter; ``line_offset`` is how many lines the front
-    matter took, so that line numbers still count from the top of the file. ``aside``
-    marks what its reader already knows is no story.
+    matter took, so that line numbers still count from the top of the file. An HTML page's
+    text is the text read from it (see ``syriatl.read.html``): ``aside`` marks what is no
+    story, and ``page_date`` is the date its markup gives, if any.
     """
 
     id: str
@@ -293,6 +305,7 @@ class Article:
     line_offset: int = 0
     encoding: str = "utf-8"
     aside: tuple[Aside, ...] = ()
+    page_date: PageDate | None = None
 
 
 class Confidence(Enum):
