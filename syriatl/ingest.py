@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from syriatl.decode import decode, not_english
-from syriatl.discover import Discovery, Found, discover, printable, reason
+from syriatl.discover import SUFFIXES, Discovery, Found, discover, printable, reason
 from syriatl.errors import SyriatlError
 from syriatl.metadata import (
     ALL,
@@ -242,12 +242,19 @@ def add_to_corpus(
     """Copy articles byte for byte into a corpus folder and record what their text cannot
     tell in its ``sources.yaml``; returns one line per thing done.
 
-    Refuses (SyriatlError) a missing, non-regular or binary file, a folder it cannot
+    Refuses (SyriatlError) a file that is not an article (``.txt``, ``.html``, ``.htm``),
+    a missing, non-regular or binary file, a folder it cannot
     write, a value with a control character (a usage error), a different file of the same
     name already in the folder, and metadata that would overwrite a different value.
     """
     fields = _fields(published, url, outlet)
     files = list(files)
+    for path in files:
+        if not path.name.endswith(SUFFIXES):  # copied, it would lie in the corpus unread
+            raise SyriatlError(
+                printable(str(path)),
+                "not an article file (.txt, .html or .htm): a build would not read it",
+            )
     if fields:
         for path in files:
             _name(path)

@@ -371,6 +371,17 @@ def test_ingest_copies_a_page_that_the_build_then_reads(tmp_path: Path) -> None:
     )  # fmt: skip
 
 
+def test_ingest_refuses_a_file_no_build_would_read(tmp_path: Path) -> None:
+    raw = tmp_path / "notes.md"
+    raw.write_text("The talks ended on Tuesday.\n")
+    done = runner.invoke(app, ["ingest", str(raw), "--into", str(tmp_path / "corpus")])
+    assert done.exit_code == 3
+    assert done.stderr == (
+        f"syriatl: {raw}: not an article file (.txt, .html or .htm): a build would not read it\n"
+    )
+    assert not (tmp_path / "corpus").exists()
+
+
 # ---- the libraries are loaded only for pages -------------------------------------------
 
 HEAVY = ("trafilatura", "htmldate", "lxml")
