@@ -6,33 +6,25 @@ main text (a block a paragraph), then the comments, then every other block of th
 in its order (menus, share buttons, related links, the footer), so that nothing it sets
 apart disappears unseen: the comments and the rest are ``Aside`` spans, which the layout
 shows as ``comment`` and ``chrome``. htmldate chooses the publication date the markup
-gives (``<meta>``, JSON-LD, ``<time>``, the address's date path), preferring the original
-date to an update; it does not say where it found it, so the element that states that
-date is looked up here, to be quoted as the evidence. A date htmldate reads from no such
-element (a class name, the page's text, an update stamp) has the rule ``htmldate`` and
-dates nothing: the text's own dates are read as for any article. Both libraries are
-imported only when a page is read.
+gives (``<meta>``, JSON-LD, ``<time>``, the address's date path), with the element that
+states it (``markup_date``); the text's own dates are read as for any article. Both
+libraries are imported only when a page is read.
 """
 
 from __future__ import annotations
 
 import codecs
-import datetime as dt
-import email.utils
-import json
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from syriatl.decode import Decoded, decode
 from syriatl.model import Aside, PageDate, SegmentKind
-from syriatl.patterns import markup
+from syriatl.read.markup_date import page_date
 
 SUFFIXES = (".html", ".htm")
-UNNAMED = "htmldate"  # the rule of a date htmldate reads from no element named here
 # Elements whose text no reader sees as text.
 _UNSEEN = frozenset(
     "script style noscript template svg math head iframe object canvas video audio".split()
@@ -43,10 +35,6 @@ _BLOCKS = frozenset(
     figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main nav ol
     option p pre section summary table tbody td tfoot th thead tr ul""".split()
 )
-# htmldate accepts dates in this range; fixed, so that no date depends on the day of the
-# run (its own default latest date is today).
-_EARLIEST, _LATEST = "1995-01-01", "2099-12-31"
-_EVIDENCE = 160  # characters of quoted markup
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
 
 
@@ -98,7 +86,7 @@ def read_page(html: str) -> Page | str:
     url, site = _address(tree), _site(tree)
     try:
         main, comments, headed = _extracted(tree)
-        said = _htmldate(tree, url)
+        dated = page_date(tree, url)
         blocks = list(_page_blocks(tree))
     except Exception as error:  # a parser's failure on one page stops that page only
         return f"cannot read this HTML page ({type(error).__name__}: {_first_line(error)})"
@@ -115,7 +103,7 @@ def read_page(html: str) -> Page | str:
     head = [title] if title and not headed and main[0] != title else []
     thread, rest = _sections(blocks, head + main, comments, title)
     text, aside = _assembled(head + main, thread, rest)
-    return Page(text, aside, _attributed(tree, url, said), url, site)
+    return Page(text, aside, dated, url, site)
 
 
 def _first_line(error: BaseException) -> str:
@@ -284,119 +272,3 @@ def _property(tree: Any, name: str) -> str | None:
 def _value(raw: str | None) -> str | None:
     value = " ".join((raw or "").split())
     return value if value and value.isprintable() else None
-
-
-def _htmldate(tree: Any, url: str | None) -> dt.date | None:
-    """The publication date htmldate reads from the page's markup (its fast search, which
-    leaves the free text to syriatl's own rules), or None."""
-    import htmldate
-
-    said = htmldate.find_date(
-        tree,
-        extensive_search=False,
-        original_date=True,
-        url=url,
-        min_date=_EARLIEST,
-        max_date=_LATEST,
-        deferred_url_extractor=True,
-    )
-    return dt.date.fromisoformat(said) if said else None
-
-
-@cache
-def _iso_day() -> re.Pattern[str]:
-    return re.compile(markup.ISO_DAY[0])
-
-
-@cache
-def _url_day() -> re.Pattern[str]:
-    return re.compile(markup.URL_DAY[0])
-
-
-def _day(value: str | None) -> dt.date | None:
-    """The day a markup value opens with: an ISO day, or an RFC 2822 date ("Tue, 05 Mar
-    2019 09:30:00 GMT"), each as written, in the page's own zone; None for neither."""
-    if value is None:
-        return None
-    found = _iso_day().match(value)
-    if found is not None:
-        return _date(found)
-    try:
-        return email.utils.parsedate_to_datetime(value.strip()).date()
-    except (TypeError, ValueError, IndexError):
-        return None
-
-
-def _date(found: re.Match[str]) -> dt.date | None:
-    try:
-        return dt.date(*(int(g) for g in found.groups()))
-    except ValueError:
-        return None
-
-
-def _url_date(url: str) -> dt.date | None:
-    found = _url_day().search(url)
-    return _date(found) if found else None
-
-
-def _attributed(tree: Any, url: str | None, said: dt.date | None) -> PageDate | None:
-    """htmldate's date with the element that states it, in htmldate's own order (the
-    head's ``<meta>``, JSON-LD, the address, ``<time>``); rule ``htmldate`` when none
-    states it as the publication date; None when htmldate finds no date."""
-    if said is None:
-        return None
-    for rule, evidence, day in _stated(tree, url):
-        if day == said:
-            return PageDate(said, rule, _short(evidence))
-    return PageDate(said, UNNAMED, "no <meta>, JSON-LD, <time> or address gives it as published")
-
-
-def _stated(tree: Any, url: str | None) -> Iterator[tuple[str, str, dt.date | None]]:
-    """Each date the markup states, with its rule and the markup that states it."""
-    for meta in tree.iterfind(".//meta"):
-        attribute = next((a for a in ("name", "property", "itemprop") if meta.get(a)), None)
-        value = meta.get("content") or meta.get("datetime")
-        if attribute is None or value is None:
-            continue
-        name = meta.get(attribute)
-        if any(word in name.lower() for word, _ in markup.CHANGE_WORDS):
-            continue
-        evidence = f'<meta {attribute}="{name}" content="{value.strip()}">'
-        yield "html-meta", evidence, _day(value)
-    for key, value in _json_ld(tree):
-        yield "json-ld", f'"{key}": "{value}"', _day(value)
-    if url:
-        yield "url-path", url, _url_date(url)
-    for time in tree.iterfind(".//time"):
-        shown = " ".join(time.text_content().split())
-        value = time.get("datetime") or shown
-        evidence = f'<time datetime="{value.strip()}">{shown}</time>'
-        yield "html-time", evidence, _day(value)
-
-
-def _json_ld(tree: Any) -> Iterator[tuple[str, str]]:
-    """The publication dates the page's JSON-LD gives (key and value), key by key."""
-    keys = [k for k, _ in markup.JSON_LD_KEYS]
-    found: list[tuple[str, str]] = []
-    for script in tree.iterfind(".//script[@type]"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
-            continue
-        try:
-            data = json.loads(script.text or "")
-        except ValueError:  # a page's broken JSON-LD says nothing
-            continue
-        stack, seen = [data], 0
-        while stack and seen < 10_000:
-            item = stack.pop()
-            seen += 1
-            if isinstance(item, dict):
-                found.extend((k, v) for k, v in item.items() if k in keys and isinstance(v, str))
-                stack.extend(reversed(list(item.values())))
-            elif isinstance(item, list):
-                stack.extend(reversed(item))
-    yield from sorted(found, key=lambda kv: keys.index(kv[0]))
-
-
-def _short(evidence: str) -> str:
-    flat = " ".join(evidence.split())
-    return flat if len(flat) <= _EVIDENCE else flat[: _EVIDENCE - 1] + "…"
