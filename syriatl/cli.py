@@ -210,7 +210,7 @@ Paths = Annotated[
     list[str] | None,
     typer.Argument(
         metavar="PATH",
-        help="Article files (.txt) and folders of them. Default: seeds/.",
+        help="Article files (.txt, .html) and folders of them. Default: seeds/.",
         show_default=False,
     ),
 ]
@@ -460,7 +460,7 @@ def layout(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="Article files (.txt) and folders.", metavar="FILE", show_default=False
+            help="Article files (.txt, .html) and folders.", metavar="FILE", show_default=False
         ),
     ],
     fmt: Annotated[

@@ -83,7 +83,7 @@ def test_a_missing_path_is_one_line_and_exit_3(tmp_path: Path) -> None:
 def test_an_empty_folder_is_one_line_and_exit_3(tmp_path: Path) -> None:
     code, _, err = run("build", str(tmp_path))
     assert code == 3
-    assert err.strip() == f"syriatl: {tmp_path}: no .txt articles in this folder"
+    assert err.strip() == f"syriatl: {tmp_path}: no .txt or .html articles in this folder"
 
 
 def test_a_binary_file_is_a_problem_and_the_rest_still_builds(corpus: Corpus) -> None:
