@@ -22,11 +22,9 @@ from rich.text import Text
 
 from syriatl.chronicle.merge import origin_of
 from syriatl.explain import chain, publications
-from syriatl.localtime import clock_words
-from syriatl.model import Basis, Event, Precision, Published, Source, Status, Timeline, When
+from syriatl.labels import MONTHS, date_label, event_date_label, short_date
+from syriatl.model import Basis, Event, Precision, Published, Source, Status, Timeline
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
 # A status other than "happened" is tagged before the text, in words plain text keeps.
 _TAGS = {Status.PLANNED: "[planned]", Status.CLAIMED: "[claimed]"}
 # Three columns, no outer edge: two rules and one space of padding either side of each.
@@ -38,44 +36,6 @@ _DATE_FLOOR = 16  # "week 23 Jan 2017", "late Summer 2016": a date without its c
 # never fewer columns than this beside the outlets (else they go under the text).
 _TEXT_SHARE = 3
 _TEXT_FLOOR = 30
-
-
-def date_label(when: When) -> str:
-    """A date at its own precision: "Tue 24 Jan 2017", "Feb 2017", "Summer 2016"."""
-    start, value = when.start, when.value
-    prefix = f"{when.modifier} " if when.modifier else ""
-    if when.precision in (Precision.DAY, Precision.TIME):
-        clock = f" {clock_words(when)}" if when.time else ""
-        return f"{start:%a} {start.day} {_MONTHS[start.month - 1]} {start.year}{clock}"
-    if when.precision is Precision.WEEK and value.endswith("-WE"):
-        return f"{start.day}-{when.end.day} {_MONTHS[when.end.month - 1]} {when.end.year}"
-    if when.precision is Precision.WEEK:
-        return f"week {start.day} {_MONTHS[start.month - 1]} {start.year}"
-    if when.precision is Precision.MONTH:
-        return f"{prefix}{_MONTHS[start.month - 1]} {start.year}"
-    if when.precision is Precision.SEASON:
-        return f"{prefix}{_SEASONS.get(value[-2:], value[-2:])} {start.year}"
-    if when.precision in (Precision.QUARTER, Precision.HALF):
-        return f"{prefix}{value[5:]} {start.year}"
-    return f"{prefix}{start.year}"
-
-
-def event_date_label(event: Event) -> str:
-    """The event's date as the table and ``explain`` show it: "reported Thu 7 Mar 2019"
-    when the date is the report's, not the text's."""
-    label = date_label(event.when)
-    return f"reported {label}" if event.basis is Basis.REPORTED else label
-
-
-def short_date(when: When, year: int) -> str:
-    """A dissenting date in brief: "2 Mar" (with its year when not ``year``, with its
-    clock when it has one); coarser dates as ``date_label`` gives them."""
-    if when.precision not in (Precision.DAY, Precision.TIME):
-        return date_label(when)
-    start = when.start
-    label = f"{start.day} {_MONTHS[start.month - 1]}"
-    label += f" {start.year}" if start.year != year else ""
-    return label + (f" {clock_words(when)}" if when.time else "")
 
 
 def _site(source: Source) -> str:
@@ -183,7 +143,7 @@ def _longest_word(cells: Iterable[Text]) -> int:
 def _group(event: Event) -> str:
     w = event.when
     if w.precision.rank >= Precision.MONTH.rank:
-        return f"{_MONTHS[w.start.month - 1]} {w.start.year}"
+        return f"{MONTHS[w.start.month - 1]} {w.start.year}"
     return str(w.start.year)
 
 

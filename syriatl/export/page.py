@@ -175,7 +175,7 @@ def outlets_line(sources: Sequence[Mapping[str, Any]]) -> str:
 
 
 def _source(source: Mapping[str, Any], dissent: bool) -> str:
-    from syriatl.table import date_label
+    from syriatl.labels import date_label
 
     where = [_e(source["outlet"])] if source["outlet"] else []
     if source["origin"] and source["origin"] != source["outlet"]:
@@ -199,7 +199,7 @@ def _source(source: Mapping[str, Any], dissent: bool) -> str:
 
 
 def _dissent(event: Mapping[str, Any]) -> str:
-    from syriatl.table import short_date
+    from syriatl.labels import short_date
 
     year = when_of(event).start.year
     by_day: dict[str, list[str]] = {}
@@ -214,7 +214,7 @@ def _dissent(event: Mapping[str, Any]) -> str:
 def event_html(event: Mapping[str, Any]) -> str:
     """One event as an ``<article>``: date, status tag, kind, text, outlets, dissenting
     dates, and its sources behind a ``<details>``."""
-    from syriatl.table import date_label
+    from syriatl.labels import date_label
 
     sources, conflicts = event["sources"], event["conflicts"]
     label = date_label(when_of(event))
