@@ -20,9 +20,9 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-from syriatl.chronicle.merge import origin_of
 from syriatl.explain import chain, publications
-from syriatl.labels import MONTHS, date_label, event_date_label, short_date
+from syriatl.labels import MONTHS, date_label, dissent_line, event_date_label
+from syriatl.labels import outlet_pieces as pieces_of
 from syriatl.model import Basis, Event, Precision, Published, Source, Status, Timeline
 
 # A status other than "happened" is tagged before the text, in words plain text keeps.
@@ -38,40 +38,15 @@ _TEXT_SHARE = 3
 _TEXT_FLOOR = 30
 
 
-def _site(source: Source) -> str:
-    return source.outlet or source.article
-
-
-def _ordered(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))
-
-
 def outlet_pieces(sources: Sequence[Source]) -> list[Text]:
-    """The outlets of an event by name, counted by distinct origin (never by sentence or
-    article), as the pieces a line may break between: "Karvana Post"; "2 origins:",
-    "Karvana Post,", "Ostrel News"; with wire copy "2 origins:", "Velmora Wire via",
-    "Gulf Daily,", "Velmora Times;", "Karvana Post". A site seen only in photo captions
-    is dim and says "(caption)"."""
-    origins = _ordered(origin_of(s) for s in sources)
-    groups = [(o, [s for s in sources if origin_of(s) == o]) for o in origins]
-    via = any(_ordered(_site(s) for s in told) != [o] for o, told in groups)
-    pieces = []
-    sites = sum(len(_ordered(_site(s) for s in told)) for _, told in groups)
-    if len(origins) > 1 or sites > 1:
-        pieces.append(Text(f"{len(origins)} origin{'s' if len(origins) > 1 else ''}:"))
-    for n, (origin, told) in enumerate(groups):
-        names = _ordered(_site(s) for s in told)
-        if names != [origin]:
-            pieces.append(Text(f"{origin} via"))
-        for m, name in enumerate(names):
-            captions = all(s.caption for s in told if _site(s) == name)
-            piece = Text(name + (" (caption)" if captions else ""), "dim" if captions else "")
-            if m < len(names) - 1:
-                piece.append(",")
-            elif n < len(groups) - 1:
-                piece.append(";" if via else ",")
-            pieces.append(piece)
-    return pieces
+    """The pieces of the outlets line (``syriatl.labels.outlet_pieces``) as the table
+    shows them: a site seen only in photo captions dim, its punctuation not."""
+    texts = []
+    for piece in pieces_of(sources):
+        text = Text(piece.words, "dim" if piece.caption else "")
+        text.append(piece.tail)
+        texts.append(text)
+    return texts
 
 
 def fit(pieces: Sequence[Text], width: int) -> Text:
@@ -94,17 +69,6 @@ def outlets_cell(sources: Sequence[Source]) -> Text:
     """The outlets of an event on one line: "2 origins: Velmora Wire via Gulf Daily,
     Velmora Times; Karvana Post"."""
     return Text(" ").join(outlet_pieces(sources))
-
-
-def dissent_line(event: Event) -> str:
-    """The dates other outlets give, briefly: "other dates: 2 Mar (Velmora Wire)"; empty
-    when none does."""
-    year = event.when.start.year
-    by_day: dict[str, list[str]] = {}
-    for s in event.conflicts:
-        by_day.setdefault(short_date(s.when, year), []).append(origin_of(s))
-    said = [f"{day} ({', '.join(_ordered(names))})" for day, names in by_day.items()]
-    return f"other dates: {', '.join(said)}" if said else ""
 
 
 def event_cell(event: Event, dates: Mapping[str, Published] | None) -> Text:
