@@ -1,6 +1,6 @@
 """Start-up benchmark: what a command costs over the framework it stands on.
 
-    python benchmarks/startup.py [--runs 11] [--show-bare]
+    python benchmarks/startup.py [--runs 11] [--show-bare] [--baseline DIR]
 
 Typer (with its Click and, for every parameter that is not a flag, a pydantic adapter)
 has a start-up of its own that syriatl cannot go below. To measure that floor, this
@@ -21,6 +21,11 @@ and prints each command's median wall and CPU seconds (user + sys of the child),
 each syriatl command over its bare counterpart: the median of the per-round differences
 and ratios, beside its target. The machine's load moves every figure; the differences
 within a round move less.
+
+With ``--baseline DIR`` (a source tree of syriatl, such as an earlier commit's written
+out by ``git archive COMMIT | tar -x -C DIR``), the same three commands of that tree's
+syriatl run in the same rounds, from DIR (so that ``python -m syriatl`` imports its
+package, and reads its own seeds/), and each of ours is printed over its counterpart.
 
 The children import compiled bytecode, as from an installed package (pip compiles it on
 install): ``PYTHONDONTWRITEBYTECODE`` is dropped from their environment and
@@ -186,6 +191,7 @@ class Case(NamedTuple):
     label: str
     argv: Sequence[str]
     stdin: bytes = b""
+    cwd: Path = ROOT  # ``python -m syriatl`` imports the syriatl of this folder
 
 
 class Timing(NamedTuple):
@@ -202,7 +208,7 @@ def run(case: Case, env: dict[str, str] | None) -> Timing:
         input=case.stdin,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        cwd=ROOT,
+        cwd=case.cwd,
         env=env,
     )
     wall = time.perf_counter() - start
@@ -229,6 +235,29 @@ def measure(
     return timings
 
 
+def _commands(label: str, argv: Sequence[str], cwd: Path = ROOT) -> list[Case]:
+    return [
+        Case(f"{label} --help", [*argv, "--help"], cwd=cwd),
+        Case(f"{label} build seeds -f yaml", [*argv, "build", "seeds", "-f", "yaml"], cwd=cwd),
+        Case(f"{label} tag --dct 2017-01-03", [*argv, "tag", "--dct", "2017-01-03"], TAG, cwd),
+    ]
+
+
+def _over(timings: dict[str, list[Timing]], label: str, base: str) -> tuple[float, float, float]:
+    """Median of the per-round wall and CPU differences, and of the wall ratios."""
+    pairs = list(zip(timings[label], timings[base], strict=True))
+    return (
+        statistics.median(a.wall - b.wall for a, b in pairs),
+        statistics.median(a.cpu - b.cpu for a, b in pairs),
+        statistics.median(a.wall / b.wall for a, b in pairs),
+    )
+
+
+def _row(timings: dict[str, list[Timing]], label: str, base: str, width: int = 29) -> str:
+    wall, cpu, ratio = _over(timings, label, base)
+    return f"  {label:{width}} over {base:29} {wall:+7.3f} s wall {cpu:+7.3f} s cpu  x{ratio:.2f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=11, help="counted rounds (default 11)")
@@ -238,11 +267,21 @@ def main() -> None:
         action="store_true",
         help="run the children in this environment (default: with a bytecode cache)",
     )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="DIR",
+        help="also time the syriatl of this source tree (e.g. an earlier commit's, "
+        "from git archive), with its own seeds/, in the same rounds",
+    )
     arguments = parser.parse_args()
     source = bare_source()
     if arguments.show_bare:
         print(source, end="")
         return
+    baseline = arguments.baseline.resolve() if arguments.baseline else None
+    if baseline is not None and not (baseline / "syriatl" / "__main__.py").is_file():
+        raise SystemExit(f"startup.py: {baseline} holds no syriatl package")
     py = sys.executable
     with tempfile.TemporaryDirectory(prefix="syriatl-startup-") as folder:
         bare = Path(folder) / "bare.py"
@@ -251,20 +290,21 @@ def main() -> None:
         if not arguments.env_as_is:
             env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
             env["PYTHONPYCACHEPREFIX"] = str(Path(folder) / "pycache")
-        syriatl = [py, "-m", "syriatl"]
         cases = [
             Case("python -c pass", [py, "-c", "pass"]),
             Case("bare --help", [py, str(bare), "--help"]),
             Case("bare build x -f yaml", [py, str(bare), "build", "x", "-f", "yaml"]),
             Case("bare tag --dct 2017-01-03", [py, str(bare), "tag", "--dct", "2017-01-03"]),
-            Case("syriatl --help", [*syriatl, "--help"]),
-            Case("syriatl build seeds -f yaml", [*syriatl, "build", "seeds", "-f", "yaml"]),
-            Case("syriatl tag --dct 2017-01-03", [*syriatl, "tag", "--dct", "2017-01-03"], TAG),
+            *_commands("syriatl", [py, "-m", "syriatl"]),
         ]
+        if baseline is not None:
+            cases += _commands("baseline", [py, "-m", "syriatl"], baseline)
         timings = measure(cases, arguments.runs, env)
     bytecode = "this environment as it is" if env is None else "a bytecode cache"
     print(f"{arguments.runs} rounds of fresh processes with {bytecode}, Python "
           f"{sys.version.split()[0]}, in {ROOT}")  # fmt: skip
+    if baseline is not None:
+        print(f"baseline: the syriatl of {baseline}")
     print(f"{'command':34} {'wall s':>8} {'cpu s':>8}   (medians)")
     for case in cases:
         rows = timings[case.label]
@@ -272,38 +312,28 @@ def main() -> None:
         cpu = statistics.median(t.cpu for t in rows)
         print(f"{case.label:34} {wall:8.3f} {cpu:8.3f}")
 
-    def over(label: str, base: str) -> tuple[float, float, float]:
-        pairs = list(zip(timings[label], timings[base], strict=True))
-        return (
-            statistics.median(a.wall - b.wall for a, b in pairs),
-            statistics.median(a.cpu - b.cpu for a, b in pairs),
-            statistics.median(a.wall / b.wall for a, b in pairs),
-        )
-
     print("\nTyper's own floor (median of the per-round differences):")
     for label, base in (
         ("bare --help", "python -c pass"),
         ("bare build x -f yaml", "bare --help"),
         ("bare tag --dct 2017-01-03", "bare --help"),
     ):
-        wall, cpu, ratio = over(label, base)
-        print(f"  {label:28} over {base:22} {wall:+7.3f} s wall {cpu:+7.3f} s cpu  x{ratio:.2f}")
+        print(_row(timings, label, base))
+    bares = ("bare --help", "bare build x -f yaml", "bare tag --dct 2017-01-03")
+    ours = [case.label for case in _commands("syriatl", [])]
     print("\nsyriatl over the bare app (median of the per-round differences):")
-    for (label, base), target in zip(
-        (
-            ("syriatl --help", "bare --help"),
-            ("syriatl build seeds -f yaml", "bare build x -f yaml"),
-            ("syriatl tag --dct 2017-01-03", "bare tag --dct 2017-01-03"),
-        ),
-        TARGETS.items(),
-        strict=True,
-    ):
-        wall, cpu, ratio = over(label, base)
-        verdict = "met" if wall <= target[1] else "NOT met"
-        print(
-            f"  {target[0]:22} {wall:+7.3f} s wall {cpu:+7.3f} s cpu  x{ratio:.2f}"
-            f"   target <= {target[1]:.2f} s: {verdict}"
-        )
+    for label, base, (target, limit) in zip(ours, bares, TARGETS.items(), strict=True):
+        wall = _over(timings, label, base)[0]
+        verdict = "met" if wall <= limit else "NOT met"
+        print(f"{_row(timings, label, base)}   target {target} <= {limit:.2f} s: {verdict}")
+    if baseline is not None:
+        theirs = [case.label for case in _commands("baseline", [])]
+        print("\nthe baseline over the bare app:")
+        for label, base in zip(theirs, bares, strict=True):
+            print(_row(timings, label, base))
+        print("\nsyriatl over the baseline:")
+        for label, base in zip(ours, theirs, strict=True):
+            print(_row(timings, label, base))
 
 
 if __name__ == "__main__":
