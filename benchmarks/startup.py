@@ -15,11 +15,14 @@ Then, as fresh processes run in turn in the same loop (one warm-up round, then
 
     python -c pass
     bare --help / bare build x -f yaml / bare tag --dct 2017-01-03
+    bare build x -f yaml, after importing syriatl's modules of a build and a tag
     syriatl --help / syriatl build seeds -f yaml / echo 'on Tuesday' | syriatl tag --dct ...
 
-and prints each command's median wall and CPU seconds (user + sys of the child), then
-each syriatl command over its bare counterpart: the median of the per-round differences
-and ratios, beside its target. The machine's load moves every figure; the differences
+(both apps run as modules, ``python -m``, as an installed command is) and prints each
+command's median wall and CPU seconds (user + sys of the child), then the import time
+of our own modules (the bare build with them imported over the bare build), then each
+syriatl command over its bare counterpart: the median of the per-round differences and
+ratios, beside its target. The machine's load moves every figure; the differences
 within a round move less.
 
 With ``--baseline DIR`` (a source tree of syriatl, such as an earlier commit's written
@@ -55,6 +58,13 @@ from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 TAG = b"on Tuesday\n"  # the stdin of the one-line tag
+# The bare app's build after importing the modules of syriatl that a build or a tag
+# imports: over the bare build alone, the import time of our own code in a real run
+# (what Typer and pydantic load anyway is loaded in both), apart from any work.
+IMPORTED = (
+    "import syriatl.cli, syriatl.pipeline, syriatl.render, syriatl.dates, runpy; "
+    "runpy.run_module('bare', run_name='__main__')"
+)
 # Targets over the bare app's same command, in seconds.
 TARGETS = {"--help": 0.15, "build seeds -f yaml": 0.6, "tag --dct (one line)": 0.3}
 
@@ -292,9 +302,24 @@ def main() -> None:
             env["PYTHONPYCACHEPREFIX"] = str(Path(folder) / "pycache")
         cases = [
             Case("python -c pass", [py, "-c", "pass"]),
-            Case("bare --help", [py, str(bare), "--help"]),
-            Case("bare build x -f yaml", [py, str(bare), "build", "x", "-f", "yaml"]),
-            Case("bare tag --dct 2017-01-03", [py, str(bare), "tag", "--dct", "2017-01-03"]),
+            # Run as a module (``-m``), as syriatl is: a script given by its path would be
+            # compiled from source on every run, a module's bytecode is cached.
+            Case("bare --help", [py, "-m", "bare", "--help"], cwd=bare.parent),
+            Case(
+                "bare build x -f yaml",
+                [py, "-m", "bare", "build", "x", "-f", "yaml"],
+                cwd=bare.parent,
+            ),
+            Case(
+                "bare tag --dct 2017-01-03",
+                [py, "-m", "bare", "tag", "--dct", "2017-01-03"],
+                cwd=bare.parent,
+            ),
+            Case(
+                "bare build, syriatl imported",
+                [py, "-c", IMPORTED, "build", "x", "-f", "yaml"],
+                cwd=bare.parent,
+            ),
             *_commands("syriatl", [py, "-m", "syriatl"]),
         ]
         if baseline is not None:
@@ -319,6 +344,8 @@ def main() -> None:
         ("bare tag --dct 2017-01-03", "bare --help"),
     ):
         print(_row(timings, label, base))
+    print("\nsyriatl's own imports (a build's and a tag's modules, no work done):")
+    print(_row(timings, "bare build, syriatl imported", "bare build x -f yaml"))
     bares = ("bare --help", "bare build x -f yaml", "bare tag --dct 2017-01-03")
     ours = [case.label for case in _commands("syriatl", [])]
     print("\nsyriatl over the bare app (median of the per-round differences):")
