@@ -15,9 +15,9 @@ import os
 import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from syriatl import ingest, metadata, published
 from syriatl.chronicle import corrections as fixes
@@ -42,6 +42,9 @@ from syriatl.model import (
 from syriatl.resolve import NEWS, Policy, resolve_all
 from syriatl.segment import layout as lay_out
 from syriatl.segment import set_aside_warning
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +98,7 @@ class Build:
 def analyse(article: Article) -> Analysis:
     """Lay out one article, find its expressions and the evidence of its date."""
     mentions = detect(article.text)
-    structure = lay_out(article.text, mentions)
+    structure = lay_out(article.text, mentions, article.aside)
     return Analysis(article, mentions, structure, published.evidence(article, structure, mentions))
 
 
@@ -171,6 +174,7 @@ def finish(
         entries=entries,
         events=len(events),
         provenance=provenance,
+        url=article.meta.url,
     )
     return report, events
 
@@ -225,6 +229,8 @@ def _workers(count: int) -> Iterator[ProcessPoolExecutor | None]:
     if count <= 1:
         yield None
         return
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only for --jobs
+
     with ProcessPoolExecutor(max_workers=count) as pool:
         yield pool
 
