@@ -3,8 +3,10 @@ here, over small corpora written for the tests."""
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime as dt
+import doctest
 import json
 import subprocess
 import sys
@@ -94,6 +96,36 @@ def test_a_chronology_filtered_in_python_is_written_as_the_build_writes_it(
                "--since", "2019-03-12"]  # fmt: skip
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     assert dumps(built, "json") == out
+
+
+README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+EXAMPLES = README.split("## From Python\n", 1)[1].split("\n## ", 1)[0].split("```")[1::2]
+
+
+def test_the_readme_example_writes_the_attacks_as_csv(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "story.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "articles" / "blog.txt").write_text(BLOG, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    script = EXAMPLES[0].removeprefix("python\n")
+    exec(compile(script, "README.md", "exec"), {})
+    raw = (tmp_path / "attacks.csv").read_bytes()
+    assert raw.startswith(b"event,date,precision,") and raw.endswith(b"\r\n")
+    with (tmp_path / "attacks.csv").open(encoding="utf-8", newline="") as sheet:
+        rows = list(csv.DictReader(sheet))
+    # Only the blog's attack, dated by its 1130 GMT entry: Wednesday 13 March 2019.
+    assert [(r["date"], r["kind"], r["article"], r["role"]) for r in rows] == [
+        ("2019-03-13", "attack", "blog", "source")
+    ]
+
+
+def test_the_readme_tag_example_shows_what_tag_gives() -> None:
+    text = EXAMPLES[1].removeprefix("python\n")
+    test = doctest.DocTestParser().get_doctest(text, {}, "README.md", "README.md", 0)
+    assert len(test.examples) == 3
+    assert doctest.DocTestRunner().run(test).failed == 0
 
 
 def test_options_keep_only_the_events_in_range(corpus: Corpus) -> None:
@@ -201,6 +233,6 @@ def test_nothing_in_the_api_reads_the_clock(corpus: Corpus) -> None:
         built = build_timeline([folder])
         tag("The talks ended on Tuesday, a week after the March 3 truce.", None)
         tag("The talks ended on Tuesday.", dt.date(2019, 3, 14))
-        for fmt in ("yaml", "json", "html", "table"):
+        for fmt in ("yaml", "json", "html", "table", "csv", "timelinejs", "ics", "markdown"):
             dumps(built, fmt)
     assert seen == []
