@@ -14,7 +14,7 @@ import typer
 
 from syriatl import __version__
 from syriatl.errors import ExitCode, SyriatlError
-from syriatl.shell import Command, Shell, choose, jobs, say, typed_day, typed_period
+from syriatl.shell import Command, Shell, choose, jobs, offer, say, typed_day, typed_period
 
 if TYPE_CHECKING:
     from syriatl.model import Article
@@ -259,6 +259,7 @@ FormatOption = Annotated[
         "--format",
         "-f",
         parser=choose(Format),
+        autocompletion=offer(Format, "build", BUILD_ONLY),
         metavar="FORMAT",
         help="table, yaml or json; for build also html, csv, timelinejs, ics or markdown. "
         "Default: table on a terminal, else yaml.",
@@ -508,6 +509,7 @@ def tag(
             "--format",
             "-f",
             parser=choose(TagFormat),
+            autocompletion=offer(TagFormat),
             metavar="FORMAT",
             help="table or jsonl. Default: table on a terminal, else jsonl.",
             show_default=False,
@@ -554,6 +556,7 @@ def layout(
             "--format",
             "-f",
             parser=choose(LayoutFormat),
+            autocompletion=offer(LayoutFormat),
             metavar="FORMAT",
             help="table, text, yaml or json. Default: table on a terminal (text under NO_COLOR),"
             " else text.",
@@ -582,6 +585,35 @@ def layout(
         _write(None, chunks(layout_sections(analyses)))
 
 
+class CompletionShell(StrEnum):
+    """The shells ``syriatl completion`` writes a script for."""
+
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+    powershell = "powershell"
+
+
+# The variable a completion script sets when it asks syriatl what to offer; one name
+# however syriatl is started (``python -m syriatl`` too).
+COMPLETE_VAR = "_SYRIATL_COMPLETE"
+
+
+@app.command(cls=Command)
+def completion(
+    shell: Annotated[
+        CompletionShell,
+        typer.Argument(metavar="SHELL", help="bash, zsh, fish or powershell."),
+    ],
+) -> None:
+    """Print the shell's completion script of commands, options and --format values."""
+    # The script Typer's own --show-completion prints (not re-exported for mypy).
+    from typer.completion import get_completion_script  # type: ignore[attr-defined]
+
+    script = get_completion_script(prog_name="syriatl", complete_var=COMPLETE_VAR, shell=shell)
+    typer.echo(script)
+
+
 def main() -> None:
     """Entry point of the ``syriatl`` command."""
-    app()
+    app(complete_var=COMPLETE_VAR)
