@@ -4,8 +4,9 @@ text -> article -> layout and expressions -> publication date -> resolutions -> 
 -> merged timeline. Each article is told on its own and then let go (a build of a
 hundred thousand articles keeps their events, not their texts); only an article whose
 date needs the corpus (a dateline without a year) waits until the other articles are
-dated. Articles may be told in worker processes; merging is single-threaded and
-deterministic.
+dated, kept as a compact record of what its first reading found, and is then settled
+without being read again. Articles may be told in worker processes; merging is
+single-threaded and deterministic.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ import datetime as dt
 import os
 import sys
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
-from syriatl import ingest, metadata, published
+from syriatl import ingest, metadata, plain, published
 from syriatl.chronicle import corrections as fixes
 from syriatl.chronicle.events import article_events, entry_anchor, entry_when, shared
 from syriatl.chronicle.outlets import outlet_of
@@ -33,6 +35,7 @@ from syriatl.model import (
     Event,
     Layout,
     Mention,
+    Outlet,
     Problem,
     Published,
     Resolution,
@@ -42,6 +45,8 @@ from syriatl.model import (
 from syriatl.resolve import NEWS, Policy, resolve_all
 from syriatl.segment import layout as lay_out
 from syriatl.segment import set_aside_warning
+
+_J = TypeVar("_J")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,16 +77,36 @@ class Analysis:
 
 
 @dataclass(frozen=True, slots=True)
+class Pending:
+    """An article whose date waits for the corpus's years, as the first pass leaves it:
+    the evidence of its date, what the steps after the date read (its text, layout,
+    story mentions and outlet), and the warnings met so far."""
+
+    evidence: published.Evidence
+    article: Article
+    layout: Layout
+    mentions: tuple[Mention, ...]
+    provenance: Outlet
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Told:
-    """What one article contributes to a build; ``waiting`` when its date needs the
-    corpus (then it carries nothing else yet)."""
+    """What one article contributes to a build. When its date needs the corpus it is
+    ``waiting`` and carries only ``pending``, its ``Pending`` as a record (plain JSON,
+    compact and safe to send between processes)."""
 
     path: str
     report: ArticleReport | None
     sources: tuple[Source, ...] = ()
     warnings: tuple[str, ...] = ()
     problem: Problem | None = None
-    waiting: bool = False
+    pending: bytes | None = None
+
+    @property
+    def waiting(self) -> bool:
+        """True when the article's date needs the corpus's years."""
+        return self.pending is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,11 +171,13 @@ def entry_leads(layout: Layout, text: str) -> dict[int, str]:
 
 
 def finish(
-    analysis: Analysis, date: Published, policy: Policy
+    analysis: Analysis, date: Published, policy: Policy, provenance: Outlet | None = None
 ) -> tuple[ArticleReport, tuple[Source, ...]]:
-    """An article's report and dated sentences once its publication date is settled."""
+    """An article's report and dated sentences once its publication date is settled
+    (``provenance``: its outlet, when already known)."""
     resolutions = resolve_mentions(analysis, date, policy, story_mentions(analysis))
-    provenance = outlet_of(analysis.article, analysis.layout)
+    if provenance is None:
+        provenance = outlet_of(analysis.article, analysis.layout)
     events = article_events(analysis.article, analysis.layout, resolutions, date, provenance)
     leads = entry_leads(analysis.layout, analysis.article.text)
     entries = tuple(
@@ -175,47 +202,104 @@ def finish(
     return report, events
 
 
-def tell(article: Article, corpus_years: Sequence[int] | None, policy: Policy = NEWS) -> Told:
-    """Everything one article contributes. With ``corpus_years`` None, an article whose
-    date needs the corpus comes back waiting."""
+def tell(
+    article: Article,
+    corpus_years: Sequence[int] | None,
+    policy: Policy = NEWS,
+    said: tuple[str, ...] = (),
+) -> Told:
+    """Everything one article contributes, after the warnings ``said`` on reading it.
+    With ``corpus_years`` None, an article whose date needs the corpus comes back
+    waiting."""
     analysis = analyse(article)
     evidence = analysis.evidence
-    if evidence.yearless is not None and corpus_years is None:
-        return Told(article.path, None, waiting=True)
-    date = published.with_corpus(evidence, corpus_years or ())
-    report, events = finish(analysis, date, policy)
-    problem = (
-        Problem(article.id, f"undated: {date.reason}", article.path) if date.date is None else None
-    )
-    warnings = evidence.warnings
+    warnings = said + evidence.warnings
     loss = set_aside_warning(article.text, analysis.layout)
     if loss:
         warnings += (f"{article.path}: {loss}; see syriatl layout {article.path}",)
+    provenance = outlet_of(article, analysis.layout)
+    if evidence.yearless is not None and corpus_years is None:
+        kept = Pending(
+            evidence, article, analysis.layout, story_mentions(analysis), provenance, warnings
+        )
+        return Told(article.path, None, pending=plain.dumps(Pending, kept))
+    date = published.with_corpus(evidence, corpus_years or ())
+    return _settled(analysis, date, policy, provenance, warnings)
+
+
+def _settled(
+    analysis: Analysis,
+    date: Published,
+    policy: Policy,
+    provenance: Outlet,
+    warnings: tuple[str, ...],
+) -> Told:
+    article = analysis.article
+    report, events = finish(analysis, date, policy, provenance)
+    problem = (
+        Problem(article.id, f"undated: {date.reason}", article.path) if date.date is None else None
+    )
     return Told(article.path, report, events, warnings, problem)
 
 
-Job = tuple[ingest.Found, ingest.Beside, Sequence[int] | None, Policy, str | None]
+def settle(pending: Pending, date: Published, policy: Policy = NEWS) -> Told:
+    """A waiting article told once the corpus has given it its publication ``date``
+    (``published.with_corpus``): only the steps that follow the date run."""
+    analysis = Analysis(pending.article, pending.mentions, pending.layout, pending.evidence)
+    return _settled(analysis, date, policy, pending.provenance, pending.warnings)
+
+
+# A first-pass job: the file, the metadata beside it, the policy and the zone of
+# ``--timezone``.
+Job = tuple[ingest.Found, ingest.Beside, Policy, str | None]
+# A second-pass job: a waiting article's record, its file (read again only when the
+# record cannot be read), metadata and zone, the corpus's years and the policy.
+Settle = tuple[bytes, ingest.Found, ingest.Beside, str | None, Sequence[int], Policy]
 
 
 def tell_file(job: Job) -> Told:
-    """Read and tell one file (the unit of work of a worker process); ``timezone`` (the
-    job's last item) is the zone of an article whose metadata names none."""
-    found, beside, corpus_years, policy, timezone = job
+    """Read and tell one file (the unit of work of a worker process); an article whose
+    date needs the corpus comes back waiting."""
+    found, beside, policy, timezone = job
+    return _afresh(found, beside, timezone, None, policy)
+
+
+def settle_file(job: Settle) -> Told:
+    """Settle one waiting article with the corpus's years (the unit of work of a worker
+    process in the second pass): its record is read, not its file."""
+    record, found, beside, timezone, years, policy = job
+    try:
+        pending = plain.loads(Pending, record, found.id)
+    except plain.Unfit:  # never written so by this code; the file still tells it
+        return _afresh(found, beside, timezone, years, policy)
+    return settle(pending, published.with_corpus(pending.evidence, years), policy)
+
+
+def _afresh(
+    found: ingest.Found,
+    beside: ingest.Beside,
+    timezone: str | None,
+    years: Sequence[int] | None,
+    policy: Policy,
+) -> Told:
+    """Read and tell one file, given the corpus's ``years`` or waiting for them (None)."""
     read = ingest.read_article(found, beside, timezone)
     warnings = (read.warning,) if read.warning else ()
     if read.article is None:
         problem = Problem(found.id, read.problem or "unreadable", read.path)
         return Told(read.path, None, (), warnings, problem)
-    told = tell(read.article, corpus_years, policy)
-    if told.waiting:  # told again with the corpus's years, warnings and all
-        return told
-    return Told(told.path, told.report, told.sources, warnings + told.warnings, told.problem)
+    return tell(read.article, years, policy, warnings)
 
 
-def _run(jobs: Sequence[Job], pool: ProcessPoolExecutor | None, workers: int) -> Iterator[Told]:
+def _run(
+    jobs: Sequence[_J],
+    pool: ProcessPoolExecutor | None,
+    workers: int,
+    work: Callable[[_J], Told],
+) -> Iterator[Told]:
     if pool is None or len(jobs) < 2:
-        return map(tell_file, jobs)
-    return pool.map(tell_file, jobs, chunksize=max(1, min(64, len(jobs) // (4 * workers))))
+        return map(work, jobs)
+    return pool.map(work, jobs, chunksize=max(1, min(64, len(jobs) // (4 * workers))))
 
 
 @contextmanager
@@ -243,23 +327,24 @@ def build_timeline(paths: Sequence[str], options: Options = Options()) -> Build:
     files = found.files
     given, warnings = ingest.metadata_beside(f.path for f in files)
     zone = options.timezone
-    first: list[Job] = [(f, given.get(f.path), None, options.policy, zone) for f in files]
+    first: list[Job] = [(f, given.get(f.path), options.policy, zone) for f in files]
     # What could not be looked into comes before the articles' own problems.
     early = dict(enumerate(found.problems, -len(found.problems)))
     collected = _Collected([*found.warnings, *warnings], problems=early)
-    waiting: list[int] = []
+    waiting: list[tuple[int, bytes]] = []
     # More processes than cores or files only cost their start-up.
     count = min(options.jobs, len(files), os.cpu_count() or 1)
     with _workers(count) as pool:
-        for index, told in enumerate(_run(first, pool, count)):
-            if told.waiting:
-                waiting.append(index)
+        for index, told in enumerate(_run(first, pool, count, tell_file)):
+            if told.pending is not None:
+                waiting.append((index, told.pending))
             collected.add(index, told)
         years = sorted(collected.years)
-        second = [
-            (files[i], given.get(files[i].path), years, options.policy, zone) for i in waiting
+        second: list[Settle] = [
+            (pending, files[i], given.get(files[i].path), zone, years, options.policy)
+            for i, pending in waiting
         ]
-        for index, told in zip(waiting, _run(second, pool, count), strict=True):
+        for (index, _), told in zip(waiting, _run(second, pool, count, settle_file), strict=True):
             collected.add(index, told)
     return collected.build(options, said)
 
