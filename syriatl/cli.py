@@ -73,6 +73,12 @@ def _read(files: Sequence[Path]) -> list[Article]:
     return [r.article for r in reads if r.article is not None]
 
 
+def _user_cache() -> Path:
+    from syriatl.chronicle.cache import default_folder
+
+    return default_folder()
+
+
 def _fail(problem: str, code: ExitCode) -> NoReturn:
     say(f"syriatl: {problem}")
     raise typer.Exit(int(code))
@@ -166,9 +172,11 @@ def _build(
     jobs: int = 1,
     corrections: Path | None = None,
     timezone: str | None = None,
+    cache: str | None = None,
 ) -> Build:
     """The build of ``paths``, or of ``seeds/`` when none are given; ``usage`` is how
-    the command is typed, for the message when there is neither."""
+    the command is typed, for the message when there is neither; ``cache`` the folder
+    of the cache (None: none)."""
     from syriatl.pipeline import Options, build_timeline
 
     start = typed_period(since, "--since")
@@ -193,6 +201,7 @@ def _build(
         jobs=jobs,
         corrections=str(corrections) if corrections else None,
         timezone=timezone,
+        cache=cache,
     )
     return build_timeline(paths or [DEFAULT_CORPUS], options)
 
@@ -289,10 +298,27 @@ def build(
     jobs: JobsOption = 1,
     corrections: CorrectionsOption = None,
     timezone: TimezoneOption = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache",
+            metavar="DIR",
+            help="Keep each article's analysis in this folder between builds, so that a "
+            "rebuild reads only new and changed articles. Default: the user cache folder "
+            "(~/.cache/syriatl on Linux).",
+            show_default=False,
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Analyse every article afresh; keep nothing.")
+    ] = False,
 ) -> None:
     """Build the merged chronology of the articles."""
+    if cache is not None and no_cache:
+        raise typer.BadParameter("give --cache DIR or --no-cache, not both", param_hint="--cache")
     with _errors():
-        result = _build(paths, "build", since, until, jobs, corrections, timezone)
+        folder = None if no_cache else str(cache or _user_cache())
+        result = _build(paths, "build", since, until, jobs, corrections, timezone, folder)
         if output is not None:
             _not_an_input(output, result)
         _show(result, "build-explained" if explain else "build", _format(fmt), output)
