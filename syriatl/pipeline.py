@@ -17,7 +17,6 @@ import os
 import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -50,6 +49,8 @@ from syriatl.segment import layout as lay_out
 from syriatl.segment import set_aside_warning
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from syriatl.chronicle.cache import Store
 
 _J = TypeVar("_J")
@@ -131,7 +132,7 @@ class Build:
 def analyse(article: Article) -> Analysis:
     """Lay out one article, find its expressions and the evidence of its date."""
     mentions = detect(article.text)
-    structure = lay_out(article.text, mentions)
+    structure = lay_out(article.text, mentions, article.aside)
     return Analysis(article, mentions, structure, published.evidence(article, structure, mentions))
 
 
@@ -209,6 +210,7 @@ def finish(
         entries=entries,
         events=len(events),
         provenance=provenance,
+        url=article.meta.url,
     )
     return report, events
 
@@ -330,6 +332,8 @@ def _workers(count: int) -> Iterator[ProcessPoolExecutor | None]:
     if count <= 1:
         yield None
         return
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only for --jobs
+
     with ProcessPoolExecutor(max_workers=count) as pool:
         yield pool
 

@@ -2,7 +2,8 @@
 
 Machine formats are plain strings written straight to stdout; tables are Rich
 renderables, so width, colour, ``NO_COLOR`` and non-terminal output are the Console's
-business.
+business. Rich (and ``syriatl.table``) is imported by the table renderers alone, and
+``yaml`` by the YAML writer, so a JSON build loads neither.
 """
 
 from __future__ import annotations
@@ -10,11 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
-from typing import Any
-
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from syriatl.chronicle.outlets import shown
 from syriatl.explain import chain, event_explanation, publications
@@ -32,7 +29,9 @@ from syriatl.model import (
 )
 from syriatl.pipeline import Analysis, Tagged
 from syriatl.segment import set_aside_share
-from syriatl.table import event_date_label, events_table
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 # Columns whose values mean nothing when broken across lines.
 _UNBROKEN = frozenset({"Article", "Published", "Entries", "Events", "Timestamp"})
@@ -245,6 +244,9 @@ def json_chunks(sections: Sections) -> Iterator[str]:
 def articles_table(timeline: Timeline) -> RenderableType:
     """One row per article: its id and title, how it was dated, who published it and
     whose copy it is (each with the rule and its evidence), and what it told."""
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(pad_edge=False)
     table.add_column("Article", overflow="fold")
     table.add_column("Published", overflow="fold")
@@ -268,6 +270,8 @@ def articles_table(timeline: Timeline) -> RenderableType:
 
 def updates_table(timeline: Timeline) -> RenderableType:
     """Every live-blog entry with its resolved timestamp and first sentence."""
+    from rich.table import Table
+
     table = Table(pad_edge=False)
     for name in ("Article", "Entry", "Timestamp", "First sentence"):
         table.add_column(name, overflow="fold", no_wrap=name in _UNBROKEN)
@@ -349,6 +353,9 @@ def tags_jsonl(tagged: Iterable[Tagged]) -> str:
 
 def tags_table(tagged: Iterable[Tagged]) -> RenderableType:
     """Every expression with its value, the rule that produced it and its anchor."""
+    from rich.console import Group
+    from rich.table import Table
+
     tables: list[RenderableType] = []
     for t in tagged:
         p = t.published
@@ -382,6 +389,11 @@ def explain_sections(timeline: Timeline) -> Sections:
 def explain_table(timeline: Timeline) -> RenderableType:
     """Each event, then each source: where it stands, its words and how its date was
     reached."""
+    from rich.console import Group
+    from rich.text import Text
+
+    from syriatl.labels import event_date_label
+
     dates = publications(timeline)
     lines: list[RenderableType] = []
     for event in timeline.events:
@@ -442,6 +454,9 @@ def layout_text(analyses: Iterable[Analysis]) -> Iterator[str]:
 
 def layout_table(analyses: Iterable[Analysis]) -> RenderableType:
     """One table per file: line, class and text of each block; what was set aside dim."""
+    from rich.console import Group
+    from rich.table import Table
+
     tables: list[RenderableType] = []
     for a in analyses:
         share = f"{_set_aside(a):.0%} of the story's words set aside as chrome or comments"
@@ -458,6 +473,13 @@ def layout_table(analyses: Iterable[Analysis]) -> RenderableType:
 
 Renderer = Callable[[Timeline], "Iterator[str] | RenderableType"]
 
+
+def _events_table(timeline: Timeline, explain: bool = False) -> RenderableType:
+    from syriatl.table import events_table
+
+    return events_table(timeline, explain)
+
+
 _SECTIONS: dict[str, Callable[[Timeline], Sections]] = {
     "build": timeline_sections,
     "build-explained": partial(timeline_sections, explain=True),
@@ -466,8 +488,8 @@ _SECTIONS: dict[str, Callable[[Timeline], Sections]] = {
     "updates": updates_sections,
 }
 _TABLES: dict[str, Callable[[Timeline], RenderableType]] = {
-    "build": events_table,
-    "build-explained": partial(events_table, explain=True),
+    "build": _events_table,
+    "build-explained": partial(_events_table, explain=True),
     "explain": explain_table,
     "articles": articles_table,
     "updates": updates_table,
@@ -487,12 +509,53 @@ def _page(timeline: Timeline) -> Iterator[str]:
     yield page(timeline_data(timeline, explain=True))
 
 
+def _sheet(timeline: Timeline, explain: bool = False) -> Iterator[str]:
+    """The build as CSV, one row per source (``syriatl.export.sheet``); with ``explain``
+    each row ends with its source's date chain."""
+    from syriatl.export.sheet import chunks
+
+    return chunks(timeline, publications(timeline) if explain else None)
+
+
+def _timelinejs(timeline: Timeline) -> Iterator[str]:
+    """The build as TimelineJS3 data (``syriatl.export.timelinejs``)."""
+    from syriatl.export.timelinejs import chunks
+
+    return chunks(timeline)
+
+
+def _calendar(timeline: Timeline) -> Iterator[str]:
+    """The build as an iCalendar file (``syriatl.export.ical``)."""
+    from syriatl.export.ical import chunks
+
+    return chunks(timeline)
+
+
+def _markdown(timeline: Timeline) -> Iterator[str]:
+    """The build as Markdown notes (``syriatl.export.markdown``)."""
+    from syriatl.export.markdown import chunks
+
+    return chunks(timeline)
+
+
+# The formats only ``build`` writes: the whole chronology for another tool or reader.
+EXPORTS: dict[str, dict[str, Renderer]] = {
+    command: {
+        "html": _page,
+        "csv": partial(_sheet, explain=command == "build-explained"),
+        "timelinejs": _timelinejs,
+        "ics": _calendar,
+        "markdown": _markdown,
+    }
+    for command in ("build", "build-explained")
+}
+
 RENDERERS: dict[str, dict[str, Renderer]] = {
     command: {
         "table": _TABLES[command],
         "yaml": _machine(_SECTIONS[command], yaml_chunks),
         "json": _machine(_SECTIONS[command], json_chunks),
-        **({"html": _page} if command.startswith("build") else {}),
+        **EXPORTS.get(command, {}),
     }
     for command in _SECTIONS
 }

@@ -16,6 +16,7 @@ from html import escape
 from itertools import groupby
 from typing import Any
 
+from syriatl.labels import date_label, short_date
 from syriatl.model import Precision, When
 from syriatl.timex import span
 
@@ -135,9 +136,13 @@ def datetime_attr(event: Mapping[str, Any]) -> str:
 
 
 def period(event: Mapping[str, Any]) -> tuple[str, str]:
-    """The heading an event is listed under, as a ``datetime`` and in words: its month,
+    """The heading an event (as schema data) is listed under (see ``period_of``)."""
+    return period_of(when_of(event))
+
+
+def period_of(when: When) -> tuple[str, str]:
+    """The heading a date is listed under, as a ``datetime`` and in words: its month,
     or its year when the date is coarser than a month (as the table groups them)."""
-    when = when_of(event)
     if when.precision.rank >= Precision.MONTH.rank:
         return f"{when.start:%Y-%m}", f"{_MONTHS[when.start.month - 1]} {when.start.year}"
     return f"{when.start.year}", f"{when.start.year}"
@@ -175,8 +180,6 @@ def outlets_line(sources: Sequence[Mapping[str, Any]]) -> str:
 
 
 def _source(source: Mapping[str, Any], dissent: bool) -> str:
-    from syriatl.table import date_label
-
     where = [_e(source["outlet"])] if source["outlet"] else []
     if source["origin"] and source["origin"] != source["outlet"]:
         where.append(f"({_e(source['origin'])})")
@@ -199,8 +202,6 @@ def _source(source: Mapping[str, Any], dissent: bool) -> str:
 
 
 def _dissent(event: Mapping[str, Any]) -> str:
-    from syriatl.table import short_date
-
     year = when_of(event).start.year
     by_day: dict[str, list[str]] = {}
     for s in event["conflicts"]:
@@ -214,8 +215,6 @@ def _dissent(event: Mapping[str, Any]) -> str:
 def event_html(event: Mapping[str, Any]) -> str:
     """One event as an ``<article>``: date, status tag, kind, text, outlets, dissenting
     dates, and its sources behind a ``<details>``."""
-    from syriatl.table import date_label
-
     sources, conflicts = event["sources"], event["conflicts"]
     label = date_label(when_of(event))
     classes = ["event"]
