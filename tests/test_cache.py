@@ -184,6 +184,35 @@ def test_a_change_is_analysed_again_and_the_build_is_the_one_without_cache(
     assert warnings == ()
 
 
+# A page whose markup names its site and address; the text has no date of its own, so
+# its publication date is the markup's, 5 March 2019 (a Tuesday: 1 January 2019 was a
+# Tuesday and 5 March is 63 days later, 63 % 7 = 0).
+PAGE = (
+    '<html><head><title>Envoys meet</title><meta property="og:site_name" content="{site}">'
+    '<meta property="article:published_time" content="2019-03-05T09:30:00+02:00">'
+    '<link rel="canonical" href="https://ostrel.example/envoys"></head><body><article>'
+    "<h1>Envoys meet in Ostrel to open the road</h1><p>Envoys from both sides met in Ostrel "
+    "on Tuesday to agree on the opening of the northern road, a spokesman for the "
+    "mediators told reporters after the meeting.</p></article></body></html>"
+)
+
+
+def test_what_a_page_s_markup_gives_is_part_of_its_key(
+    hand: Corpus, counted: Counter[str], tmp_path: Path
+) -> None:
+    folder = hand({**BASE, "envoys.html": PAGE.format(site="Ostrel Post")})
+    kept = tmp_path / "cache"
+    cold, _ = yaml_of(folder, kept)
+    assert "outlet: Ostrel Post\n" in cold and "published: '2019-03-05'\n" in cold
+    hand({"envoys.html": PAGE.format(site="Ostrel Herald")})  # only the markup differs
+    counted.clear()
+    warm, warnings = yaml_of(folder, kept)
+    assert counted == {"analyse": 1, "finish": 1}
+    assert "outlet: Ostrel Herald\n" in warm and "Ostrel Post" not in warm
+    assert warm == yaml_of(folder, None)[0]
+    assert warnings == ()
+
+
 def test_the_new_year_leaves_the_waiting_article_undated(hand: Corpus, tmp_path: Path) -> None:
     folder = hand(BASE)
     yaml_of(folder, tmp_path / "cache")

@@ -37,8 +37,9 @@ APPLICATION_ID = 0x5359544C  # "SYTL" in the file's header: this is a syriatl ca
 BUSY_SECONDS = 30.0
 BATCH = 500
 # Libraries whose answers the records keep (dates read by dateparser, zones from
-# tzdata, front matter parsed by PyYAML).
-LIBRARIES = ("dateparser", "tzdata", "pyyaml")
+# tzdata, front matter parsed by PyYAML, HTML pages read by trafilatura, htmldate and
+# lxml).
+LIBRARIES = ("dateparser", "tzdata", "pyyaml", "trafilatura", "htmldate", "lxml")
 _TABLES = (
     "CREATE TABLE analyses (key BLOB PRIMARY KEY, value BLOB NOT NULL, digest BLOB NOT NULL)",
     "CREATE TABLE program (code TEXT NOT NULL)",
