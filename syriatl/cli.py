@@ -82,10 +82,15 @@ def _read(files: Sequence[Path]) -> list[Article]:
     return [r.article for r in reads if r.article is not None]
 
 
-def _user_cache() -> Path:
+def _user_cache() -> str | None:
+    """The user's cache folder, or None (with a warning) when there is no home folder."""
     from syriatl.chronicle.cache import default_folder
 
-    return default_folder()
+    try:
+        return str(default_folder())
+    except RuntimeError as error:  # no $HOME and no entry in the password database
+        say(f"warning: no user cache folder ({error}); building without the cache")
+        return None
 
 
 def _fail(problem: str, code: ExitCode) -> NoReturn:
@@ -327,7 +332,7 @@ def build(
     if cache is not None and no_cache:
         raise typer.BadParameter("give --cache DIR or --no-cache, not both", param_hint="--cache")
     with _errors():
-        folder = None if no_cache else str(cache or _user_cache())
+        folder = None if no_cache else str(cache) if cache else _user_cache()
         result = _build(paths, "build", since, until, jobs, corrections, timezone, folder)
         if output is not None:
             _not_an_input(output, result)

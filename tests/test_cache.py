@@ -354,6 +354,24 @@ def test_the_cli_uses_the_user_cache_folder_unless_told_not_to(
     assert without == cold == warm == chosen
 
 
+def test_no_home_folder_is_a_warning_and_a_build_without_the_cache(
+    hand: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = hand(BASE)
+    _, without, _ = run("build", str(folder), "-f", "yaml", "--no-cache")
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", no_home)
+    code, out, err = run("build", str(folder), "-f", "yaml")
+    assert (code, out) == (0, without)
+    assert err == (
+        "warning: no user cache folder (Could not determine home directory.); "
+        "building without the cache\n"
+    )
+
+
 def test_cache_and_no_cache_together_are_a_usage_error(hand: Corpus) -> None:
     code, _, err = run("build", str(hand(BASE)), "--cache", "x", "--no-cache")
     assert code == 2
