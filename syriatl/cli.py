@@ -83,6 +83,17 @@ def _read(files: Sequence[Path]) -> list[Article]:
     return [r.article for r in reads if r.article is not None]
 
 
+def _user_cache() -> str | None:
+    """The user's cache folder, or None (with a warning) when there is no home folder."""
+    from syriatl.chronicle.cache import default_folder
+
+    try:
+        return str(default_folder())
+    except RuntimeError as error:  # no $HOME and no entry in the password database
+        say(f"warning: no user cache folder ({error}); building without the cache")
+        return None
+
+
 def _fail(problem: str, code: ExitCode) -> NoReturn:
     say(f"syriatl: {problem}")
     raise typer.Exit(int(code))
@@ -188,10 +199,12 @@ def _build(
     corrections: Path | None = None,
     timezone: str | None = None,
     watch: Watch | None = None,
+    cache: str | None = None,
 ) -> Build:
     """The build of ``paths``, or of ``seeds/`` when none are given; ``usage`` is how
     the command is typed, for the message when there is neither. ``watch`` is told how
-    the build goes (a progress bar, the stages' times)."""
+    the build goes (a progress bar, the stages' times); ``cache`` is the folder of the
+    cache (None: none)."""
     from syriatl.pipeline import Options, build_timeline
     from syriatl.progress import MERGE, START
 
@@ -217,6 +230,7 @@ def _build(
         jobs=jobs,
         corrections=str(corrections) if corrections else None,
         timezone=timezone,
+        cache=cache,
     )
     if watch is None:
         return build_timeline(paths or [DEFAULT_CORPUS], options)
@@ -360,13 +374,30 @@ def build(
     jobs: JobsOption = 1,
     corrections: CorrectionsOption = None,
     timezone: TimezoneOption = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache",
+            metavar="DIR",
+            help="Keep each article's analysis in this folder between builds, so that a "
+            "rebuild reads only new and changed articles. Default: the user cache folder "
+            "(~/.cache/syriatl on Linux).",
+            show_default=False,
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Analyse every article afresh; keep nothing.")
+    ] = False,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
 ) -> None:
     """Build the merged chronology of the articles."""
+    if cache is not None and no_cache:
+        raise typer.BadParameter("give --cache DIR or --no-cache, not both", param_hint="--cache")
     watch = _watch(quiet)
     with _errors():
-        result = _build(paths, "build", since, until, jobs, corrections, timezone, watch)
+        folder = None if no_cache else str(cache) if cache else _user_cache()
+        result = _build(paths, "build", since, until, jobs, corrections, timezone, watch, folder)
         if output is not None:
             _not_an_input(output, result)
         kind = "build-explained" if explain else "build"

@@ -62,15 +62,19 @@ def _merge(given: Metadata | None, beside: Metadata | None) -> Metadata:
     )
 
 
-def read_article(found: Found, beside: Beside = None, timezone: str | None = None) -> Read:
+def read_article(
+    found: Found, beside: Beside = None, timezone: str | None = None, data: bytes | None = None
+) -> Read:
     """Read one article file with the metadata given beside it; an unreadable, binary,
     empty or non-English file, or unusable metadata, comes back as a problem.
-    ``timezone`` (``build --timezone``) is the zone when no metadata names one."""
+    ``timezone`` (``build --timezone``) is the zone when no metadata names one; ``data``
+    the file's bytes when they have been read already."""
     where = found.shown
-    try:
-        data = found.path.read_bytes()
-    except OSError as error:
-        return Read(where, None, f"cannot read ({reason(error)})")
+    if data is None:
+        try:
+            data = found.path.read_bytes()
+        except OSError as error:
+            return Read(where, None, f"cannot read ({reason(error)})")
     page = html.is_page(found.path.name)
     decoded = html.decode_page(data) if page else decode(data)
     warning = f"{where}: {decoded.warning}" if decoded.warning else None

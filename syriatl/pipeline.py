@@ -4,26 +4,30 @@ text -> article -> layout and expressions -> publication date -> resolutions -> 
 -> merged timeline. Each article is told on its own and then let go (a build of a
 hundred thousand articles keeps their events, not their texts); only an article whose
 date needs the corpus (a dateline without a year) waits until the other articles are
-dated. Articles may be told in worker processes; merging is single-threaded and
-deterministic.
+dated, kept as a compact record of what its first reading found, and is then settled
+without being read again. Articles may be told in worker processes; merging is
+single-threaded and deterministic.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
-from syriatl import ingest, metadata, published
+from syriatl import ingest, metadata, plain, published
 from syriatl.chronicle import corrections as fixes
 from syriatl.chronicle.events import article_events, entry_anchor, entry_when, shared
 from syriatl.chronicle.outlets import outlet_of
 from syriatl.detect import detect
+from syriatl.discover import reason
 from syriatl.model import (
     Anchor,
     AnchorKind,
@@ -33,6 +37,7 @@ from syriatl.model import (
     Event,
     Layout,
     Mention,
+    Outlet,
     Problem,
     Published,
     Resolution,
@@ -45,6 +50,10 @@ from syriatl.segment import set_aside_warning
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
+
+    from syriatl.chronicle.cache import Store
+
+_J = TypeVar("_J")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +71,7 @@ class Options:
     jobs: int = 1
     corrections: str | None = None
     timezone: str | None = None
+    cache: str | None = None  # the folder of the cache of analyses (None: no cache)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,16 +85,40 @@ class Analysis:
 
 
 @dataclass(frozen=True, slots=True)
+class Pending:
+    """An article whose date waits for the corpus's years, as the first pass leaves it:
+    the evidence of its date, what the steps after the date read (its text, layout,
+    story mentions and outlet), and the warnings met so far."""
+
+    evidence: published.Evidence
+    article: Article
+    layout: Layout
+    mentions: tuple[Mention, ...]
+    provenance: Outlet
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Told:
-    """What one article contributes to a build; ``waiting`` when its date needs the
-    corpus (then it carries nothing else yet)."""
+    """What one article contributes to a build. When its date needs the corpus it is
+    ``waiting`` and carries only ``pending``, its ``Pending`` as a record (plain JSON,
+    compact and safe to send between processes), and the ``evidence`` of its date.
+    ``read`` is the SHA-256 of the bytes it was told from, when its job asked for it
+    (the cache keeps a told only under the key of those bytes)."""
 
     path: str
     report: ArticleReport | None
     sources: tuple[Source, ...] = ()
     warnings: tuple[str, ...] = ()
     problem: Problem | None = None
-    waiting: bool = False
+    pending: bytes | None = None
+    evidence: published.Evidence | None = None
+    read: bytes | None = None
+
+    @property
+    def waiting(self) -> bool:
+        """True when the article's date needs the corpus's years."""
+        return self.pending is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,11 +183,13 @@ def entry_leads(layout: Layout, text: str) -> dict[int, str]:
 
 
 def finish(
-    analysis: Analysis, date: Published, policy: Policy
+    analysis: Analysis, date: Published, policy: Policy, provenance: Outlet | None = None
 ) -> tuple[ArticleReport, tuple[Source, ...]]:
-    """An article's report and dated sentences once its publication date is settled."""
+    """An article's report and dated sentences once its publication date is settled
+    (``provenance``: its outlet, when already known)."""
     resolutions = resolve_mentions(analysis, date, policy, story_mentions(analysis))
-    provenance = outlet_of(analysis.article, analysis.layout)
+    if provenance is None:
+        provenance = outlet_of(analysis.article, analysis.layout)
     events = article_events(analysis.article, analysis.layout, resolutions, date, provenance)
     leads = entry_leads(analysis.layout, analysis.article.text)
     entries = tuple(
@@ -179,47 +215,114 @@ def finish(
     return report, events
 
 
-def tell(article: Article, corpus_years: Sequence[int] | None, policy: Policy = NEWS) -> Told:
-    """Everything one article contributes. With ``corpus_years`` None, an article whose
-    date needs the corpus comes back waiting."""
+def tell(
+    article: Article,
+    corpus_years: Sequence[int] | None,
+    policy: Policy = NEWS,
+    said: tuple[str, ...] = (),
+) -> Told:
+    """Everything one article contributes, after the warnings ``said`` on reading it.
+    With ``corpus_years`` None, an article whose date needs the corpus comes back
+    waiting."""
     analysis = analyse(article)
     evidence = analysis.evidence
-    if evidence.yearless is not None and corpus_years is None:
-        return Told(article.path, None, waiting=True)
-    date = published.with_corpus(evidence, corpus_years or ())
-    report, events = finish(analysis, date, policy)
-    problem = (
-        Problem(article.id, f"undated: {date.reason}", article.path) if date.date is None else None
-    )
-    warnings = evidence.warnings
+    warnings = said + evidence.warnings
     loss = set_aside_warning(article.text, analysis.layout)
     if loss:
         warnings += (f"{article.path}: {loss}; see syriatl layout {article.path}",)
+    provenance = outlet_of(article, analysis.layout)
+    if evidence.yearless is not None and corpus_years is None:
+        kept = Pending(
+            evidence, article, analysis.layout, story_mentions(analysis), provenance, warnings
+        )
+        return Told(article.path, None, pending=plain.dumps(Pending, kept), evidence=evidence)
+    date = published.with_corpus(evidence, corpus_years or ())
+    return _settled(analysis, date, policy, provenance, warnings)
+
+
+def _settled(
+    analysis: Analysis,
+    date: Published,
+    policy: Policy,
+    provenance: Outlet,
+    warnings: tuple[str, ...],
+) -> Told:
+    article = analysis.article
+    report, events = finish(analysis, date, policy, provenance)
+    problem = (
+        Problem(article.id, f"undated: {date.reason}", article.path) if date.date is None else None
+    )
     return Told(article.path, report, events, warnings, problem)
 
 
-Job = tuple[ingest.Found, ingest.Beside, Sequence[int] | None, Policy, str | None]
+def settle(pending: Pending, date: Published, policy: Policy = NEWS) -> Told:
+    """A waiting article told once the corpus has given it its publication ``date``
+    (``published.with_corpus``): only the steps that follow the date run."""
+    analysis = Analysis(pending.article, pending.mentions, pending.layout, pending.evidence)
+    return _settled(analysis, date, policy, pending.provenance, pending.warnings)
+
+
+# A first-pass job: the file, the metadata beside it, the policy, the zone of
+# ``--timezone`` and whether to hash the bytes read (``Told.read``).
+Job = tuple[ingest.Found, ingest.Beside, Policy, str | None, bool]
+# A second-pass job: a waiting article's record, its file (read again only when the
+# record cannot be read), metadata and zone, the corpus's years, the policy, and the
+# SHA-256 of the bytes the record was told from (None: not asked).
+Settle = tuple[bytes, ingest.Found, ingest.Beside, str | None, Sequence[int], Policy, bytes | None]
 
 
 def tell_file(job: Job) -> Told:
-    """Read and tell one file (the unit of work of a worker process); ``timezone`` (the
-    job's last item) is the zone of an article whose metadata names none."""
-    found, beside, corpus_years, policy, timezone = job
-    read = ingest.read_article(found, beside, timezone)
+    """Read and tell one file (the unit of work of a worker process); an article whose
+    date needs the corpus comes back waiting."""
+    found, beside, policy, timezone, hashed = job
+    return _afresh(found, beside, timezone, None, policy, hashed)
+
+
+def settle_file(job: Settle) -> Told:
+    """Settle one waiting article with the corpus's years (the unit of work of a worker
+    process in the second pass): its record is read, not its file."""
+    record, found, beside, timezone, years, policy, digest = job
+    try:
+        pending = plain.loads(Pending, record, found.id)
+    except plain.Unfit:  # never written so by this code; the file still tells it
+        return _afresh(found, beside, timezone, years, policy, digest is not None)
+    told = settle(pending, published.with_corpus(pending.evidence, years), policy)
+    return replace(told, read=digest)
+
+
+def _afresh(
+    found: ingest.Found,
+    beside: ingest.Beside,
+    timezone: str | None,
+    years: Sequence[int] | None,
+    policy: Policy,
+    hashed: bool = False,
+) -> Told:
+    """Read and tell one file, given the corpus's ``years`` or waiting for them (None);
+    ``hashed``: with the SHA-256 of the bytes read."""
+    try:
+        data = found.path.read_bytes()
+    except OSError as error:
+        problem = Problem(found.id, f"cannot read ({reason(error)})", found.shown)
+        return Told(found.shown, None, (), (), problem)
+    read = ingest.read_article(found, beside, timezone, data)
     warnings = (read.warning,) if read.warning else ()
+    digest = hashlib.sha256(data).digest() if hashed else None
     if read.article is None:
         problem = Problem(found.id, read.problem or "unreadable", read.path)
-        return Told(read.path, None, (), warnings, problem)
-    told = tell(read.article, corpus_years, policy)
-    if told.waiting:  # told again with the corpus's years, warnings and all
-        return told
-    return Told(told.path, told.report, told.sources, warnings + told.warnings, told.problem)
+        return Told(read.path, None, (), warnings, problem, read=digest)
+    return replace(tell(read.article, years, policy, warnings), read=digest)
 
 
-def _run(jobs: Sequence[Job], pool: ProcessPoolExecutor | None, workers: int) -> Iterator[Told]:
+def _run(
+    jobs: Sequence[_J],
+    pool: ProcessPoolExecutor | None,
+    workers: int,
+    work: Callable[[_J], Told],
+) -> Iterator[Told]:
     if pool is None or len(jobs) < 2:
-        return map(tell_file, jobs)
-    return pool.map(tell_file, jobs, chunksize=max(1, min(64, len(jobs) // (4 * workers))))
+        return map(work, jobs)
+    return pool.map(work, jobs, chunksize=max(1, min(64, len(jobs) // (4 * workers))))
 
 
 @contextmanager
@@ -255,8 +358,8 @@ def build_timeline(
     """Build the chronology of the articles found at ``paths`` (files or folders).
 
     ``progress`` is called with (files told, files to tell) once the files are found and
-    after each file; an article whose date needs the corpus is told again once the other
-    articles are dated, and counts again (the total grows by those).
+    after each file. An article whose date needs the corpus is settled from its first
+    reading once the other articles are dated; that reads no file and is not counted.
     """
     found = ingest.discover(paths)
     read = metadata.read_corrections(paths, options.corrections)
@@ -264,32 +367,155 @@ def build_timeline(
     files = found.files
     given, warnings = ingest.metadata_beside(f.path for f in files)
     zone = options.timezone
-    first: list[Job] = [(f, given.get(f.path), None, options.policy, zone) for f in files]
+    store, opened = _store(options.cache)
+    kept = store is not None
+    first: list[Job] = [(f, given.get(f.path), options.policy, zone, kept) for f in files]
     # What could not be looked into comes before the articles' own problems.
     early = dict(enumerate(found.problems, -len(found.problems)))
-    collected = _Collected([*found.warnings, *warnings], problems=early)
-    waiting: list[int] = []
+    collected = _Collected([*found.warnings, *warnings, *opened], problems=early)
+    keys = _keys(first, store)
+    waiting: list[tuple[int, Told]] = []
     # More processes than cores or files only cost their start-up.
     count = min(options.jobs, len(files), os.cpu_count() or 1)
     progress(0, len(first))
     with _workers(count) as pool:
-        for index, told in enumerate(_run(first, pool, count)):
-            if told.waiting:
-                waiting.append(index)
+        for index, told in enumerate(_told(first, files, keys, store, pool, count, tell_file)):
+            if told.pending is not None:
+                waiting.append((index, told))
             collected.add(index, told)
             progress(index + 1, len(first))
         years = sorted(collected.years)
-        second = [
-            (files[i], given.get(files[i].path), years, options.policy, zone) for i in waiting
-        ]
-        total = len(first) + len(second)
-        if second:
-            progress(len(first), total)
-        told_again = zip(waiting, _run(second, pool, count), strict=True)
-        for done, (index, told) in enumerate(told_again, len(first) + 1):
+        second: list[Settle] = []
+        for i, told in waiting:
+            assert told.pending is not None
+            key = keys[i]
+            digest = key.digest if key else None
+            beside = given.get(files[i].path)
+            second.append((told.pending, files[i], beside, zone, years, options.policy, digest))
+        again = [_settled_key(keys[i], told, years) for i, told in waiting]
+        found_again = [files[i] for i, _ in waiting]
+        told_again = _told(second, found_again, again, store, pool, count, settle_file)
+        for (index, _), told in zip(waiting, told_again, strict=True):
             collected.add(index, told)
-            progress(done, total)
+    if store is not None:
+        store.close()
+        collected.warnings.extend(store.warnings)
     return collected.build(options, said)
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    """Where the cache keeps a told: its key, and the SHA-256 of the file it is of."""
+
+    key: bytes
+    digest: bytes
+
+
+def _store(folder: str | None) -> tuple[Store | None, tuple[str, ...]]:
+    if folder is None:
+        return None, ()
+    from syriatl.chronicle import cache  # sqlite3 only for builds that keep a cache
+
+    store, problem = cache.open_store(Path(folder), cache.code_hash())
+    return store, (problem,) if problem else ()
+
+
+def _keys(jobs: Sequence[Job], store: Store | None) -> list[_Key | None]:
+    """Each job's key in the cache: a hash of the file's bytes (read here), its path as
+    shown, its metadata, the options that reach it and the program (None: no cache, or
+    the file cannot be read now; its job will say why)."""
+    if store is None:
+        return [None] * len(jobs)
+    from syriatl.chronicle.cache import key
+
+    keys: list[_Key | None] = []
+    for found, beside, policy, zone, _ in jobs:
+        try:
+            digest = hashlib.sha256(found.path.read_bytes()).digest()
+        except OSError:
+            keys.append(None)
+            continue
+        given = (type(beside).__name__, plain.to_plain(beside))
+        parts = (store.code, found.shown, digest.hex(), given, zone, plain.to_plain(policy))
+        keys.append(_Key(key(*parts), digest))
+    return keys
+
+
+def _settled_key(key: _Key | None, told: Told, years: Sequence[int]) -> _Key | None:
+    """Where the cache keeps a waiting article once settled: by the date the corpus
+    gives it, so that more articles of the same years leave it as it was."""
+    if key is None or told.evidence is None:
+        return None
+    from syriatl.chronicle.cache import key as key_of
+
+    date = published.with_corpus(told.evidence, years)
+    return replace(key, key=key_of(key.key.hex(), plain.to_plain(date)))
+
+
+def _told(
+    jobs: Sequence[_J],
+    files: Sequence[ingest.Found],
+    keys: Sequence[_Key | None],
+    store: Store | None,
+    pool: ProcessPoolExecutor | None,
+    workers: int,
+    work: Callable[[_J], Told],
+) -> Iterator[Told]:
+    """Each job's told in order: from the cache when it keeps one under the job's key,
+    else by ``work`` (and then kept, when it was told from the bytes of the key)."""
+    if store is None:
+        yield from _run(jobs, pool, workers, work)
+        return
+    kept = [_kept(store, key, file) for key, file in zip(keys, files, strict=True)]
+    fresh = _run([j for j, t in zip(jobs, kept, strict=True) if t is None], pool, workers, work)
+    for key, told in zip(keys, kept, strict=True):
+        if told is None:
+            told = next(fresh)
+            if key is not None and told.read == key.digest:
+                store.put(key.key, record_of(told))
+        yield told
+
+
+def _kept(store: Store, key: _Key | None, file: ingest.Found) -> Told | None:
+    """The told the cache keeps under ``key`` for ``file``, or None."""
+    record = None if key is None else store.get(key.key)
+    if key is None or record is None:
+        return None
+    try:
+        return replace(told_of(record, file), read=key.digest)
+    except plain.Unfit:
+        store.damaged += 1
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Record:
+    """A told as the cache keeps it: without its article's id (plain leaves it out),
+    a waiting article's ``Pending`` record as text."""
+
+    report: ArticleReport | None
+    sources: tuple[Source, ...]
+    warnings: tuple[str, ...]
+    problem: Problem | None
+    evidence: published.Evidence | None
+    pending: str | None
+
+
+def record_of(told: Told) -> bytes:
+    """The record the cache keeps of ``told`` (plain JSON; see ``told_of``)."""
+    pending = None if told.pending is None else told.pending.decode("utf-8", "surrogatepass")
+    kept = _Record(told.report, told.sources, told.warnings, told.problem, told.evidence, pending)
+    return plain.dumps(_Record, kept)
+
+
+def told_of(record: bytes, found: ingest.Found) -> Told:
+    """The told that ``record_of`` kept, of the article ``found`` in this build (its id
+    may differ from the build that kept it); raises plain.Unfit for anything else."""
+    kept: _Record = plain.loads(_Record, record, found.id)
+    pending = None if kept.pending is None else kept.pending.encode("utf-8", "surrogatepass")
+    return Told(
+        found.shown, kept.report, kept.sources, kept.warnings, kept.problem, pending, kept.evidence
+    )
 
 
 @dataclass(slots=True)

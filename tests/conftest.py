@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -30,3 +32,19 @@ def corpus(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
         return folder
 
     return write
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_of_the_tests(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Builds run by the tests keep their cache (``build`` uses one by default) in a
+    folder of the test run, never in the user's own cache folder."""
+    folder = tmp_path_factory.mktemp("user-cache")
+    names = ["XDG_CACHE_HOME", "LOCALAPPDATA"] + (["HOME"] if sys.platform == "darwin" else [])
+    saved = {name: os.environ.get(name) for name in names}
+    os.environ.update(dict.fromkeys(names, str(folder)))
+    yield folder
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value

@@ -29,6 +29,7 @@ SYRIATL = Path(sys.executable).parent / "syriatl"
 NOBODY = 65534
 MEMORY = 3 << 30  # bytes of address space a run may take
 OUT = "out"  # the folder of output targets that signal cases watch
+CACHE = "cache"  # the XDG cache home of a case's process
 
 Setup = Callable[[Path], None]
 
@@ -184,9 +185,11 @@ def command(case: Case, argv: tuple[str, ...]) -> list[str]:
     return [*(("prlimit", *bound) if bound else ()), *prefix, str(SYRIATL), *argv]
 
 
-def _env() -> dict[str, str]:
+def _env(folder: Path) -> dict[str, str]:
     keep = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "TZ")}
-    return {**keep, "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1", "COLUMNS": "120"}
+    # The build's cache lives in the case's own folder (see run_case), not the user's.
+    cached = {"XDG_CACHE_HOME": str(folder / CACHE)}
+    return {**keep, **cached, "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1", "COLUMNS": "120"}
 
 
 def _text(data: bytes) -> str:
@@ -208,7 +211,7 @@ def _plain(case: Case, folder: Path, argv: tuple[str, ...]) -> Outcome:
         done = subprocess.run(
             command(case, argv),
             cwd=folder,
-            env=_env(),
+            env=_env(folder),
             stdin=subprocess.DEVNULL,
             capture_output=True,
             timeout=case.timeout,
@@ -234,7 +237,7 @@ signal.signal(signal.SIGINT, signal.default_int_handler)
 
 def _popen(case: Case, folder: Path, **streams: Any) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        command(case, case.argv), cwd=folder, env=_env(), stdin=subprocess.DEVNULL, **streams
+        command(case, case.argv), cwd=folder, env=_env(folder), stdin=subprocess.DEVNULL, **streams
     )
 
 
@@ -340,6 +343,8 @@ MODES: dict[str, Callable[[Case, Path], Outcome]] = {
 def run_case(case: Case, folder: Path) -> Outcome:
     """Set the case up in ``folder`` and run it as a real process."""
     folder.chmod(0o755)
+    (folder / CACHE).mkdir()
+    (folder / CACHE).chmod(0o777)  # the case may run as nobody
     case.setup(folder)
     ran = MODES[case.mode](case, folder)
     if case.then and ran.then is None:

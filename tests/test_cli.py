@@ -625,8 +625,10 @@ def check_unwritable(prefix: list[str], tmp_path: Path, target: str, setup: str)
     (tmp_path / "open" / "out.yaml").write_text("old: output\n")
     (tmp_path / "open" / "out.yaml").chmod(0o444)
     where = tmp_path / target
+    # Without the cache: the test run's cache folder is root's alone.
+    argv = ["build", str(tmp_path / "story.txt"), "-f", "yaml", "--no-cache", "-o", str(where)]
     child = subprocess.run(
-        [*prefix, *SYRIATL, "build", str(tmp_path / "story.txt"), "-f", "yaml", "-o", str(where)],
+        [*prefix, *SYRIATL, *argv],
         capture_output=True,
         env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
     )

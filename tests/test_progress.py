@@ -24,7 +24,7 @@ runner = CliRunner()
 # Tue 12 Mar 2019 (1 Jan 2019 was a Tuesday; day 71, 70 = 10 weeks later).
 STORY = "Talks End in Velmora\n\nMarch 12, 2019\n\nThe talks ended on Tuesday, officials said.\n"
 # Feb 24 with no year: a Wednesday in 2016 (1 Jan 2016 was a Friday; day 55, 54 = 7 weeks
-# + 5 days), so it waits for the corpus's years and is told a second time.
+# + 5 days), so it waits for the corpus's years before it is settled.
 YEARLESS = "Truce Holds\n\nMOSCOW, Feb 24 – Officials said on Wednesday the truce held.\n"
 DATED = "Talks End\n\nJanuary 24, 2017\n\nThe talks ended on Tuesday.\n"
 # Front matter and the date line disagree: the build warns.
@@ -91,12 +91,13 @@ def test_a_watch_notes_when_each_stage_ended() -> None:
     ]
 
 
-def test_the_pipeline_counts_the_second_telling_too(corpus: Corpus) -> None:
+def test_the_pipeline_counts_each_file_once(corpus: Corpus) -> None:
     folder = corpus({"a.txt": YEARLESS, "b.txt": DATED, "c.txt": STORY})
     calls: list[tuple[int, int]] = []
     built = build_timeline([str(folder)], progress=lambda done, total: calls.append((done, total)))
-    # Three files found, then told; a.txt waits for the years and is told once more.
-    assert calls == [(0, 3), (1, 3), (2, 3), (3, 3), (3, 4), (4, 4)]
+    # Three files found, then read; a.txt waits for the years and is settled from its
+    # first reading, which reads no file and is not counted again.
+    assert calls == [(0, 3), (1, 3), (2, 3), (3, 3)]
     assert [a.id for a in built.timeline.articles] == ["a", "b", "c"]
 
 

@@ -1,0 +1,464 @@
+"""The cache of analyses: a build with it is byte for byte a build without it, a rebuild
+analyses only what changed, and a cache file that cannot be trusted is a warning and a
+build without it."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from syriatl import pipeline
+from syriatl.chronicle import cache
+from syriatl.cli import app
+from syriatl.pipeline import Options, build_timeline
+from syriatl.render import timeline_sections, yaml_chunks
+
+# 2017-03-08 is a Wednesday (2017-01-01 is a Sunday; March 8 is 66 days later, 66 % 7 = 3),
+# so "on Tuesday" is 2017-03-07.
+DATED = """---
+published: 2017-03-08
+outlet: Gulf Daily
+---
+Truce holds in Douma
+
+The truce in Douma held on Tuesday, the monitoring group said.
+"""
+# No year in the dateline: March 9 is a Thursday in 2017 (67 days after Sunday, 67 % 7 =
+# 4) but a Wednesday in 2016 and a Friday in 2018, so with the corpus dated in 2017 it is
+# 2017-03-09. It waits for the corpus in the first pass.
+YEARLESS = """Talks resume in Geneva
+
+GENEVA, Mar 9 (Reuters) - Talks between the two delegations resumed on Thursday, the UN envoy said.
+"""
+REPORT = """---
+published: 2017-03-10
+---
+Convoy reaches Madaya
+
+An aid convoy reached Madaya on Friday, the Red Crescent said.
+"""
+OTHER_REPORT = """---
+published: 2017-03-11
+---
+Shelling stops in Homs
+
+Shelling of Homs stopped on Saturday, residents said.
+"""
+# 2023-03-09 is a Thursday as well (2023-01-01 is a Sunday), so with this article the
+# corpus spans 2017-2023 and the dateline fits two years: YEARLESS becomes undated.
+LATER = """---
+published: 2023-03-01
+---
+Envoy visits Damascus
+
+The envoy arrived in Damascus on Tuesday, officials said.
+"""
+
+Corpus = Callable[[dict[str, str]], Path]
+
+
+@pytest.fixture
+def hand(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
+    """A corpus folder of the files given (name -> text) and nothing else."""
+    root = tmp_path / "corpus"
+
+    def write(files: dict[str, str]) -> Path:
+        for name, text in files.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return root
+
+    return write
+
+
+BASE = {"dated.txt": DATED, "yearless.txt": YEARLESS, "a/report.txt": REPORT}
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """How often a build analyses an article (reads and lays it out) and finishes one
+    (resolves its dates and makes its events)."""
+    calls: Counter[str] = Counter()
+    analyse, finish = pipeline.analyse, pipeline.finish
+
+    def counting_analyse(article):  # type: ignore[no-untyped-def]
+        calls["analyse"] += 1
+        return analyse(article)
+
+    def counting_finish(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["finish"] += 1
+        return finish(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyse", counting_analyse)
+    monkeypatch.setattr(pipeline, "finish", counting_finish)
+    return calls
+
+
+def yaml_of(
+    folder: Path, cache_folder: Path | None, **options: object
+) -> tuple[str, tuple[str, ...]]:
+    """The YAML of a build and its warnings."""
+    folder_option = str(cache_folder) if cache_folder else None
+    built = build_timeline([str(folder)], Options(cache=folder_option, **options))  # type: ignore[arg-type]
+    return "".join(yaml_chunks(timeline_sections(built.timeline))), built.warnings
+
+
+def test_a_cold_build_analyses_each_article_once_waiting_ones_included(
+    hand: Corpus, counted: Counter[str], tmp_path: Path
+) -> None:
+    folder = hand(BASE)
+    text, _ = yaml_of(folder, None)
+    # Three articles, one of them (yearless.txt) settled in the second pass from what the
+    # first pass kept of it.
+    assert counted == {"analyse": 3, "finish": 3}
+    assert "published: '2017-03-09'\n  published_rule: dateline+lead-weekday" in text
+
+
+def test_a_rebuild_analyses_nothing_and_gives_the_same_bytes(
+    hand: Corpus, counted: Counter[str], tmp_path: Path
+) -> None:
+    folder = hand(BASE)
+    kept = tmp_path / "cache"
+    without, _ = yaml_of(folder, None)
+    counted.clear()
+    cold, cold_warnings = yaml_of(folder, kept)
+    assert counted == {"analyse": 3, "finish": 3}
+    counted.clear()
+    warm, warm_warnings = yaml_of(folder, kept)
+    assert counted == {}  # the waiting article's settled told is kept at its date too
+    assert without == cold == warm
+    assert cold_warnings == warm_warnings == ()
+    assert (kept / cache.FILE).is_file()
+
+
+# (what changes between the builds, the files written then, articles analysed, finished)
+CHANGES = [
+    # The edited article alone is read again; the others come from the cache.
+    ("an edited article", {"dated.txt": DATED.replace("on Tuesday", "on Monday")}, 1, 1),
+    # A new article is read; its 2023 makes the year-less dateline fit 2017 and 2023, so
+    # the waiting article is settled again (finished) at its new date, undated, without
+    # being read.
+    ("a new year in the corpus", {"later.txt": LATER}, 1, 2),
+    # Another file of the stem "report": ids become a/report and b/report; a/report comes
+    # from the cache under its new id.
+    ("an id collision", {"b/report.txt": OTHER_REPORT}, 1, 1),
+    # Its metadata is part of an article's key.
+    (
+        "new metadata",
+        {"dated.txt": DATED, "sources.yaml": "yearless.txt:\n  outlet: Wire Weekly\n"},
+        1,
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "files", "analysed", "finished"), CHANGES, ids=[c[0] for c in CHANGES]
+)
+def test_a_change_is_analysed_again_and_the_build_is_the_one_without_cache(
+    hand: Corpus,
+    counted: Counter[str],
+    tmp_path: Path,
+    change: str,
+    files: dict[str, str],
+    analysed: int,
+    finished: int,
+) -> None:
+    folder = hand(BASE)
+    kept = tmp_path / "cache"
+    before, _ = yaml_of(folder, kept)
+    hand(files)
+    counted.clear()
+    cached, warnings = yaml_of(folder, kept)
+    assert counted == {"analyse": analysed, "finish": finished}
+    without, _ = yaml_of(folder, None)
+    assert cached == without != before
+    assert warnings == ()
+
+
+# A page whose markup names its site and address; the text has no date of its own, so
+# its publication date is the markup's, 5 March 2019 (a Tuesday: 1 January 2019 was a
+# Tuesday and 5 March is 63 days later, 63 % 7 = 0).
+PAGE = (
+    '<html><head><title>Envoys meet</title><meta property="og:site_name" content="{site}">'
+    '<meta property="article:published_time" content="2019-03-05T09:30:00+02:00">'
+    '<link rel="canonical" href="https://ostrel.example/envoys"></head><body><article>'
+    "<h1>Envoys meet in Ostrel to open the road</h1><p>Envoys from both sides met in Ostrel "
+    "on Tuesday to agree on the opening of the northern road, a spokesman for the "
+    "mediators told reporters after the meeting.</p></article></body></html>"
+)
+
+
+def test_what_a_page_s_markup_gives_is_part_of_its_key(
+    hand: Corpus, counted: Counter[str], tmp_path: Path
+) -> None:
+    folder = hand({**BASE, "envoys.html": PAGE.format(site="Ostrel Post")})
+    kept = tmp_path / "cache"
+    cold, _ = yaml_of(folder, kept)
+    assert "outlet: Ostrel Post\n" in cold and "published: '2019-03-05'\n" in cold
+    hand({"envoys.html": PAGE.format(site="Ostrel Herald")})  # only the markup differs
+    counted.clear()
+    warm, warnings = yaml_of(folder, kept)
+    assert counted == {"analyse": 1, "finish": 1}
+    assert "outlet: Ostrel Herald\n" in warm and "Ostrel Post" not in warm
+    assert warm == yaml_of(folder, None)[0]
+    assert warnings == ()
+
+
+def test_the_new_year_leaves_the_waiting_article_undated(hand: Corpus, tmp_path: Path) -> None:
+    folder = hand(BASE)
+    yaml_of(folder, tmp_path / "cache")
+    hand({"later.txt": LATER})
+    text, _ = yaml_of(folder, tmp_path / "cache")
+    assert "is a Thursday in 2017, 2023" in text
+
+
+def test_an_id_collision_renames_the_cached_article(hand: Corpus, tmp_path: Path) -> None:
+    folder = hand(BASE)
+    first, _ = yaml_of(folder, tmp_path / "cache")
+    hand({"b/report.txt": OTHER_REPORT})
+    second, _ = yaml_of(folder, tmp_path / "cache")
+    assert "- id: report\n" in first and "article: report\n" in first
+    assert "- id: a/report\n" in second and "article: a/report\n" in second
+    assert "- id: report\n" not in second and "article: report\n" not in second
+
+
+def _garbage(file: Path) -> None:
+    file.write_bytes(b"this is not a database, only some text\n" * 100)
+
+
+def _truncated(file: Path) -> None:
+    data = file.read_bytes()
+    file.write_bytes(data[: len(data) // 2])
+
+
+def _other_schema(file: Path) -> None:
+    file.unlink()
+    with sqlite3.connect(file) as db:
+        db.execute("CREATE TABLE analyses (name TEXT, value TEXT)")
+        db.execute("INSERT INTO analyses VALUES ('a', 'b')")
+        db.execute(f"PRAGMA application_id = {cache.APPLICATION_ID}")
+    db.close()
+
+
+def _other_program(file: Path) -> None:
+    file.unlink()
+    with sqlite3.connect(file) as db:
+        db.execute("CREATE TABLE notes (text TEXT)")
+    db.close()
+
+
+def _damaged_record(file: Path) -> None:
+    with sqlite3.connect(file) as db:
+        db.execute(
+            "UPDATE analyses SET value = CAST(X'00' || substr(value, 2) AS BLOB) WHERE rowid = 1"
+        )
+    db.close()
+
+
+def _text_record(file: Path) -> None:
+    with sqlite3.connect(file) as db:
+        db.execute("UPDATE analyses SET value = 'some text' WHERE rowid = 2")
+    db.close()
+
+
+# (what is wrong with the cache file, how to make it so, the warning's words)
+BROKEN = [
+    ("garbage", _garbage, "not a usable cache (file is not a database)"),
+    ("truncated", _truncated, "building without the cache"),
+    ("another schema", _other_schema, "not a syriatl cache of this version (its tables differ)"),
+    ("another program's", _other_program, "not a syriatl cache (another program's database)"),
+    ("a damaged record", _damaged_record, "1 damaged record(s) of the cache were read as missing"),
+    ("a record of text", _text_record, "1 damaged record(s) of the cache were read as missing"),
+]
+
+
+@pytest.mark.parametrize(("name", "spoil", "said"), BROKEN, ids=[b[0] for b in BROKEN])
+def test_a_cache_that_cannot_be_trusted_is_a_warning_and_a_build_without_it(
+    hand: Corpus,
+    tmp_path: Path,
+    name: str,
+    spoil: Callable[[Path], None],
+    said: str,
+) -> None:
+    folder = hand(BASE)
+    kept = tmp_path / "cache"
+    yaml_of(folder, kept)
+    spoil(kept / cache.FILE)
+    text, warnings = yaml_of(folder, kept)
+    assert text == yaml_of(folder, None)[0]
+    assert len(warnings) == 1, warnings
+    assert warnings[0].startswith(f"{kept / cache.FILE}: ")
+    assert said in warnings[0]
+
+
+def test_a_cache_folder_that_cannot_be_made_is_a_warning(hand: Corpus, tmp_path: Path) -> None:
+    folder = hand(BASE)
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    text, warnings = yaml_of(folder, tmp_path / "file" / "cache")
+    assert text == yaml_of(folder, None)[0]
+    assert warnings == (
+        f"{tmp_path}/file/cache/{cache.FILE}: cannot open the cache (no such file or "
+        "folder); building without the cache",
+    )
+
+
+def test_a_record_of_another_program_is_never_read(hand: Corpus, tmp_path: Path) -> None:
+    folder = hand(BASE)
+    kept = tmp_path / "cache"
+    yaml_of(folder, kept)
+    with sqlite3.connect(kept / cache.FILE) as db:
+        db.execute("UPDATE program SET code = 'an older syriatl'")
+        rows = db.execute("SELECT count(*) FROM analyses").fetchone()[0]
+    db.close()
+    hand({"later.txt": LATER})
+    yaml_of(folder, kept)  # its first write drops the other program's records
+    with sqlite3.connect(kept / cache.FILE) as db:
+        after = db.execute("SELECT count(*) FROM analyses").fetchone()[0]
+        code = db.execute("SELECT code FROM program").fetchall()
+    db.close()
+    # Before: three articles' records and the waiting one's told at 2017-03-09. After:
+    # only this build's writes, the new article's record and the waiting one's told at
+    # its new date (undated).
+    assert (rows, after) == (4, 2)
+    assert code == [(cache.code_hash(),)]
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_the_cli_uses_the_user_cache_folder_unless_told_not_to(
+    hand: Corpus, tmp_path: Path, _cache_of_the_tests: Path
+) -> None:
+    folder = hand(BASE)
+    default = cache.default_folder() / cache.FILE
+    assert default.parent.parent == _cache_of_the_tests  # never the user's own
+    default.unlink(missing_ok=True)
+    _, without, _ = run("build", str(folder), "-f", "yaml", "--no-cache")
+    assert not default.exists()
+    _, cold, _ = run("build", str(folder), "-f", "yaml")
+    assert default.is_file()
+    _, warm, _ = run("build", str(folder), "-f", "yaml", "--jobs", "2")
+    _, chosen, _ = run("build", str(folder), "-f", "yaml", "--cache", str(tmp_path / "mine"))
+    assert (tmp_path / "mine" / cache.FILE).is_file()
+    assert without == cold == warm == chosen
+
+
+def test_no_home_folder_is_a_warning_and_a_build_without_the_cache(
+    hand: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = hand(BASE)
+    _, without, _ = run("build", str(folder), "-f", "yaml", "--no-cache")
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", no_home)
+    code, out, err = run("build", str(folder), "-f", "yaml")
+    assert (code, out) == (0, without)
+    assert err == (
+        "warning: no user cache folder (Could not determine home directory.); "
+        "building without the cache\n"
+    )
+
+
+def test_cache_and_no_cache_together_are_a_usage_error(hand: Corpus) -> None:
+    code, _, err = run("build", str(hand(BASE)), "--cache", "x", "--no-cache")
+    assert code == 2
+    assert err.splitlines()[0] == "syriatl: --cache: give --cache DIR or --no-cache, not both"
+
+
+def test_jobs_with_a_cache_give_the_same_bytes(hand: Corpus, tmp_path: Path) -> None:
+    folder = hand(
+        {**BASE, **{f"more{i}.txt": DATED.replace("Douma", f"Town {i}") for i in range(4)}}
+    )
+    without, _ = yaml_of(folder, None)
+    cold, _ = yaml_of(folder, tmp_path / "cache", jobs=2)
+    warm, _ = yaml_of(folder, tmp_path / "cache", jobs=2)
+    assert without == cold == warm
+
+
+def test_two_builds_at_once_share_the_cache(hand: Corpus, tmp_path: Path) -> None:
+    folder = hand(
+        {**BASE, **{f"more{i}.txt": DATED.replace("Douma", f"Town {i}") for i in range(30)}}
+    )
+    command = [str(Path(sys.executable).parent / "syriatl"), "build", str(folder), "-f", "yaml",
+               "--cache", str(tmp_path / "cache")]  # fmt: skip
+    both = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in "ab"]
+    done = [process.communicate(timeout=120) for process in both]
+    assert [p.returncode for p in both] == [0, 0]
+    assert [err for _, err in done] == [b"", b""]
+    assert done[0][0] == done[1][0] == yaml_of(folder, None)[0].encode()
+    assert yaml_of(folder, tmp_path / "cache") == (done[0][0].decode(), ())
+
+
+HOME = Path("/home/ann")
+# (environment, platform, the folder)
+FOLDERS = [
+    ({"XDG_CACHE_HOME": "/var/cache/ann"}, "linux", Path("/var/cache/ann/syriatl")),
+    ({}, "linux", HOME / ".cache/syriatl"),
+    ({"XDG_CACHE_HOME": "relative/cache"}, "linux", HOME / ".cache/syriatl"),  # not absolute
+    ({"XDG_CACHE_HOME": ""}, "freebsd14", HOME / ".cache/syriatl"),
+    ({"XDG_CACHE_HOME": "/var/cache/ann"}, "darwin", HOME / "Library/Caches/syriatl"),
+    ({"LOCALAPPDATA": "D:/Ann/Local"}, "win32", Path("D:/Ann/Local/syriatl/Cache")),
+    ({}, "win32", HOME / "AppData/Local/syriatl/Cache"),
+]
+
+
+@pytest.mark.parametrize(("environ", "platform", "folder"), FOLDERS)
+def test_the_default_folder_is_the_platforms_user_cache(
+    environ: dict[str, str], platform: str, folder: Path
+) -> None:
+    assert cache.default_folder(environ, platform, HOME) == folder
+
+
+# (what changes in the package, whether the program's hash changes)
+EDITS = [
+    ("a pattern table edited", "patterns/words.py", "WORDS = ('truce', 'ceasefire')\n", True),
+    ("a new module", "new.py", "X = 1\n", True),
+    ("a compiled file", "__pycache__/words.cpython-311.pyc", "compiled", False),
+    ("a data file beside the code", "patterns/words.txt", "truce", True),
+    ("a file compiled elsewhere", "patterns/words.cpython-312.pyc", "compiled", False),
+]
+
+
+@pytest.mark.parametrize(("edit", "name", "text", "changes"), EDITS, ids=[e[0] for e in EDITS])
+def test_the_program_hash_follows_the_package_source(
+    tmp_path: Path, edit: str, name: str, text: str, changes: bool
+) -> None:
+    root = tmp_path / "package"
+    (root / "patterns").mkdir(parents=True)
+    (root / "__init__.py").write_text("", encoding="utf-8")
+    (root / "patterns/words.py").write_text("WORDS = ('truce',)\n", encoding="utf-8")
+    before = cache.program_hash(root)
+    (root / name).parent.mkdir(parents=True, exist_ok=True)
+    (root / name).write_text(text, encoding="utf-8")
+    assert (cache.program_hash(root) != before) is changes
+
+
+def test_every_told_of_a_build_survives_its_record(hand: Corpus) -> None:
+    folder = hand({**BASE, "b/report.txt": OTHER_REPORT})
+    found = pipeline.ingest.discover([str(folder)])
+    for file in found.files:
+        told = pipeline.tell_file((file, None, pipeline.NEWS, None, False))
+        if told.waiting:
+            assert told.pending is not None
+            told = pipeline.settle_file(
+                (told.pending, file, None, None, [2017], pipeline.NEWS, None)
+            )
+        record = pipeline.record_of(told)
+        assert pipeline.told_of(record, file) == told
+        # Stored without its id: another build may know the article by another one.
+        renamed = pipeline.told_of(record, pipeline.ingest.Found(file.path, file.shown, "x/y"))
+        assert {s.article for s in renamed.sources} <= {"x/y"}
+        assert renamed.report is not None and renamed.report.id == "x/y"
