@@ -34,12 +34,21 @@ app = typer.Typer(
 
 
 class Format(StrEnum):
-    """Output formats: a table for people, YAML or JSON for tools, a web page (``build``)."""
+    """Output formats: a table for people, YAML or JSON for tools; for ``build`` also
+    a web page, CSV, TimelineJS data, iCalendar or Markdown (``syriatl.render.EXPORTS``)."""
 
     table = "table"
     yaml = "yaml"
     json = "json"
     html = "html"
+    csv = "csv"
+    timelinejs = "timelinejs"
+    ics = "ics"
+    markdown = "markdown"
+
+
+# The formats of the whole chronology, which only ``build`` writes.
+BUILD_ONLY = frozenset({Format.html, Format.csv, Format.timelinejs, Format.ics, Format.markdown})
 
 
 def _version(value: bool) -> None:
@@ -90,9 +99,9 @@ def _errors() -> Iterator[None]:
 
 def _format(chosen: Format | None, command: str = "build") -> Format:
     """The format chosen, or the default for where stdout goes; a usage error (before
-    any work) for a page asked of a command other than ``build``."""
-    if chosen is Format.html and command != "build":
-        raise typer.BadParameter("html is a format of build only", param_hint="--format")
+    any work) for a format of the whole chronology asked of a command other than ``build``."""
+    if chosen in BUILD_ONLY and command != "build":
+        raise typer.BadParameter(f"{chosen} is a format of build only", param_hint="--format")
     if chosen is not None:
         return chosen
     return Format.table if sys.stdout.isatty() else Format.yaml
@@ -201,7 +210,7 @@ Paths = Annotated[
     list[str] | None,
     typer.Argument(
         metavar="PATH",
-        help="Article files (.txt) and folders of them. Default: seeds/.",
+        help="Article files (.txt, .html) and folders of them. Default: seeds/.",
         show_default=False,
     ),
 ]
@@ -213,7 +222,8 @@ FormatOption = Annotated[
         "-f",
         parser=choose(Format),
         metavar="FORMAT",
-        help="table, yaml, json or html (build only). Default: table on a terminal, else yaml.",
+        help="table, yaml or json; for build also html, csv, timelinejs, ics or markdown. "
+        "Default: table on a terminal, else yaml.",
         show_default=False,
     ),
 ]
@@ -450,7 +460,7 @@ def layout(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="Article files (.txt) and folders.", metavar="FILE", show_default=False
+            help="Article files (.txt, .html) and folders.", metavar="FILE", show_default=False
         ),
     ],
     fmt: Annotated[

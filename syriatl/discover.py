@@ -1,10 +1,11 @@
 """Find the article files named on the command line, each once, with a unique id.
 
-A path given is a regular file or a folder whose ``*.txt`` files (at any depth, symlinked
-folders followed) are the articles. A file is known by its device and inode, so a file
-reached by two paths (a folder and a file inside it, a symlink, ``a/../a``, a hard link)
-is read once. Ids are the file stem; when two files share a stem, their ids become their
-paths relative to the root that was given (``a/x``, ``b/x``), then the paths as given.
+A path given is a regular file or a folder whose ``*.txt`` files and HTML pages
+(``*.html``, ``*.htm``), at any depth with symlinked folders followed, are the articles.
+A file is known by its device and inode, so a file reached by two paths (a folder and a
+file inside it, a symlink, ``a/../a``, a hard link) is read once. Ids are the file stem;
+when two files share a stem, their ids become their paths relative to the root that was
+given (``a/x``, ``b/x``), then the paths as given.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from pathlib import Path, PurePath
 
 from syriatl.errors import SyriatlError
 from syriatl.model import Problem
+
+# The names of article files found in a folder: text files and HTML pages.
+SUFFIXES = (".txt", ".html", ".htm")
 
 _REASONS = {
     errno.ENOENT: "no such file or folder",
@@ -74,7 +78,7 @@ class _Walk:
     found: list[tuple[Path, PurePath]]
     problems: list[Problem]
     warnings: list[str]
-    met: int = 0  # .txt entries met, read or not
+    met: int = 0  # article entries met, read or not
 
     def add(self, path: Path, info: os.stat_result, relative: PurePath) -> None:
         self.met += 1
@@ -95,7 +99,7 @@ class _Walk:
             self.entry(Path(entry.path), relative / entry.name)
 
     def entry(self, path: Path, relative: PurePath) -> None:
-        article = path.name.endswith(".txt")
+        article = path.name.endswith(SUFFIXES)
         try:
             info = path.stat()
         except OSError as error:
@@ -131,7 +135,7 @@ def _argument(raw: str) -> tuple[Path, os.stat_result]:
 
 
 def discover(paths: Iterable[str]) -> Discovery:
-    """The article files named by ``paths``: files as given, folders' ``*.txt`` sorted.
+    """The article files named by ``paths``: files as given, folders' articles sorted.
 
     Raises SyriatlError for a path that is not a readable regular file or folder, and for
     a folder with no articles.
@@ -149,7 +153,7 @@ def discover(paths: Iterable[str]) -> Discovery:
         walk.seen_folders.add(key)
         walk.folder(path, PurePath())
         if (walk.met, len(walk.problems)) == before:
-            raise SyriatlError(printable(raw), "no .txt articles in this folder")
+            raise SyriatlError(printable(raw), "no .txt or .html articles in this folder")
     return Discovery(_with_ids(walk.found), tuple(walk.problems), tuple(walk.warnings))
 
 

@@ -1,8 +1,10 @@
 """Read article files with the metadata given beside them, and add files to a corpus.
 
-An article is a text file read byte for byte (see ``decode``); what its text cannot tell
-comes from YAML front matter at its top or from a ``sources.yaml`` in its folder (see
-``metadata``). Every file that cannot be read comes back as a problem, never an error.
+An article is a text file read byte for byte (see ``decode``), or an HTML page read
+through ``syriatl.read.html``; what its text cannot tell comes from YAML front matter at
+the top of a text file or from a ``sources.yaml`` in its folder (see ``metadata``), and
+for a page also from its own markup (its address and site name). Every file that cannot
+be read comes back as a problem, never an error.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from syriatl.decode import decode, not_english
-from syriatl.discover import Discovery, Found, discover, printable, reason
+from syriatl.discover import SUFFIXES, Discovery, Found, discover, printable, reason
 from syriatl.errors import SyriatlError
 from syriatl.metadata import (
     ALL,
@@ -27,6 +29,7 @@ from syriatl.metadata import (
     split_front_matter,
 )
 from syriatl.model import Article, Metadata
+from syriatl.read import html
 
 __all__ = ["Discovery", "Found", "Read", "add_to_corpus", "discover", "read_article"]
 
@@ -68,13 +71,16 @@ def read_article(found: Found, beside: Beside = None, timezone: str | None = Non
         data = found.path.read_bytes()
     except OSError as error:
         return Read(where, None, f"cannot read ({reason(error)})")
-    decoded = decode(data)
+    page = html.is_page(found.path.name)
+    decoded = html.decode_page(data) if page else decode(data)
     warning = f"{where}: {decoded.warning}" if decoded.warning else None
     if decoded.text is None:
         return Read(where, None, decoded.problem, warning)
     text = decoded.text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if page:
+        return _page(found, text, decoded.encoding, beside, timezone, warning)
     front, body, offset = split_front_matter(text, where)
     problem = next((m.problem for m in (front, beside) if isinstance(m, Refused)), None)
     if problem is None and (not body or body.isspace()):
@@ -90,6 +96,41 @@ def read_article(found: Found, beside: Beside = None, timezone: str | None = Non
         meta=_merge(_merge(front, beside), Metadata(timezone=timezone)),
         line_offset=offset,
         encoding=decoded.encoding,
+    )
+    return Read(where, article, None, warning)
+
+
+def _page(
+    found: Found,
+    text: str,
+    encoding: str,
+    beside: Beside,
+    timezone: str | None,
+    warning: str | None,
+) -> Read:
+    """An HTML page as an article: its text read, what of it is no story, the date its
+    markup gives, and its address and site name where no metadata gives them."""
+    where = found.shown
+    if isinstance(beside, Refused):
+        return Read(where, None, beside.problem.removeprefix(f"{where}: "), warning)
+    if not text or text.isspace():
+        return Read(where, None, "empty", warning)
+    read = html.read_page(text)
+    if isinstance(read, str):
+        return Read(where, None, read, warning)
+    story = read.text[: read.aside[0].start] if read.aside else read.text
+    problem = not_english(story)
+    if problem is not None:
+        return Read(where, None, problem, warning)
+    own = Metadata(url=read.url, outlet=read.site)
+    article = Article(
+        id=found.id,
+        path=where,
+        text=read.text,
+        meta=_merge(_merge(beside, own), Metadata(timezone=timezone)),
+        encoding=encoding,
+        aside=read.aside,
+        page_date=read.page_date,
     )
     return Read(where, article, None, warning)
 
@@ -201,12 +242,19 @@ def add_to_corpus(
     """Copy articles byte for byte into a corpus folder and record what their text cannot
     tell in its ``sources.yaml``; returns one line per thing done.
 
-    Refuses (SyriatlError) a missing, non-regular or binary file, a folder it cannot
+    Refuses (SyriatlError) a file that is not an article (``.txt``, ``.html``, ``.htm``),
+    a missing, non-regular or binary file, a folder it cannot
     write, a value with a control character (a usage error), a different file of the same
     name already in the folder, and metadata that would overwrite a different value.
     """
     fields = _fields(published, url, outlet)
     files = list(files)
+    for path in files:
+        if not path.name.endswith(SUFFIXES):  # copied, it would lie in the corpus unread
+            raise SyriatlError(
+                printable(str(path)),
+                "not an article file (.txt, .html or .htm): a build would not read it",
+            )
     if fields:
         for path in files:
             _name(path)

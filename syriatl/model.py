@@ -267,11 +267,35 @@ class Metadata:
 
 
 @dataclass(frozen=True, slots=True)
+class Aside:
+    """A span of an article's text that its reader already knows is no story (an HTML
+    page's reader comments, ``COMMENT``, or the rest of its text, ``CHROME``): the
+    layout shows each of its blocks with that class."""
+
+    start: int
+    end: int
+    kind: SegmentKind
+
+
+@dataclass(frozen=True, slots=True)
+class PageDate:
+    """The publication date an HTML page's markup gives for itself, with the rule that
+    names where (``html-meta``, ``json-ld``, ``html-time``, ``url-path``; ``htmldate``
+    when no element names it, and then it dates nothing) and the quoted markup."""
+
+    date: dt.date
+    rule: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """An article as read from disk: its id, path, decoded text and given metadata.
 
     ``text`` is what follows any front matter; ``line_offset`` is how many lines the front
-    matter took, so that line numbers still count from the top of the file.
+    matter took, so that line numbers still count from the top of the file. An HTML page's
+    text is the text read from it (see ``syriatl.read.html``): ``aside`` marks what is no
+    story, and ``page_date`` is the date its markup gives, if any.
     """
 
     id: str
@@ -280,6 +304,8 @@ class Article:
     meta: Metadata = Metadata()
     line_offset: int = 0
     encoding: str = "utf-8"
+    aside: tuple[Aside, ...] = ()
+    page_date: PageDate | None = None
 
 
 class Confidence(Enum):
@@ -460,8 +486,8 @@ class EntryReport:
 
 @dataclass(frozen=True, slots=True)
 class ArticleReport:
-    """One article as built (without its text): title, outlet, publication date, entries
-    and count of events."""
+    """One article as built (without its text): title, outlet, publication date, entries,
+    count of events and the page's URL (None when no metadata gives one)."""
 
     id: str
     path: str
@@ -471,6 +497,7 @@ class ArticleReport:
     entries: tuple[EntryReport, ...]
     events: int
     provenance: Outlet = Outlet()
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

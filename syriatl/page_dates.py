@@ -1,9 +1,10 @@
 """The dates a page prints for itself, and which of them dates it.
 
 Evidence ranks (``RANKS``, strongest first): a labelled publication stamp ("Published
-on", "Posted:", a byline "by ... <date>"), a dateline with its year, a plain date line at
-the top, a live blog's entry stamps (the earliest), a date path in the page's URLs, dates
-in image file names. Update stamps and crawl-time tickers say when a page was changed or
+on", "Posted:", a byline "by ... <date>"), a dateline with its year, an HTML page's
+JSON-LD or ``<meta>`` date, a plain date line at the top, a live blog's entry stamps (the
+earliest), a ``<time>`` element, a date path in the page's URLs, dates in image file
+names. Update stamps and crawl-time tickers say when a page was changed or
 crawled: an update stamp is used only when nothing else dates the page. A date line more
 than a year later than every other date on the page (a ticker) gives way to another
 date line; labelled stamps and dated datelines are never passed over. Numeric dates
@@ -25,7 +26,14 @@ from syriatl.lines import mentions_in
 from syriatl.model import Confidence, Kind, Layout, Mention, Published, Segment, SegmentKind
 from syriatl.patterns import stamps
 
-RANKS = ("published-stamp", "dateline", "date-line", "entry-stamp", "url-path", "image-name")
+# An HTML page's JSON-LD or <meta> date (``syriatl.read.html``) is its CMS's statement of
+# publication: below what the page prints for its readers (a labelled stamp, a dateline
+# with its year), above a bare date line, which may be a ticker; a <time> element may
+# date anything on the page.
+RANKS = (
+    "published-stamp", "dateline", "json-ld", "html-meta", "date-line", "entry-stamp",
+    "html-time", "url-path", "image-name",
+)  # fmt: skip
 # A page is rarely written more than a year after the latest date it tells of; a date
 # that much later is a crawl-time ticker or a rework stamp.
 FAR_LATER = dt.timedelta(days=365)

@@ -95,7 +95,7 @@ class Build:
 def analyse(article: Article) -> Analysis:
     """Lay out one article, find its expressions and the evidence of its date."""
     mentions = detect(article.text)
-    structure = lay_out(article.text, mentions)
+    structure = lay_out(article.text, mentions, article.aside)
     return Analysis(article, mentions, structure, published.evidence(article, structure, mentions))
 
 
@@ -171,6 +171,7 @@ def finish(
         entries=entries,
         events=len(events),
         provenance=provenance,
+        url=article.meta.url,
     )
     return report, events
 

@@ -2,7 +2,9 @@
 
 Evidence, strongest first: the date given as metadata; then what the page prints for
 itself, ranked in ``page_dates`` (a labelled publication stamp, a dateline with a year,
-a date line, live-blog entry stamps, date paths in URLs, dates in image file names). A
+an HTML page's JSON-LD or ``<meta>`` date, a date line, live-blog entry stamps, a
+``<time>`` element, date paths in URLs, dates in image file names). A page whose markup
+gives one date and whose text another is dated by the stronger, with a warning. A
 dateline without a year ("MOSCOW, Feb 24 -") takes the one year near the rest of the
 corpus in which that day is the weekday the story's lead names, unless the page's update
 stamp gives it (the last such day on or before the stamp, within a year of it).
@@ -220,11 +222,40 @@ def _bounded(
     return Published(day, "embed-bound+lead-weekday", evidence, None, Confidence.INFERRED)
 
 
+def _markup(
+    article: Article, found: list[page_dates.Found], story_end: dt.date | None, notes: list[str]
+) -> tuple[page_dates.Found | None, Published | None]:
+    """The date an HTML page's markup gives, as evidence among the text's, and the
+    text's own strongest date when it is another day (None when they agree). A date
+    that no element of the markup names dates nothing; ``notes`` says so."""
+    page = article.page_date
+    if page is None:
+        return None, None
+    if page.rule not in page_dates.RANKS:
+        notes.append(f"htmldate reads {page.date} from the page, but {page.evidence}")
+        return None, None
+    told = page_dates.choose(found, story_end) if found else None
+    other = told if told is not None and told.date != page.date else None
+    return page_dates.Found(page.date, page.rule, page.evidence, len(article.text)), other
+
+
+def _disagreeing(article: Article, told: Published, chosen: Published | None) -> str:
+    """The warning for a page whose markup and text give different dates."""
+    page = article.page_date
+    assert page is not None
+    used = f"; dated {chosen.date} by {chosen.rule}" if chosen and chosen.date else ""
+    return (
+        f"{article.path}: the page's HTML says published {page.date} ({page.rule}: "
+        f"{page.evidence!r}), but its text says {told.date} ({told.rule}: {told.evidence!r})" + used
+    )
+
+
 def _stated(
     article: Article, layout: Layout, mentions: Sequence[Mention]
-) -> tuple[Published | None, YearlessDate | None, list[str], page_dates.Found | None]:
-    """The date the text states outright, a year-less dateline, what could not be read,
-    and the page's top update stamp (to fall back on when nothing else dates it)."""
+) -> tuple[Published | None, YearlessDate | None, list[str], page_dates.Found | None, list[str]]:
+    """The date the text (and an HTML page's markup) states outright, a year-less
+    dateline, what could not be read, the page's top update stamp (to fall back on when
+    nothing else dates it), and warnings."""
     text = article.text
     order = _page_order(text, mentions)
     found, updates, unordered, notes = page_dates.page_dates(text, layout, mentions, order)
@@ -234,8 +265,12 @@ def _stated(
         elif finder:
             found.append(page_dates.Found(finder[0], rule, finder[1], len(text)))
     story_end = page_dates.story_end(layout, mentions)
+    markup, disagreeing = _markup(article, found, story_end, notes)
+    if markup is not None:
+        found.append(markup)
     update = page_dates.recent(updates[0], story_end, notes) if updates else None
     chosen = page_dates.choose(found, story_end) if found else None
+    warnings = [_disagreeing(article, disagreeing, chosen)] if disagreeing else []
     if chosen is None and unordered:
         by_lead = _ordered_by_lead(unordered, layout, mentions)
         if isinstance(by_lead, str):
@@ -256,8 +291,8 @@ def _stated(
             f"; not {chosen.evidence!r} ({chosen.date}), more than a year later than "
             "every date of the story"
         )
-        return None, replace(yearless, evidence=yearless.evidence + note), notes, update
-    return chosen, yearless, notes, update
+        return None, replace(yearless, evidence=yearless.evidence + note), notes, update, warnings
+    return chosen, yearless, notes, update, warnings
 
 
 def _yearless(text: str, layout: Layout, mentions: Sequence[Mention]) -> YearlessDate | None:
@@ -275,7 +310,7 @@ def _yearless(text: str, layout: Layout, mentions: Sequence[Mention]) -> Yearles
 
 def evidence(article: Article, layout: Layout, mentions: Sequence[Mention]) -> Evidence:
     """Everything one article's text and metadata say about its date, corpus aside."""
-    stated, yearless, notes, update = _stated(article, layout, mentions)
+    stated, yearless, notes, update, warnings = _stated(article, layout, mentions)
     comments = _full_dates(_in_kinds(layout, mentions, {SegmentKind.COMMENT_STAMP}))
     upper = min(((d, page_dates.quote(m.text)) for d, m in comments), default=None)
     embeds = [
@@ -297,7 +332,6 @@ def evidence(article: Article, layout: Layout, mentions: Sequence[Mention]) -> E
         if _EMBED.search(article.text[max(0, m.start - 120) : m.end + 20])
     ]
     lower = max(embeds, default=None)
-    warnings: list[str] = []
     given = article.meta.published
     if given is not None:
         if stated and stated.date != given:

@@ -530,12 +530,53 @@ def _page(timeline: Timeline) -> Iterator[str]:
     yield page(timeline_data(timeline, explain=True))
 
 
+def _sheet(timeline: Timeline, explain: bool = False) -> Iterator[str]:
+    """The build as CSV, one row per source (``syriatl.export.sheet``); with ``explain``
+    each row ends with its source's date chain."""
+    from syriatl.export.sheet import chunks
+
+    return chunks(timeline, publications(timeline) if explain else None)
+
+
+def _timelinejs(timeline: Timeline) -> Iterator[str]:
+    """The build as TimelineJS3 data (``syriatl.export.timelinejs``)."""
+    from syriatl.export.timelinejs import chunks
+
+    return chunks(timeline)
+
+
+def _calendar(timeline: Timeline) -> Iterator[str]:
+    """The build as an iCalendar file (``syriatl.export.ical``)."""
+    from syriatl.export.ical import chunks
+
+    return chunks(timeline)
+
+
+def _markdown(timeline: Timeline) -> Iterator[str]:
+    """The build as Markdown notes (``syriatl.export.markdown``)."""
+    from syriatl.export.markdown import chunks
+
+    return chunks(timeline)
+
+
+# The formats only ``build`` writes: the whole chronology for another tool or reader.
+EXPORTS: dict[str, dict[str, Renderer]] = {
+    command: {
+        "html": _page,
+        "csv": partial(_sheet, explain=command == "build-explained"),
+        "timelinejs": _timelinejs,
+        "ics": _calendar,
+        "markdown": _markdown,
+    }
+    for command in ("build", "build-explained")
+}
+
 RENDERERS: dict[str, dict[str, Renderer]] = {
     command: {
         "table": _TABLES[command],
         "yaml": _machine(_SECTIONS[command], yaml_chunks),
         "json": _machine(_SECTIONS[command], json_chunks),
-        **({"html": _page} if command.startswith("build") else {}),
+        **EXPORTS.get(command, {}),
     }
     for command in _SECTIONS
 }

@@ -16,6 +16,7 @@ dateline or an embed after it shows that it was none.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
@@ -39,7 +40,7 @@ from syriatl.lines import (
     split_lines,
     words_of,
 )
-from syriatl.model import Entry, Layout, Mention, Segment, SegmentKind, Sentence
+from syriatl.model import Aside, Entry, Layout, Mention, Segment, SegmentKind, Sentence
 from syriatl.patterns import chrome
 
 _ENDS = re.compile(r"[.!?][\"”’)\]]*$")
@@ -124,14 +125,16 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def layout(text: str, mentions: Sequence[Mention]) -> Layout:
-    """The structure of an article's text; ``mentions`` are its detected expressions."""
+def layout(text: str, mentions: Sequence[Mention], aside: Sequence[Aside] = ()) -> Layout:
+    """The structure of an article's text; ``mentions`` are its detected expressions.
+    Lines inside an ``aside`` span (sorted, not overlapping) are no story: each takes its
+    span's class, and the rest of the text is laid out as if they were not there."""
     starts = [m.start for m in mentions]
 
     def shape(line: Line, embeds: bool = True) -> str:
         return classify(line, mentions_in(mentions, starts, line.start, line.end), embeds)
 
-    lines = split_lines(text)
+    lines, apart = _apart(split_lines(text), aside)
     lines, shapes = join_wrapped(text, lines, [shape(ln) for ln in lines], shape)
     counts = Counter(" ".join(ln.text.split()) for ln in lines)
     for i, ln in enumerate(lines):
@@ -162,7 +165,54 @@ def layout(text: str, mentions: Sequence[Mention]) -> Layout:
         else:
             _mark_post(lines, shapes, i, title_index)
     comments = _comment_start(lines, shapes, story)
-    return _assemble(text, lines, shapes, title_index, story, comments, cuts)
+    laid = _assemble(text, lines, shapes, title_index, story, comments, cuts)
+    if not apart:
+        return laid
+    set_apart = [
+        Segment(_aside_kind(kind, shape(ln)), *_trimmed_span(ln), ln.number) for ln, kind in apart
+    ]
+    segments = tuple(sorted((*laid.segments, *set_apart), key=lambda s: s.start))
+    return Layout(segments, laid.sentences, laid.title, laid.entries)
+
+
+def _apart(
+    lines: list[Line], aside: Sequence[Aside]
+) -> tuple[list[Line], list[tuple[Line, SegmentKind]]]:
+    """The lines outside the ``aside`` spans, and those inside one with its class."""
+    if not aside:
+        return lines, []
+    starts = [a.start for a in aside]
+    kept: list[Line] = []
+    apart: list[tuple[Line, SegmentKind]] = []
+    for ln in lines:
+        i = bisect_right(starts, ln.start) - 1
+        if i >= 0 and ln.start < aside[i].end:
+            apart.append((ln, aside[i].kind))
+        else:
+            kept.append(ln)
+    return kept, apart
+
+
+def _aside_kind(kind: SegmentKind, shape: str) -> SegmentKind:
+    """The class of a line set aside as ``kind``: in reader comments, a name-and-stamp
+    header is a comment stamp and a comments heading or a button is chrome, as in a
+    thread the layout finds itself."""
+    if kind is not SegmentKind.COMMENT:
+        return kind
+    return _comment_kind(shape)
+
+
+def _comment_kind(shape: str) -> SegmentKind:
+    if shape == "stamp":
+        return SegmentKind.COMMENT_STAMP
+    if shape in ("widget", "caps", "comment-marker"):
+        return SegmentKind.CHROME
+    return SegmentKind.COMMENT
+
+
+def _trimmed_span(line: Line) -> tuple[int, int]:
+    start = line.start + len(line.text) - len(line.text.lstrip())
+    return start, line.start + len(line.text.rstrip())
 
 
 def _mark_tickers(lines: list[Line], shapes: list[str]) -> None:
@@ -352,16 +402,7 @@ def _assemble(
     for i, (ln, shape) in enumerate(zip(lines, shapes, strict=True)):
         start, end = ln.start + len(ln.text) - len(ln.text.lstrip()), ln.end
         if i >= comments:
-            kind = (
-                SegmentKind.COMMENT_STAMP
-                if shape == "stamp"
-                else (
-                    SegmentKind.CHROME
-                    if shape in ("widget", "caps", "comment-marker")
-                    else SegmentKind.COMMENT
-                )
-            )
-            segments.append(Segment(kind, start, end, ln.number))
+            segments.append(Segment(_comment_kind(shape), start, end, ln.number))
             continue
         if i == title:
             segments.append(Segment(SegmentKind.TITLE, start, end, ln.number))

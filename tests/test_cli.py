@@ -83,7 +83,7 @@ def test_a_missing_path_is_one_line_and_exit_3(tmp_path: Path) -> None:
 def test_an_empty_folder_is_one_line_and_exit_3(tmp_path: Path) -> None:
     code, _, err = run("build", str(tmp_path))
     assert code == 3
-    assert err.strip() == f"syriatl: {tmp_path}: no .txt articles in this folder"
+    assert err.strip() == f"syriatl: {tmp_path}: no .txt or .html articles in this folder"
 
 
 def test_a_binary_file_is_a_problem_and_the_rest_still_builds(corpus: Corpus) -> None:
@@ -344,8 +344,8 @@ def test_every_command_has_help(command: str) -> None:
 
 USAGE = [
     # (arguments after the corpus folder, the message)
-    (["build", "-f", "csv"], "syriatl: --format: 'csv' is not a format: choose table, yaml, json or html"),
-    (["articles", "--format", "xml"], "syriatl: --format: 'xml' is not a format: choose table, yaml, json or html"),
+    (["build", "-f", "xlsx"], "syriatl: --format: 'xlsx' is not a format: choose table, yaml, json, html, csv, timelinejs, ics or markdown"),
+    (["articles", "--format", "xml"], "syriatl: --format: 'xml' is not a format: choose table, yaml, json, html, csv, timelinejs, ics or markdown"),
     (["tag", "-f", "yaml"], "syriatl: --format: 'yaml' is not a format: choose table or jsonl"),
     (["build", "--jobs", "x"], "syriatl: --jobs: 'x' is not a number of worker processes: give 1 or more"),
     (["build", "-j", "0"], "syriatl: --jobs: '0' is not a number of worker processes: give 1 or more"),

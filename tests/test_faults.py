@@ -312,7 +312,7 @@ CASES = (
     Case("sources.yaml entry naming no file", sidecar("ghost.txt:\n  outlet: Corvine Herald\n"),
          BUILD, 0, r"no such|not found|no file|names no", "ghost.txt", ("good", "other")),
     # options
-    Case("-f csv", GOOD_ONLY, (*BUILD[:2], "-f", "csv"), 2, r"format|-f", "csv"),
+    Case("-f xlsx", GOOD_ONLY, (*BUILD[:2], "-f", "xlsx"), 2, r"format|-f", "xlsx"),
     Case("--jobs 0", GOOD_ONLY, (*BUILD, "--jobs", "0"), 2, r"\b0\b", "--jobs"),
     Case("--jobs x", GOOD_ONLY, (*BUILD, "--jobs", "x"), 2, r"\bx\b", "--jobs"),
     Case("unknown option", GOOD_ONLY, (*BUILD, "--colour"), 2, r"no such option|unknown",

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from syriatl.cli import app
 from syriatl.detect import detect
-from syriatl.model import Article, SegmentKind
+from syriatl.model import Article, Aside, SegmentKind
 from syriatl.patterns import chrome
 from syriatl.pipeline import entry_leads
 from syriatl.published import evidence
@@ -779,3 +779,29 @@ def test_bullets_of_a_menu_before_the_story_stay_chrome_and_key_points_in_it_are
     )
     assert _kind_of(text, "• World") is K.CHROME
     assert _kind_of(text, "• Talks to resume") is K.PARAGRAPH
+
+
+# Spans a reader set aside (an HTML page's comments and the rest of its text): each line
+# inside takes its span's class, a stamp in the comments is a comment stamp, and the
+# story is laid out as if the spans were not there (the prose "Subscribe ..." line after
+# it would otherwise be a paragraph).
+ASIDE_TEXT = (
+    "Talks End in Velmora\n\nThe talks ended on Tuesday, officials said.\n\n"
+    "tamsin_q March 5, 2019 at 2:14 pm\n\nWho believes it will last past Friday?\n\n"
+    "Subscribe today and read every story of the talks as it happens in Velmora.\n"
+)
+
+
+def test_lines_in_a_span_set_aside_take_its_class() -> None:
+    comments = ASIDE_TEXT.index("tamsin_q")
+    rest = ASIDE_TEXT.index("Subscribe")
+    aside = (Aside(comments, rest - 2, K.COMMENT), Aside(rest, len(ASIDE_TEXT), K.CHROME))
+    laid = layout(ASIDE_TEXT, detect(ASIDE_TEXT), aside)
+    assert [(s.line, s.kind) for s in laid.segments] == [
+        (1, K.TITLE), (3, K.PARAGRAPH), (5, K.COMMENT_STAMP), (7, K.COMMENT), (9, K.CHROME),
+    ]  # fmt: skip
+    assert [ASIDE_TEXT[s.start : s.end] for s in laid.sentences] == [
+        "The talks ended on Tuesday, officials said."
+    ]
+    without = layout(ASIDE_TEXT, detect(ASIDE_TEXT))
+    assert without.segments[-1].kind is not K.CHROME

@@ -135,9 +135,13 @@ def datetime_attr(event: Mapping[str, Any]) -> str:
 
 
 def period(event: Mapping[str, Any]) -> tuple[str, str]:
-    """The heading an event is listed under, as a ``datetime`` and in words: its month,
+    """The heading an event (as schema data) is listed under (see ``period_of``)."""
+    return period_of(when_of(event))
+
+
+def period_of(when: When) -> tuple[str, str]:
+    """The heading a date is listed under, as a ``datetime`` and in words: its month,
     or its year when the date is coarser than a month (as the table groups them)."""
-    when = when_of(event)
     if when.precision.rank >= Precision.MONTH.rank:
         return f"{when.start:%Y-%m}", f"{_MONTHS[when.start.month - 1]} {when.start.year}"
     return f"{when.start.year}", f"{when.start.year}"
