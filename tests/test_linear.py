@@ -3,10 +3,24 @@ what the scan gave, on a table of hand-made layouts."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from syriatl.model import Entry, Kind, Layout, Mention, Segment, SegmentKind, Sentence, Spec
-from syriatl.pipeline import entry_leads
+from syriatl import published
+from syriatl.model import (
+    Article,
+    Entry,
+    Kind,
+    Layout,
+    Mention,
+    Published,
+    Segment,
+    SegmentKind,
+    Sentence,
+    Spec,
+)
+from syriatl.pipeline import entry_leads, tag_articles
 from syriatl.published import _in_kinds
 from syriatl.segment import _sentences
 
@@ -123,3 +137,17 @@ def test_sentences_skip_abbreviations_and_count_their_lines(
     segment = Segment(P, 0, len(text), 5)
     found = _sentences(text, 0, len(text), 5, segment)
     assert [(text[s.start : s.end], s.line) for s in found] == expected
+
+
+def test_tag_with_a_given_date_looks_for_no_evidence_of_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def searched(*_: object) -> None:
+        raise AssertionError("publication evidence computed under --dct")
+
+    monkeypatch.setattr(published, "evidence", searched)
+    text = "DAMASCUS, March 4, 2016 (Wire) - Talks resumed on Tuesday.\n"
+    (tagged,) = tag_articles([Article("a", "a.txt", text)], dt.date(2019, 3, 14))
+    assert tagged.published == Published(dt.date(2019, 3, 14), "given", "--dct 2019-03-14", None)
+    # 14 March 2019 was a Thursday: the Tuesday before it is the 12th.
+    assert [r.value for r in tagged.resolutions] == ["2016-03-04", "2019-03-12"]
