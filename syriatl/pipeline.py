@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
 import sys
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from syriatl import ingest, metadata, published
 from syriatl.chronicle import corrections as fixes
@@ -42,6 +44,8 @@ from syriatl.model import (
 from syriatl.resolve import NEWS, Policy, resolve_all
 from syriatl.segment import layout as lay_out
 from syriatl.segment import set_aside_warning
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,14 +78,16 @@ class Analysis:
 @dataclass(frozen=True, slots=True)
 class Told:
     """What one article contributes to a build; ``waiting`` when its date needs the
-    corpus (then it carries nothing else yet)."""
+    corpus: then it carries nothing else yet, and ``waiting`` holds the article's
+    analysis and its reading's warnings (pickled: about a third of the objects' memory),
+    so the second pass need not read and analyse the file again."""
 
     path: str
     report: ArticleReport | None
     sources: tuple[Source, ...] = ()
     warnings: tuple[str, ...] = ()
     problem: Problem | None = None
-    waiting: bool = False
+    waiting: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,16 +190,26 @@ def finish(
 def tell(article: Article, corpus_years: Sequence[int] | None, policy: Policy = NEWS) -> Told:
     """Everything one article contributes. With ``corpus_years`` None, an article whose
     date needs the corpus comes back waiting."""
-    analysis = analyse(article)
-    evidence = analysis.evidence
+    return _told(analyse(article), corpus_years, policy, ())
+
+
+def _told(
+    analysis: Analysis,
+    corpus_years: Sequence[int] | None,
+    policy: Policy,
+    warnings: tuple[str, ...],
+) -> Told:
+    """What an analysed article contributes (``tell``), its reading's ``warnings`` first;
+    kept for the second pass when its date needs the corpus and ``corpus_years`` is None."""
+    article, evidence = analysis.article, analysis.evidence
     if evidence.yearless is not None and corpus_years is None:
-        return Told(article.path, None, waiting=True)
+        return Told(article.path, None, waiting=pickle.dumps((analysis, warnings), protocol=5))
     date = published.with_corpus(evidence, corpus_years or ())
     report, events = finish(analysis, date, policy)
     problem = (
         Problem(article.id, f"undated: {date.reason}", article.path) if date.date is None else None
     )
-    warnings = evidence.warnings
+    warnings += evidence.warnings
     loss = set_aside_warning(article.text, analysis.layout)
     if loss:
         warnings += (f"{article.path}: {loss}; see syriatl layout {article.path}",)
@@ -212,16 +228,27 @@ def tell_file(job: Job) -> Told:
     if read.article is None:
         problem = Problem(found.id, read.problem or "unreadable", read.path)
         return Told(read.path, None, (), warnings, problem)
-    told = tell(read.article, corpus_years, policy)
-    if told.waiting:  # told again with the corpus's years, warnings and all
-        return told
-    return Told(told.path, told.report, told.sources, warnings + told.warnings, told.problem)
+    return _told(analyse(read.article), corpus_years, policy, warnings)
 
 
-def _run(jobs: Sequence[Job], pool: ProcessPoolExecutor | None, workers: int) -> Iterator[Told]:
+# An article that waited for the corpus (``Told.waiting``), the corpus's years, the policy.
+Waited = tuple[bytes, Sequence[int], Policy]
+
+
+def tell_waited(job: Waited) -> Told:
+    """Tell an article that waited for the corpus, from its kept analysis (the unit of
+    work of the second pass)."""
+    kept, corpus_years, policy = job
+    analysis, warnings = pickle.loads(kept)  # made by ``_told`` in this build
+    return _told(analysis, corpus_years, policy, warnings)
+
+
+def _run(
+    work: Callable[[T], Told], jobs: Sequence[T], pool: ProcessPoolExecutor | None, workers: int
+) -> Iterator[Told]:
     if pool is None or len(jobs) < 2:
-        return map(tell_file, jobs)
-    return pool.map(tell_file, jobs, chunksize=max(1, min(64, len(jobs) // (4 * workers))))
+        return map(work, jobs)
+    return pool.map(work, jobs, chunksize=max(1, min(64, len(jobs) // (4 * workers))))
 
 
 @contextmanager
@@ -253,19 +280,18 @@ def build_timeline(paths: Sequence[str], options: Options = Options()) -> Build:
     # What could not be looked into comes before the articles' own problems.
     early = dict(enumerate(found.problems, -len(found.problems)))
     collected = _Collected([*found.warnings, *warnings], problems=early)
-    waiting: list[int] = []
+    waiting: list[tuple[int, bytes]] = []
     # More processes than cores or files only cost their start-up.
     count = min(options.jobs, len(files), os.cpu_count() or 1)
     with _workers(count) as pool:
-        for index, told in enumerate(_run(first, pool, count)):
-            if told.waiting:
-                waiting.append(index)
+        for index, told in enumerate(_run(tell_file, first, pool, count)):
+            if told.waiting is not None:
+                waiting.append((index, told.waiting))
             collected.add(index, told)
         years = sorted(collected.years)
-        second = [
-            (files[i], given.get(files[i].path), years, options.policy, zone) for i in waiting
-        ]
-        for index, told in zip(waiting, _run(second, pool, count), strict=True):
+        second: list[Waited] = [(kept, years, options.policy) for _, kept in waiting]
+        told_again = _run(tell_waited, second, pool, count)
+        for (index, _), told in zip(waiting, told_again, strict=True):
             collected.add(index, told)
     return collected.build(options, said)
 

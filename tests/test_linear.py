@@ -4,10 +4,12 @@ what the scan gave, on a table of hand-made layouts."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import Any
 
 import pytest
 
-from syriatl import published
+from syriatl import ingest, pipeline, published
 from syriatl.model import (
     Article,
     Entry,
@@ -151,3 +153,33 @@ def test_tag_with_a_given_date_looks_for_no_evidence_of_one(
     assert tagged.published == Published(dt.date(2019, 3, 14), "given", "--dct 2019-03-14", None)
     # 14 March 2019 was a Thursday: the Tuesday before it is the 12th.
     assert [r.value for r in tagged.resolutions] == ["2016-03-04", "2019-03-12"]
+
+
+def test_an_article_waiting_for_the_corpus_is_read_and_analysed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_text("BEIRUT, Feb 2, 2016 (Wire) - Talks opened on Tuesday.\n")
+    (tmp_path / "b.txt").write_text("MOSCOW, March 4 (Wire) - A truce held on Friday.\n")
+    read: list[str] = []
+    analysed: list[str] = []
+    reader, analyser = ingest.read_article, pipeline.analyse
+
+    def counted_read(found: ingest.Found, *rest: Any) -> ingest.Read:
+        read.append(found.id)
+        return reader(found, *rest)
+
+    def counted_analyse(article: Article, *rest: Any) -> pipeline.Analysis:
+        analysed.append(article.id)
+        return analyser(article, *rest)
+
+    monkeypatch.setattr(ingest, "read_article", counted_read)
+    monkeypatch.setattr(pipeline, "analyse", counted_analyse)
+    built = pipeline.build_timeline([str(tmp_path)])
+    assert (sorted(read), sorted(analysed)) == (["a", "b"], ["a", "b"])
+    # b's dateline has no year; the corpus has 2016, and 2016-03-04 was a Friday (1 March
+    # 2016 was a Tuesday: 1 Jan a Friday, +31 +29 days = +60 = 8 weeks + 4 days).
+    dates = {a.id: (a.published.date, a.published.rule) for a in built.timeline.articles}
+    assert dates == {
+        "a": (dt.date(2016, 2, 2), "dateline"),
+        "b": (dt.date(2016, 3, 4), "dateline+lead-weekday"),
+    }
