@@ -74,7 +74,7 @@ MACROS: dict[str, str] = {
     "month": _months(vocab.MONTHS),
     "month_alone": _months(vocab.MONTH_NAMES_ALONE)[:-1]
     + "|"
-    + "|".join(re.escape(a) for a in sorted(set(_ABBREVIATED), key=len, reverse=True))
+    + "|".join(re.escape(a) for a in sorted(set(_ABBREVIATED), key=lambda f: (-len(f), f)))
     + ")",
     "month_any": _months(f for f in vocab.MONTHS if f[0].isupper()),
     "weekday": words(vocab.WEEKDAYS, capital=False),
