@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from syriatl import ingest, pipeline, published
+from syriatl.chronicle.merge import _pack, _unpack, words_of
 from syriatl.model import (
     Article,
     Entry,
@@ -183,3 +184,17 @@ def test_an_article_waiting_for_the_corpus_is_read_and_analysed_once(
         "a": (dt.date(2016, 2, 2), "dateline"),
         "b": (dt.date(2016, 3, 4), "dateline+lead-weekday"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Shelling stopped in Karvana on Tuesday, residents of al-Dessa said", "Tuesday"),
+        ("The envoy met Amira Velmor in Geneva and in Karvana", None),
+        ("talks resumed", None),  # no name, no place
+        ("", None),  # no word at all
+    ],
+)
+def test_a_packed_word_bag_unpacks_to_the_same_bag(text: str, expression: str | None) -> None:
+    bag = words_of(text, expression)
+    assert _unpack(_pack(bag)) == bag
