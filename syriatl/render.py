@@ -177,7 +177,7 @@ def _yaml_writer() -> Callable[[Any], str]:
     import yaml
     from yaml.nodes import ScalarNode
 
-    from syriatl.export.yamltext import STR, Unusual, block
+    from syriatl.export.yamltext import STR, Unusual, Writer
 
     resolver = yaml.resolver.Resolver()
     tag_of: Callable[[type, str, tuple[bool, bool]], str] = resolver.resolve
@@ -197,9 +197,11 @@ def _yaml_writer() -> Callable[[Any], str]:
             raise Unusual(repr(value))
         return str(node.tag), str(node.value)
 
+    writer = Writer(resolve, represent)
+
     def write(data: Any) -> str:
         try:
-            return block(data, resolve, represent)
+            return writer.document(data)
         except Unusual:
             return _pyyaml_dump(data)
 

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from yaml.nodes import ScalarNode
 
-from syriatl.export.yamltext import Unusual, block
+from syriatl.export.yamltext import Unusual, Writer, block
 from syriatl.render import _dump_yaml, yaml_chunks
 
 
@@ -263,3 +263,12 @@ _PLAIN_CHARS = st.sampled_from([*"ab -:#?'\",[]{}&*!|>%@`.~0129eyYnNtTf+", "😀
 )
 def test_one_line_text_under_word_keys_is_always_ours(data: list[dict[str, Any]]) -> None:
     assert _ours(data) == _pyyaml(data)
+
+
+def test_one_writer_writes_a_text_the_same_every_time() -> None:
+    # One writer serves a whole output and remembers short texts as it wrote them;
+    # each text twice, in and out of a mapping, gives PyYAML's bytes each time.
+    writer = Writer(_resolve, _represent)
+    texts = [text for text, _ in _ONE_TEXT] * 2
+    assert [writer.document([t]) for t in texts] == [_pyyaml([t]) for t in texts]
+    assert [writer.document({"quote": t}) for t in texts] == [_pyyaml({"quote": t}) for t in texts]

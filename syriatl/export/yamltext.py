@@ -61,21 +61,48 @@ def scalar(value: str, tag: str, resolve: Resolve) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-class _Writer:
-    """One walk over the data, appending its lines' pieces to ``out``."""
+# Texts up to this long are remembered as written: values such as "day", "stated" or an
+# outlet's name recur on every event.
+_REMEMBERED = 64
 
-    __slots__ = ("names", "out", "represent", "resolve")
+
+class Writer:
+    """Writes documents, one walk over each one's data; remembers the keys and the short
+    texts it has written (so one writer serves a whole output)."""
+
+    __slots__ = ("names", "out", "represent", "resolve", "texts")
 
     def __init__(self, resolve: Resolve, represent: Represent) -> None:
         self.out: list[str] = []
         self.names: dict[str, str] = {}  # each key as written (a few dozen, many times)
+        self.texts: dict[str, str] = {}  # short texts as written
         self.resolve = resolve
         self.represent = represent
+
+    def document(self, data: dict[Any, Any] | list[Any]) -> str:
+        """The YAML document of a mapping or a list, in block style; raises Unusual for
+        data this writer does not write."""
+        self.out = []
+        text = self.leaf(data)
+        if text is not None:
+            if isinstance(data, dict | list):
+                return text + "\n"
+            raise Unusual("a document of one scalar")
+        if isinstance(data, dict):
+            self.mapping(data, 0, False)
+        else:
+            self.sequence(data, 0, False)
+        return "".join(self.out)
 
     def leaf(self, data: Any) -> str | None:
         """A value's one-line text, or None for a non-empty mapping or list."""
         if isinstance(data, str):
-            return scalar(data, STR, self.resolve)
+            text = self.texts.get(data)
+            if text is None:
+                text = scalar(data, STR, self.resolve)
+                if len(data) <= _REMEMBERED:
+                    self.texts[data] = text
+            return text
         if isinstance(data, dict):
             return None if data else "{}"
         if isinstance(data, list):
@@ -128,14 +155,4 @@ class _Writer:
 def block(data: dict[Any, Any] | list[Any], resolve: Resolve, represent: Represent) -> str:
     """The YAML document of a mapping or a list, in block style; raises Unusual for data
     this writer does not write."""
-    writer = _Writer(resolve, represent)
-    text = writer.leaf(data)
-    if text is not None:
-        if isinstance(data, dict | list):
-            return text + "\n"
-        raise Unusual("a document of one scalar")
-    if isinstance(data, dict):
-        writer.mapping(data, 0, False)
-    else:
-        writer.sequence(data, 0, False)
-    return "".join(writer.out)
+    return Writer(resolve, represent).document(data)
