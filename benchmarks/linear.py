@@ -33,9 +33,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import scale  # noqa: E402  (the corpus templates of the scale benchmark)
+import scale  # the corpus templates of the scale benchmark
 
-from syriatl.model import Article  # noqa: E402
+from syriatl.model import Article
 
 
 def timed(work: Callable[[], Any], repeat: int) -> tuple[float, Any]:
