@@ -16,13 +16,15 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
+from typing import TYPE_CHECKING
 
 from syriatl.discover import printable, reason
 from syriatl.errors import ExitCode, SyriatlError
 from syriatl.localtime import zone_problem
 from syriatl.model import Metadata
+
+if TYPE_CHECKING:
+    import yaml
 
 SOURCES = "sources.yaml"
 ALL = "*"  # the sources.yaml entry that gives every file of its folder its fields
@@ -61,6 +63,8 @@ def _line(node: yaml.Node) -> str:
 
 
 def _walk(node: yaml.Node, seen: set[int], depth: int) -> Value:
+    import yaml  # loaded by ``load`` already: a look-up (about 0.1 µs a node)
+
     if id(node) in seen:
         raise ValueError(f"{_line(node)}YAML aliases are not allowed in metadata")
     seen.add(id(node))
@@ -88,6 +92,8 @@ def _compose(text: str) -> yaml.Node | None:
     again by PyYAML's own parser, whose verdict and message stand: libyaml words its
     errors differently and refuses deep nesting itself, and a build's messages must
     not depend on how PyYAML was installed."""
+    import yaml  # loaded by ``load`` already
+
     fast = getattr(yaml, "CSafeLoader", None)
     if fast is not None:
         try:
@@ -102,6 +108,8 @@ def load(text: str, where: str) -> Value:
 
     Raises SyriatlError naming ``where`` when it is not YAML or not plain metadata.
     """
+    import yaml  # here, not at the top: an article without metadata needs no YAML
+
     try:
         node = _compose(text)
         return None if node is None else _walk(node, set(), 0)
@@ -267,6 +275,8 @@ def check_value(option: str, value: str) -> None:
 
 def entry_yaml(name: str, fields: dict[str, str]) -> str:
     """One ``sources.yaml`` entry, quoted so that it reads back as exactly these values."""
+    import yaml
+
     return yaml.safe_dump(
         {name: fields}, allow_unicode=True, sort_keys=False, width=1 << 30, default_flow_style=False
     )

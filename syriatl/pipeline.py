@@ -16,10 +16,9 @@ import pickle
 import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from syriatl import ingest, metadata, published
 from syriatl.chronicle import corrections as fixes
@@ -44,6 +43,9 @@ from syriatl.model import (
 from syriatl.resolve import NEWS, Policy, resolve_all
 from syriatl.segment import layout as lay_out
 from syriatl.segment import set_aside_warning
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 T = TypeVar("T")
 
@@ -258,6 +260,8 @@ def _workers(count: int) -> Iterator[ProcessPoolExecutor | None]:
     if count <= 1:
         yield None
         return
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only for --jobs
+
     with ProcessPoolExecutor(max_workers=count) as pool:
         yield pool
 

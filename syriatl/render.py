@@ -2,7 +2,8 @@
 
 Machine formats are plain strings written straight to stdout; tables are Rich
 renderables, so width, colour, ``NO_COLOR`` and non-terminal output are the Console's
-business.
+business. Rich (and ``syriatl.table``) is imported by the table renderers alone, and
+``yaml`` by the YAML writer, so a JSON build loads neither.
 """
 
 from __future__ import annotations
@@ -10,11 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
-from typing import Any
-
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from syriatl.chronicle.outlets import shown
 from syriatl.explain import chain, event_explanation, publications
@@ -32,7 +29,9 @@ from syriatl.model import (
 )
 from syriatl.pipeline import Analysis, Tagged
 from syriatl.segment import set_aside_share
-from syriatl.table import event_date_label, events_table
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 # Columns whose values mean nothing when broken across lines.
 _UNBROKEN = frozenset({"Article", "Published", "Entries", "Events", "Timestamp"})
@@ -290,6 +289,9 @@ def json_chunks(sections: Sections) -> Iterator[str]:
 def articles_table(timeline: Timeline) -> RenderableType:
     """One row per article: its id and title, how it was dated, who published it and
     whose copy it is (each with the rule and its evidence), and what it told."""
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(pad_edge=False)
     table.add_column("Article", overflow="fold")
     table.add_column("Published", overflow="fold")
@@ -313,6 +315,8 @@ def articles_table(timeline: Timeline) -> RenderableType:
 
 def updates_table(timeline: Timeline) -> RenderableType:
     """Every live-blog entry with its resolved timestamp and first sentence."""
+    from rich.table import Table
+
     table = Table(pad_edge=False)
     for name in ("Article", "Entry", "Timestamp", "First sentence"):
         table.add_column(name, overflow="fold", no_wrap=name in _UNBROKEN)
@@ -394,6 +398,9 @@ def tags_jsonl(tagged: Iterable[Tagged]) -> str:
 
 def tags_table(tagged: Iterable[Tagged]) -> RenderableType:
     """Every expression with its value, the rule that produced it and its anchor."""
+    from rich.console import Group
+    from rich.table import Table
+
     tables: list[RenderableType] = []
     for t in tagged:
         p = t.published
@@ -427,6 +434,11 @@ def explain_sections(timeline: Timeline) -> Sections:
 def explain_table(timeline: Timeline) -> RenderableType:
     """Each event, then each source: where it stands, its words and how its date was
     reached."""
+    from rich.console import Group
+    from rich.text import Text
+
+    from syriatl.labels import event_date_label
+
     dates = publications(timeline)
     lines: list[RenderableType] = []
     for event in timeline.events:
@@ -487,6 +499,9 @@ def layout_text(analyses: Iterable[Analysis]) -> Iterator[str]:
 
 def layout_table(analyses: Iterable[Analysis]) -> RenderableType:
     """One table per file: line, class and text of each block; what was set aside dim."""
+    from rich.console import Group
+    from rich.table import Table
+
     tables: list[RenderableType] = []
     for a in analyses:
         share = f"{_set_aside(a):.0%} of the story's words set aside as chrome or comments"
@@ -503,6 +518,13 @@ def layout_table(analyses: Iterable[Analysis]) -> RenderableType:
 
 Renderer = Callable[[Timeline], "Iterator[str] | RenderableType"]
 
+
+def _events_table(timeline: Timeline, explain: bool = False) -> RenderableType:
+    from syriatl.table import events_table
+
+    return events_table(timeline, explain)
+
+
 _SECTIONS: dict[str, Callable[[Timeline], Sections]] = {
     "build": timeline_sections,
     "build-explained": partial(timeline_sections, explain=True),
@@ -511,8 +533,8 @@ _SECTIONS: dict[str, Callable[[Timeline], Sections]] = {
     "updates": updates_sections,
 }
 _TABLES: dict[str, Callable[[Timeline], RenderableType]] = {
-    "build": events_table,
-    "build-explained": partial(events_table, explain=True),
+    "build": _events_table,
+    "build-explained": partial(_events_table, explain=True),
     "explain": explain_table,
     "articles": articles_table,
     "updates": updates_table,

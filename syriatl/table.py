@@ -20,13 +20,11 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-from syriatl.chronicle.merge import origin_of
 from syriatl.explain import chain, publications
-from syriatl.localtime import clock_words
-from syriatl.model import Basis, Event, Precision, Published, Source, Status, Timeline, When
+from syriatl.labels import MONTHS, date_label, dissent_line, event_date_label
+from syriatl.labels import outlet_pieces as pieces_of
+from syriatl.model import Basis, Event, Precision, Published, Source, Status, Timeline
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
 # A status other than "happened" is tagged before the text, in words plain text keeps.
 _TAGS = {Status.PLANNED: "[planned]", Status.CLAIMED: "[claimed]"}
 # Three columns, no outer edge: two rules and one space of padding either side of each.
@@ -40,78 +38,15 @@ _TEXT_SHARE = 3
 _TEXT_FLOOR = 30
 
 
-def date_label(when: When) -> str:
-    """A date at its own precision: "Tue 24 Jan 2017", "Feb 2017", "Summer 2016"."""
-    start, value = when.start, when.value
-    prefix = f"{when.modifier} " if when.modifier else ""
-    if when.precision in (Precision.DAY, Precision.TIME):
-        clock = f" {clock_words(when)}" if when.time else ""
-        return f"{start:%a} {start.day} {_MONTHS[start.month - 1]} {start.year}{clock}"
-    if when.precision is Precision.WEEK and value.endswith("-WE"):
-        return f"{start.day}-{when.end.day} {_MONTHS[when.end.month - 1]} {when.end.year}"
-    if when.precision is Precision.WEEK:
-        return f"week {start.day} {_MONTHS[start.month - 1]} {start.year}"
-    if when.precision is Precision.MONTH:
-        return f"{prefix}{_MONTHS[start.month - 1]} {start.year}"
-    if when.precision is Precision.SEASON:
-        return f"{prefix}{_SEASONS.get(value[-2:], value[-2:])} {start.year}"
-    if when.precision in (Precision.QUARTER, Precision.HALF):
-        return f"{prefix}{value[5:]} {start.year}"
-    return f"{prefix}{start.year}"
-
-
-def event_date_label(event: Event) -> str:
-    """The event's date as the table and ``explain`` show it: "reported Thu 7 Mar 2019"
-    when the date is the report's, not the text's."""
-    label = date_label(event.when)
-    return f"reported {label}" if event.basis is Basis.REPORTED else label
-
-
-def short_date(when: When, year: int) -> str:
-    """A dissenting date in brief: "2 Mar" (with its year when not ``year``, with its
-    clock when it has one); coarser dates as ``date_label`` gives them."""
-    if when.precision not in (Precision.DAY, Precision.TIME):
-        return date_label(when)
-    start = when.start
-    label = f"{start.day} {_MONTHS[start.month - 1]}"
-    label += f" {start.year}" if start.year != year else ""
-    return label + (f" {clock_words(when)}" if when.time else "")
-
-
-def _site(source: Source) -> str:
-    return source.outlet or source.article
-
-
-def _ordered(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))
-
-
 def outlet_pieces(sources: Sequence[Source]) -> list[Text]:
-    """The outlets of an event by name, counted by distinct origin (never by sentence or
-    article), as the pieces a line may break between: "Karvana Post"; "2 origins:",
-    "Karvana Post,", "Ostrel News"; with wire copy "2 origins:", "Velmora Wire via",
-    "Gulf Daily,", "Velmora Times;", "Karvana Post". A site seen only in photo captions
-    is dim and says "(caption)"."""
-    origins = _ordered(origin_of(s) for s in sources)
-    groups = [(o, [s for s in sources if origin_of(s) == o]) for o in origins]
-    via = any(_ordered(_site(s) for s in told) != [o] for o, told in groups)
-    pieces = []
-    sites = sum(len(_ordered(_site(s) for s in told)) for _, told in groups)
-    if len(origins) > 1 or sites > 1:
-        pieces.append(Text(f"{len(origins)} origin{'s' if len(origins) > 1 else ''}:"))
-    for n, (origin, told) in enumerate(groups):
-        names = _ordered(_site(s) for s in told)
-        if names != [origin]:
-            pieces.append(Text(f"{origin} via"))
-        for m, name in enumerate(names):
-            captions = all(s.caption for s in told if _site(s) == name)
-            piece = Text(name + (" (caption)" if captions else ""), "dim" if captions else "")
-            if m < len(names) - 1:
-                piece.append(",")
-            elif n < len(groups) - 1:
-                piece.append(";" if via else ",")
-            pieces.append(piece)
-    return pieces
+    """The pieces of the outlets line (``syriatl.labels.outlet_pieces``) as the table
+    shows them: a site seen only in photo captions dim, its punctuation not."""
+    texts = []
+    for piece in pieces_of(sources):
+        text = Text(piece.words, "dim" if piece.caption else "")
+        text.append(piece.tail)
+        texts.append(text)
+    return texts
 
 
 def fit(pieces: Sequence[Text], width: int) -> Text:
@@ -134,17 +69,6 @@ def outlets_cell(sources: Sequence[Source]) -> Text:
     """The outlets of an event on one line: "2 origins: Velmora Wire via Gulf Daily,
     Velmora Times; Karvana Post"."""
     return Text(" ").join(outlet_pieces(sources))
-
-
-def dissent_line(event: Event) -> str:
-    """The dates other outlets give, briefly: "other dates: 2 Mar (Velmora Wire)"; empty
-    when none does."""
-    year = event.when.start.year
-    by_day: dict[str, list[str]] = {}
-    for s in event.conflicts:
-        by_day.setdefault(short_date(s.when, year), []).append(origin_of(s))
-    said = [f"{day} ({', '.join(_ordered(names))})" for day, names in by_day.items()]
-    return f"other dates: {', '.join(said)}" if said else ""
 
 
 def event_cell(event: Event, dates: Mapping[str, Published] | None) -> Text:
@@ -183,7 +107,7 @@ def _longest_word(cells: Iterable[Text]) -> int:
 def _group(event: Event) -> str:
     w = event.when
     if w.precision.rank >= Precision.MONTH.rank:
-        return f"{_MONTHS[w.start.month - 1]} {w.start.year}"
+        return f"{MONTHS[w.start.month - 1]} {w.start.year}"
     return str(w.start.year)
 
 

@@ -14,6 +14,7 @@ import yaml
 from rich.console import Console
 
 from syriatl.explain import chain
+from syriatl.labels import date_label, dissent_line, event_date_label
 from syriatl.model import (
     Anchor,
     AnchorKind,
@@ -29,14 +30,7 @@ from syriatl.model import (
 )
 from syriatl.pipeline import build_timeline
 from syriatl.render import event_data, json_chunks, timeline_data, timeline_sections, yaml_chunks
-from syriatl.table import (
-    date_label,
-    dissent_line,
-    event_cell,
-    event_date_label,
-    events_table,
-    outlets_cell,
-)
+from syriatl.table import event_cell, events_table, outlets_cell
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 
 from syriatl.export.told import TAGS, dissent, outlets, where
+from syriatl.labels import date_label
 from syriatl.model import Basis, Event, Precision, Source, Status, Timeline
 
 CRLF = "\r\n"
@@ -84,7 +85,6 @@ def summary(event: Event) -> str:
     report's ("[reported]"), a date coarser than a day ("[late Jan 2017]") or a local
     clock of no known zone ("[18:00 local time]")."""
     from syriatl.localtime import clock_words
-    from syriatl.table import date_label
 
     when, marks = event.when, []
     if event.basis is Basis.REPORTED:
@@ -104,8 +104,6 @@ def _told(source: Source) -> str:
 def description(event: Event) -> str:
     """The event's text, its outlets, the other dates given, then each source (and each
     dissenting one) with where it stands and its sentence, one to a line."""
-    from syriatl.table import date_label
-
     lines = [event.text, f"From: {outlets(event)}"]
     other = dissent(event)
     if other:

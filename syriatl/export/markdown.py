@@ -14,6 +14,7 @@ from itertools import groupby
 
 from syriatl.export.page import period_of
 from syriatl.export.told import dissent, headline, outlets, summary
+from syriatl.labels import event_date_label
 from syriatl.model import Event, Timeline
 
 # What CommonMark may read as markup inside a line: code, emphasis, links and images,
@@ -36,8 +37,6 @@ def escape_lead(text: str) -> str:
 def bullet(event: Event) -> str:
     """One event: "- **Tue 24 Jan 2017** · talks · Talks ended. (Karvana Post)", the
     dissenting dates on a line indented under it."""
-    from syriatl.table import event_date_label
-
     text = escape(headline(event))
     line = (
         f"- **{escape(event_date_label(event))}** · {escape(event.kind)} · {text} "

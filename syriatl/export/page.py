@@ -16,6 +16,7 @@ from html import escape
 from itertools import groupby
 from typing import Any
 
+from syriatl.labels import date_label, short_date
 from syriatl.model import Precision, When
 from syriatl.timex import span
 
@@ -179,8 +180,6 @@ def outlets_line(sources: Sequence[Mapping[str, Any]]) -> str:
 
 
 def _source(source: Mapping[str, Any], dissent: bool) -> str:
-    from syriatl.table import date_label
-
     where = [_e(source["outlet"])] if source["outlet"] else []
     if source["origin"] and source["origin"] != source["outlet"]:
         where.append(f"({_e(source['origin'])})")
@@ -203,8 +202,6 @@ def _source(source: Mapping[str, Any], dissent: bool) -> str:
 
 
 def _dissent(event: Mapping[str, Any]) -> str:
-    from syriatl.table import short_date
-
     year = when_of(event).start.year
     by_day: dict[str, list[str]] = {}
     for s in event["conflicts"]:
@@ -218,8 +215,6 @@ def _dissent(event: Mapping[str, Any]) -> str:
 def event_html(event: Mapping[str, Any]) -> str:
     """One event as an ``<article>``: date, status tag, kind, text, outlets, dissenting
     dates, and its sources behind a ``<details>``."""
-    from syriatl.table import date_label
-
     sources, conflicts = event["sources"], event["conflicts"]
     label = date_label(when_of(event))
     classes = ["event"]

@@ -18,6 +18,7 @@ from html import escape
 from typing import Any
 
 from syriatl.export.told import dissent, headline, outlets, summary, where
+from syriatl.labels import date_label, event_date_label
 from syriatl.model import Basis, Event, Precision, Timeline, When
 
 DateObject = dict[str, str]
@@ -68,8 +69,6 @@ def display_date(event: Event) -> str | None:
     """The date in words where the parts would say less: "week 23 Jan 2017", "late Jan
     2017", "Tue 24 Jan 2017 18:00 local time", "reported Tue 24 Jan 2017"; None for a
     plain day, month or year."""
-    from syriatl.table import event_date_label
-
     when = event.when
     plain = when.precision in _PLAIN and not when.modifier and event.basis is Basis.TEXT
     return None if plain else event_date_label(event)
@@ -78,8 +77,6 @@ def display_date(event: Event) -> str | None:
 def text_html(event: Event) -> str:
     """The slide's body: the outlets, the other dates given, then each source and each
     dissenting one with where it stands and its sentence."""
-    from syriatl.table import date_label
-
     parts = [f"<p>From: {escape(outlets(event))}</p>"]
     other = dissent(event)
     if other:

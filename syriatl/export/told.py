@@ -3,6 +3,7 @@ and where each of its sources stands, in the table's and the web page's words.""
 
 from __future__ import annotations
 
+from syriatl.labels import dissent_line, outlets_line
 from syriatl.model import Event, Source, Status, Timeline
 
 # A status other than "happened" is tagged before the text, as the table tags it.
@@ -18,16 +19,12 @@ def headline(event: Event) -> str:
 def outlets(event: Event) -> str:
     """The outlets of an event counted by origin, as the table's column shows them:
     "2 origins: Velmora Wire via Gulf Daily, Velmora Times; Karvana Post"."""
-    from syriatl.table import outlets_cell
-
-    return outlets_cell(event.sources).plain
+    return outlets_line(event.sources)
 
 
 def dissent(event: Event) -> str:
     """The dates other sources give, briefly ("other dates: 2 Mar (Velmora Wire)"), or
     an empty string when none does."""
-    from syriatl.table import dissent_line
-
     return dissent_line(event)
 
 
