@@ -14,11 +14,12 @@ import typer
 
 from syriatl import __version__
 from syriatl.errors import ExitCode, SyriatlError
-from syriatl.shell import Command, Shell, choose, jobs, say, typed_day, typed_period
+from syriatl.shell import Command, Shell, choose, jobs, offer, say, typed_day, typed_period
 
 if TYPE_CHECKING:
     from syriatl.model import Article
     from syriatl.pipeline import Build
+    from syriatl.progress import Watch
 
 DEFAULT_CORPUS = "seeds"
 
@@ -140,16 +141,27 @@ def _table(rendered: object, output: Path | None = None) -> None:
     _write(output, [buffer.getvalue()])
 
 
-def _show(build: Build, kind: str, fmt: Format, output: Path | None) -> None:
+def _show(
+    build: Build,
+    kind: str,
+    fmt: Format,
+    output: Path | None,
+    quiet: bool = False,
+    strict: bool = False,
+) -> None:
+    """Render the build, and say its warnings and problems on stderr; ``quiet`` says
+    none, but the problems when ``strict`` fails the run for them (the output lists the
+    problems all the same)."""
     from syriatl.render import RENDERERS
 
-    say(*(f"warning: {warning}" for warning in build.warnings))
+    if not quiet:
+        say(*(f"warning: {warning}" for warning in build.warnings))
     rendered = RENDERERS[kind][fmt.value](build.timeline)
     if fmt is Format.table:
         _table(rendered, output)
     else:
         _write(output, rendered)  # type: ignore[arg-type]
-    if fmt is not Format.table or output is not None:
+    if (strict or not quiet) and (fmt is not Format.table or output is not None):
         # A table on the terminal lists its problems itself.
         say(*(f"problem: {p.where}: {p.problem}" for p in build.timeline.problems))
 
@@ -175,10 +187,13 @@ def _build(
     jobs: int = 1,
     corrections: Path | None = None,
     timezone: str | None = None,
+    watch: Watch | None = None,
 ) -> Build:
     """The build of ``paths``, or of ``seeds/`` when none are given; ``usage`` is how
-    the command is typed, for the message when there is neither."""
+    the command is typed, for the message when there is neither. ``watch`` is told how
+    the build goes (a progress bar, the stages' times)."""
     from syriatl.pipeline import Options, build_timeline
+    from syriatl.progress import MERGE, START
 
     start = typed_period(since, "--since")
     end = typed_period(until, "--until")
@@ -203,7 +218,30 @@ def _build(
         corrections=str(corrections) if corrections else None,
         timezone=timezone,
     )
-    return build_timeline(paths or [DEFAULT_CORPUS], options)
+    if watch is None:
+        return build_timeline(paths or [DEFAULT_CORPUS], options)
+    watch.mark(START)
+    with watch:
+        built = build_timeline(paths or [DEFAULT_CORPUS], options, watch)
+    watch.mark(MERGE)
+    return built
+
+
+def _watch(quiet: bool) -> Watch:
+    """The watch of a build of this process: a bar on stderr for a long build on a
+    terminal (see ``syriatl.progress.show_bar``)."""
+    from syriatl.progress import Watch
+
+    return Watch.on_stderr(quiet)
+
+
+def _rendered(watch: Watch, verbose: bool) -> None:
+    """The build is written: with ``verbose``, say how long each stage took."""
+    from syriatl.progress import RENDER
+
+    watch.mark(RENDER)
+    if verbose:
+        say(*watch.lines())
 
 
 Paths = Annotated[
@@ -221,6 +259,7 @@ FormatOption = Annotated[
         "--format",
         "-f",
         parser=choose(Format),
+        autocompletion=offer(Format, "build", BUILD_ONLY),
         metavar="FORMAT",
         help="table, yaml or json; for build also html, csv, timelinejs, ics or markdown. "
         "Default: table on a terminal, else yaml.",
@@ -244,6 +283,28 @@ TimezoneOption = Annotated[
         metavar="AREA/CITY",
         help='The IANA time zone of local clocks ("6 p.m. local time", "at midnight") in '
         "articles whose metadata names none, e.g. Europe/Kyiv.",
+    ),
+]
+
+
+QuietOption = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help="Say no warnings, and no problems unless --strict makes them fail the run "
+        "(the output still lists them); errors are always said.",
+    ),
+]
+
+
+VerboseOption = Annotated[
+    bool,
+    typer.Option(
+        "--verbose",
+        "-v",
+        help="Say at the end, on stderr, how long each stage took (start, find, read "
+        "and tell, merge, render).",
     ),
 ]
 
@@ -299,13 +360,18 @@ def build(
     jobs: JobsOption = 1,
     corrections: CorrectionsOption = None,
     timezone: TimezoneOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Build the merged chronology of the articles."""
+    watch = _watch(quiet)
     with _errors():
-        result = _build(paths, "build", since, until, jobs, corrections, timezone)
+        result = _build(paths, "build", since, until, jobs, corrections, timezone, watch)
         if output is not None:
             _not_an_input(output, result)
-        _show(result, "build-explained" if explain else "build", _format(fmt), output)
+        kind = "build-explained" if explain else "build"
+        _show(result, kind, _format(fmt), output, quiet, strict)
+    _rendered(watch, verbose)
     if strict and result.timeline.problems:
         raise typer.Exit(int(ExitCode.PROBLEMS))
 
@@ -324,6 +390,8 @@ def explain(
     fmt: FormatOption = None,
     corrections: CorrectionsOption = None,
     timezone: TimezoneOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Show how an event got its date: for each source, expression, rule, anchor, date."""
     from dataclasses import replace
@@ -335,8 +403,11 @@ def explain(
             "give an event id (see the id of each event in build -f yaml)", param_hint="EVENT_ID"
         )
     chosen = _format(fmt, "explain")
+    watch = _watch(quiet)
     with _errors():
-        result = _build(paths, "explain EVENT_ID", corrections=corrections, timezone=timezone)
+        result = _build(
+            paths, "explain EVENT_ID", corrections=corrections, timezone=timezone, watch=watch
+        )
         found = find_events(result.timeline, event_id)
         if len(found) != 1:
             count = len(result.timeline.events)
@@ -349,23 +420,38 @@ def explain(
             )
             raise SyriatlError(event_id, problem, ExitCode.USAGE)
         only = replace(result, timeline=replace(result.timeline, events=found))
-        _show(only, "explain", chosen, None)
+        _show(only, "explain", chosen, None, quiet)
+    _rendered(watch, verbose)
 
 
 @app.command(cls=Command)
-def articles(paths: Paths = None, fmt: FormatOption = None) -> None:
+def articles(
+    paths: Paths = None,
+    fmt: FormatOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
+) -> None:
     """List the articles: title, publication date, the rule and evidence that dated it."""
     chosen = _format(fmt, "articles")
+    watch = _watch(quiet)
     with _errors():
-        _show(_build(paths, "articles"), "articles", chosen, None)
+        _show(_build(paths, "articles", watch=watch), "articles", chosen, None, quiet)
+    _rendered(watch, verbose)
 
 
 @app.command(cls=Command)
-def updates(paths: Paths = None, fmt: FormatOption = None) -> None:
+def updates(
+    paths: Paths = None,
+    fmt: FormatOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
+) -> None:
     """List every live-blog entry with its resolved timestamp and first sentence."""
     chosen = _format(fmt, "updates")
+    watch = _watch(quiet)
     with _errors():
-        _show(_build(paths, "updates"), "updates", chosen, None)
+        _show(_build(paths, "updates", watch=watch), "updates", chosen, None, quiet)
+    _rendered(watch, verbose)
 
 
 @app.command(cls=Command)
@@ -423,6 +509,7 @@ def tag(
             "--format",
             "-f",
             parser=choose(TagFormat),
+            autocompletion=offer(TagFormat),
             metavar="FORMAT",
             help="table or jsonl. Default: table on a terminal, else jsonl.",
             show_default=False,
@@ -469,6 +556,7 @@ def layout(
             "--format",
             "-f",
             parser=choose(LayoutFormat),
+            autocompletion=offer(LayoutFormat),
             metavar="FORMAT",
             help="table, text, yaml or json. Default: table on a terminal (text under NO_COLOR),"
             " else text.",
@@ -497,6 +585,35 @@ def layout(
         _write(None, chunks(layout_sections(analyses)))
 
 
+class CompletionShell(StrEnum):
+    """The shells ``syriatl completion`` writes a script for."""
+
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+    powershell = "powershell"
+
+
+# The variable a completion script sets when it asks syriatl what to offer; one name
+# however syriatl is started (``python -m syriatl`` too).
+COMPLETE_VAR = "_SYRIATL_COMPLETE"
+
+
+@app.command(cls=Command)
+def completion(
+    shell: Annotated[
+        CompletionShell,
+        typer.Argument(metavar="SHELL", help="bash, zsh, fish or powershell."),
+    ],
+) -> None:
+    """Print the shell's completion script of commands, options and --format values."""
+    # The script Typer's own --show-completion prints (not re-exported for mypy).
+    from typer.completion import get_completion_script  # type: ignore[attr-defined]
+
+    script = get_completion_script(prog_name="syriatl", complete_var=COMPLETE_VAR, shell=shell)
+    typer.echo(script)
+
+
 def main() -> None:
     """Entry point of the ``syriatl`` command."""
-    app()
+    app(complete_var=COMPLETE_VAR)

@@ -272,8 +272,24 @@ def _overlaps(event: Event, options: Options) -> bool:
     return not (options.until and event.when.start > options.until)
 
 
-def build_timeline(paths: Sequence[str], options: Options = Options()) -> Build:
-    """Build the chronology of the articles found at ``paths`` (files or folders)."""
+# Called with (files told, files to tell): once the files are found, then after each.
+Progress = Callable[[int, int], None]
+
+
+def _unwatched(done: int, total: int) -> None:
+    """No one watches the build."""
+
+
+def build_timeline(
+    paths: Sequence[str], options: Options = Options(), progress: Progress = _unwatched
+) -> Build:
+    """Build the chronology of the articles found at ``paths`` (files or folders).
+
+    ``progress`` is called with (files told, files to tell) once the files are found and
+    after each file; an article whose date needs the corpus is finished (from its kept
+    analysis) once the other articles are dated, and counts again (the total grows by
+    those).
+    """
     found = ingest.discover(paths)
     read = metadata.read_corrections(paths, options.corrections)
     said = sum((fixes.parse(raw, where) for where, raw in read), fixes.NONE)
@@ -287,16 +303,22 @@ def build_timeline(paths: Sequence[str], options: Options = Options()) -> Build:
     waiting: list[tuple[int, bytes]] = []
     # More processes than cores or files only cost their start-up.
     count = min(options.jobs, len(files), os.cpu_count() or 1)
+    progress(0, len(first))
     with _workers(count) as pool:
         for index, told in enumerate(_run(tell_file, first, pool, count)):
             if told.waiting is not None:
                 waiting.append((index, told.waiting))
             collected.add(index, told)
+            progress(index + 1, len(first))
         years = sorted(collected.years)
         second: list[Waited] = [(kept, years, options.policy) for _, kept in waiting]
-        told_again = _run(tell_waited, second, pool, count)
-        for (index, _), told in zip(waiting, told_again, strict=True):
+        total = len(first) + len(second)
+        if second:
+            progress(len(first), total)
+        told_again = zip(waiting, _run(tell_waited, second, pool, count), strict=True)
+        for done, ((index, _), told) in enumerate(told_again, len(first) + 1):
             collected.add(index, told)
+            progress(done, total)
     return collected.build(options, said)
 
 

@@ -286,6 +286,17 @@ def json_chunks(sections: Sections) -> Iterator[str]:
 # ---- tables for people -------------------------------------------------------------------
 
 
+def plain_text(rendered: RenderableType, width: int = 120) -> str:
+    """A table as plain text ``width`` columns wide, as ``build -o FILE`` writes it."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, color_system=None).print(rendered)
+    return buffer.getvalue()
+
+
 def articles_table(timeline: Timeline) -> RenderableType:
     """One row per article: its id and title, how it was dated, who published it and
     whose copy it is (each with the rule and its evidence), and what it told."""

@@ -8,7 +8,7 @@ import datetime as dt
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from types import FrameType
@@ -74,6 +74,12 @@ class Shell(TyperGroup):
     ) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
+        # Typer registers its shell completion classes only when it adds its own
+        # --install-completion; syriatl has a completion command instead. typer.completion
+        # is where Typer's own --show-completion finds it (not re-exported for mypy).
+        from typer.completion import completion_init  # type: ignore[attr-defined]
+
+        completion_init()
         previous = signal.getsignal(signal.SIGTERM)
         signal.signal(signal.SIGTERM, _on_sigterm(os.getpid()))
         try:
@@ -189,6 +195,23 @@ def choose(kind: type[Choice]) -> Callable[[str], Choice]:
             raise typer.BadParameter(problem, param_hint="--format") from None
 
     return parse
+
+
+def offer(
+    kind: type[StrEnum], only_in: str = "", reserved: Collection[str] = ()
+) -> Callable[[Any, str], list[str]]:
+    """The shell completion of a ``--format``: the names of ``kind`` that start with what
+    is typed, without the ``reserved`` ones outside the command ``only_in``."""
+
+    def complete(ctx: Any, incomplete: str) -> list[str]:
+        here = ctx.info_name == only_in
+        return [
+            k.value
+            for k in kind
+            if k.value.startswith(incomplete) and (here or k.value not in reserved)
+        ]
+
+    return complete
 
 
 def jobs(value: str | int) -> int:

@@ -366,7 +366,7 @@ USAGE = [
     (["ingest", "--into", "x", "--published", "12 Mar"], "syriatl: --published: '12 Mar' has no year: give e.g. 2017-01-24"),
     (["ingest", "--into", "x", "--published", "2019"], "syriatl: --published: '2019' is not a full date: give e.g. 2017-01-24"),
     (["ingest"], "syriatl: --into: missing (the corpus folder to copy them into)"),
-    (["build", "--bogus"], "syriatl: no such option: --bogus (Possible options: --jobs)"),
+    (["build", "--bogus"], "syriatl: no such option: --bogus (Possible options: --jobs, --verbose)"),
     (["build", "--since"], "syriatl: option '--since' requires an argument"),
     (["build", "--strict=yes"], "syriatl: option '--strict' does not take a value"),
     (["explain", " "], "syriatl: EVENT_ID: give an event id (see the id of each event in build -f yaml)"),
