@@ -129,11 +129,16 @@ class Build:
     warnings: tuple[str, ...]
 
 
-def analyse(article: Article) -> Analysis:
-    """Lay out one article, find its expressions and the evidence of its date."""
+def analyse(article: Article, given: dt.date | None = None) -> Analysis:
+    """Lay out one article, find its expressions and the evidence of its date; with
+    ``given`` (``tag --dct``) that day is its date, and its text is not searched for one."""
     mentions = detect(article.text)
     structure = lay_out(article.text, mentions, article.aside)
-    return Analysis(article, mentions, structure, published.evidence(article, structure, mentions))
+    if given is not None:
+        found = published.Evidence(Published(given, "given", f"--dct {given}", None))
+    else:
+        found = published.evidence(article, structure, mentions)
+    return Analysis(article, mentions, structure, found)
 
 
 def story_mentions(analysis: Analysis) -> tuple[Mention, ...]:
@@ -584,11 +589,8 @@ def tag_articles(
 ) -> tuple[Tagged, ...]:
     """Every expression of each text, resolved as ``build`` resolves them; ``given``
     replaces the inferred publication date of every text."""
-    analyses = [analyse(a) for a in articles]
-    if given is not None:
-        dates = [Published(given, "given", f"--dct {given}", None) for _ in analyses]
-    else:
-        dates = date_articles(analyses)
+    analyses = [analyse(a, given) for a in articles]
+    dates = date_articles(analyses) if given is None else [a.evidence.published for a in analyses]
     return tuple(
         Tagged(a.article, d, resolve_mentions(a, d, policy, a.mentions))
         for a, d in zip(analyses, dates, strict=True)

@@ -167,19 +167,63 @@ def timeline_data(timeline: Timeline, explain: bool = False) -> dict[str, Any]:
 _TAG = "tag:yaml.org,2002:"
 
 
+def _yaml_writer() -> Callable[[Any], str]:
+    """A function writing plain data in block style, byte for byte as ``yaml.safe_dump``
+    writes it with PyYAML's pure-Python emitter: by ``yamltext`` (which asks PyYAML how a
+    plain scalar reads back and how a float or a date is represented), and by PyYAML
+    itself when that writer does not vouch for the data (a line break or a control
+    character in a text). Made once per document: it holds PyYAML's resolver."""
+    import yaml
+    from yaml.nodes import ScalarNode
+
+    from syriatl.export.yamltext import STR, Unusual, Writer
+
+    resolver = yaml.resolver.Resolver()
+    tag_of: Callable[[type, str, tuple[bool, bool]], str] = resolver.resolve
+    implicit = (True, False)
+    # A text whose first character starts no implicit type ("A ceasefire") is text.
+    firsts = resolver.yaml_implicit_resolvers
+    typed = None in firsts
+
+    def resolve(value: str) -> str:
+        if typed or value[:1] in firsts:
+            return tag_of(ScalarNode, value, implicit)
+        return STR
+
+    def represent(value: Any) -> tuple[str, str]:
+        node = yaml.representer.SafeRepresenter().represent_data(value)
+        if not isinstance(node, ScalarNode):
+            raise Unusual(repr(value))
+        return str(node.tag), str(node.value)
+
+    writer = Writer(resolve, represent)
+
+    def write(data: Any) -> str:
+        try:
+            return writer.document(data)
+        except Unusual:
+            return _pyyaml_dump(data)
+
+    return write
+
+
 def _dump_yaml(data: Any) -> str:
-    """Plain data in block style, as ``yaml.safe_dump`` writes it. The nodes of
-    mappings, lists, strings, None, booleans and integers are made here, as PyYAML's
-    safe representer makes them (which spends most of a large build's output time
-    finding each value's type); anything else is left to it."""
+    """``data`` as ``_yaml_writer`` writes it."""
+    return _yaml_writer()(data)
+
+
+def _pyyaml_dump(data: Any) -> str:
+    """``_dump_yaml`` by PyYAML's pure-Python dumper. The nodes of mappings, lists,
+    strings, None, booleans and integers are made here, as PyYAML's safe representer
+    makes them (which spends most of a large output's time finding each value's type);
+    anything else is left to it."""
     import io
 
     import yaml
     from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
     out = io.StringIO()
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    emitter = dumper(out, default_flow_style=False, allow_unicode=True, width=1 << 30)
+    emitter = yaml.SafeDumper(out, default_flow_style=False, allow_unicode=True, width=1 << 30)
 
     def node(data: Any) -> Node:
         if isinstance(data, str):
@@ -206,6 +250,7 @@ def _dump_yaml(data: Any) -> str:
 def yaml_chunks(sections: Sections) -> Iterator[str]:
     """A YAML document of top-level lists, written item by item (the same bytes as one
     dump of the whole, without holding it all): fixed key order, Unicode kept."""
+    write = _yaml_writer()
     for key, items in sections:
         if isinstance(items, int):
             yield f"{key}: {items}\n"
@@ -215,7 +260,7 @@ def yaml_chunks(sections: Sections) -> Iterator[str]:
             if empty:
                 yield f"{key}:\n"
                 empty = False
-            yield _dump_yaml([item])
+            yield write([item])
         if empty:
             yield f"{key}: []\n"
 

@@ -233,6 +233,51 @@ def test_a_sources_yaml_that_cannot_be_trusted_stops_the_run(
     assert err == f"syriatl: {folder / 'sources.yaml'}: {problem}\n"
 
 
+# Documents read the same whether PyYAML parses them with libyaml or by itself: values,
+# and for a document that is not YAML, PyYAML's own message (libyaml words its errors
+# differently, e.g. "mapping values are not allowed in this context", and stops at a
+# nesting depth of its own).
+LOADED = [
+    (
+        "a.txt:\n  outlet: One\n  published: 2016-02-27\n",
+        (("a.txt", (("outlet", "One"), ("published", "2016-02-27"))),),
+    ),
+    ("a: ~\nb: 'x: y'\nc: 12:30\n", (("a", None), ("b", "x: y"), ("c", "12:30"))),
+    ("- \U0001f600 rain\n- [a, b]\n", ["\U0001f600 rain", ["a", "b"]]),
+    ("a: 1\na: 2\n", (("a", "1"), ("a", "2"))),  # a repeated key is kept, to be reported
+    ("", None),
+]
+NOT_LOADED = [
+    ("a: b: c\n", "line 1: mapping values are not allowed here"),
+    ("a: [1,2", "line 1: expected ',' or ']', but got '<stream end>'"),
+    ("- a\nb: c\n", "line 2: expected <block end>, but found '?'"),
+    ("[" * 2000 + "]" * 2000, "nested too deeply for metadata"),
+]
+
+
+@pytest.fixture(params=["libyaml", "pure Python"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    if request.param == "libyaml" and not yaml.__with_libyaml__:
+        pytest.skip("PyYAML has no libyaml here")
+    if request.param == "pure Python":
+        monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    return str(request.param)
+
+
+@pytest.mark.parametrize(("text", "value"), LOADED)
+def test_metadata_reads_the_same_with_either_parser(parser: str, text: str, value: object) -> None:
+    assert load(text, "m.yaml") == value
+
+
+@pytest.mark.parametrize(("text", "problem"), NOT_LOADED)
+def test_a_yaml_error_reads_the_same_with_either_parser(
+    parser: str, text: str, problem: str
+) -> None:
+    with pytest.raises(SyriatlError) as raised:
+        load(text, "m.yaml")
+    assert (raised.value.path, raised.value.problem) == ("m.yaml", problem)
+
+
 def test_the_alias_bomb_is_refused_before_any_expansion() -> None:
     with pytest.raises(SyriatlError, match="aliases are not allowed") as raised:
         load(BOMB, "bomb.yaml")

@@ -3,10 +3,27 @@ what the scan gave, on a table of hand-made layouts."""
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
 import pytest
 
-from syriatl.model import Entry, Kind, Layout, Mention, Segment, SegmentKind, Sentence, Spec
-from syriatl.pipeline import entry_leads
+from syriatl import ingest, pipeline, published
+from syriatl.chronicle.merge import _pack, _unpack, words_of
+from syriatl.model import (
+    Article,
+    Entry,
+    Kind,
+    Layout,
+    Mention,
+    Published,
+    Segment,
+    SegmentKind,
+    Sentence,
+    Spec,
+)
+from syriatl.pipeline import entry_leads, tag_articles
 from syriatl.published import _in_kinds
 from syriatl.segment import _sentences
 
@@ -123,3 +140,61 @@ def test_sentences_skip_abbreviations_and_count_their_lines(
     segment = Segment(P, 0, len(text), 5)
     found = _sentences(text, 0, len(text), 5, segment)
     assert [(text[s.start : s.end], s.line) for s in found] == expected
+
+
+def test_tag_with_a_given_date_looks_for_no_evidence_of_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def searched(*_: object) -> None:
+        raise AssertionError("publication evidence computed under --dct")
+
+    monkeypatch.setattr(published, "evidence", searched)
+    text = "DAMASCUS, March 4, 2016 (Wire) - Talks resumed on Tuesday.\n"
+    (tagged,) = tag_articles([Article("a", "a.txt", text)], dt.date(2019, 3, 14))
+    assert tagged.published == Published(dt.date(2019, 3, 14), "given", "--dct 2019-03-14", None)
+    # 14 March 2019 was a Thursday: the Tuesday before it is the 12th.
+    assert [r.value for r in tagged.resolutions] == ["2016-03-04", "2019-03-12"]
+
+
+def test_an_article_waiting_for_the_corpus_is_read_and_analysed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_text("BEIRUT, Feb 2, 2016 (Wire) - Talks opened on Tuesday.\n")
+    (tmp_path / "b.txt").write_text("MOSCOW, March 4 (Wire) - A truce held on Friday.\n")
+    read: list[str] = []
+    analysed: list[str] = []
+    reader, analyser = ingest.read_article, pipeline.analyse
+
+    def counted_read(found: ingest.Found, *rest: Any) -> ingest.Read:
+        read.append(found.id)
+        return reader(found, *rest)
+
+    def counted_analyse(article: Article, *rest: Any) -> pipeline.Analysis:
+        analysed.append(article.id)
+        return analyser(article, *rest)
+
+    monkeypatch.setattr(ingest, "read_article", counted_read)
+    monkeypatch.setattr(pipeline, "analyse", counted_analyse)
+    built = pipeline.build_timeline([str(tmp_path)])
+    assert (sorted(read), sorted(analysed)) == (["a", "b"], ["a", "b"])
+    # b's dateline has no year; the corpus has 2016, and 2016-03-04 was a Friday (1 March
+    # 2016 was a Tuesday: 1 Jan a Friday, +31 +29 days = +60 = 8 weeks + 4 days).
+    dates = {a.id: (a.published.date, a.published.rule) for a in built.timeline.articles}
+    assert dates == {
+        "a": (dt.date(2016, 2, 2), "dateline"),
+        "b": (dt.date(2016, 3, 4), "dateline+lead-weekday"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Shelling stopped in Karvana on Tuesday, residents of al-Dessa said", "Tuesday"),
+        ("The envoy met Amira Velmor in Geneva and in Karvana", None),
+        ("talks resumed", None),  # no name, no place
+        ("", None),  # no word at all
+    ],
+)
+def test_a_packed_word_bag_unpacks_to_the_same_bag(text: str, expression: str | None) -> None:
+    bag = words_of(text, expression)
+    assert _unpack(_pack(bag)) == bag

@@ -296,13 +296,36 @@ def _expired(key: Key, block: _Block, when: When) -> bool:
 _OWN_DAY = FRAMES | {"other"}
 
 
-def _located(source: Source, bag: Bag) -> frozenset[str]:
-    """Where a unit happened: the places its text names, else those of its sentence (a
-    place the clause leaves out is still where it happened: "residents of Karvana said
-    shelling had stopped since Tuesday")."""
-    if bag.places or source.text == source.quote or _background(source) or _thing(source):
+def _sentence_needed(source: Source, bag: Bag) -> bool:
+    """Whether a unit's whole sentence is compared too, or names where it happened."""
+    if source.text == source.quote:
+        return False
+    return source.kind == "other" or not (bag.places or _background(source) or _thing(source))
+
+
+def _located(source: Source, bag: Bag, whole: Bag | None) -> frozenset[str]:
+    """Where a unit happened: the places its text names, else those of its sentence
+    (``whole``, when ``_sentence_needed``): a place the clause leaves out is still where
+    it happened ("residents of Karvana said shelling had stopped since Tuesday")."""
+    if bag.places or whole is None or _background(source) or _thing(source):
         return bag.places  # a mention of a named thing in passing takes no other place
-    return words_of(source.quote, source.expression).places
+    return whole.places
+
+
+# A bag in about a third of its memory: its places, its other names and its other
+# words in one tuple, and where the names and the other words begin.
+Packed = tuple[tuple[str, ...], int, int]
+
+
+def _pack(bag: Bag) -> Packed:
+    names = bag.names - bag.places
+    words = (*bag.places, *names, *(bag.words - bag.names))
+    return words, len(bag.places), len(bag.places) + len(names)
+
+
+def _unpack(packed: Packed) -> Bag:
+    words, places_end, names_end = packed
+    return Bag(frozenset(words), frozenset(words[:names_end]), frozenset(words[:places_end]))
 
 
 def _thing(source: Source) -> str | None:
@@ -507,14 +530,19 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
     is one dated mention of one article; memory beyond the sources stays bounded by the
     blocks open at once."""
     units = _units(told)
-    # In how many units each word is, and each place (where each unit happened). Bags
-    # are made again in the loop rather than held: a large corpus has millions.
+    # In how many units each word is, and each place (where each unit happened). Each
+    # unit's bags (of its text, and of its sentence when needed) are made once and held
+    # packed: a large corpus has millions.
     counts: Counter[str] = Counter()
     located: Counter[str] = Counter()
+    packs: list[tuple[Packed, Packed | None]] = []
     for unit in units:
-        bag = words_of(unit[0].text, unit[0].expression)
+        source = unit[0]
+        bag = words_of(source.text, source.expression)
+        whole = words_of(source.quote, source.expression) if _sentence_needed(source, bag) else None
         counts.update(bag.words)
-        located.update(_located(unit[0], bag))
+        located.update(_located(source, bag, whole))
+        packs.append((_pack(bag), _pack(whole) if whole else None))
     total = len(units)
 
     rarities: dict[str, float] = {}
@@ -533,10 +561,13 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
     parent: list[int] = []
     blocks: dict[Key, _Block] = {}
     units.reverse()  # taken from the end, so that each is let go with its block
+    packs.reverse()
     while units:
         unit = units.pop()
         source = unit[0]
-        bag = words_of(source.text, source.expression)
+        packed, packed_whole = packs.pop()
+        bag = _unpack(packed)
+        whole = _unpack(packed_whole) if packed_whole else None
         for key in [k for k, b in blocks.items() if _expired(k, b, source.when)]:
             for old in blocks.pop(key).items:
                 root = _find(parent, old.cluster)
@@ -546,7 +577,7 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
                     done[root] = event_of(clusters[root].sources)
                     clusters[root] = _GONE
         names = frozenset(w for w in bag.names if counts[w] <= rare_enough)
-        places = frozenset(w for w in _located(source, bag) if located[w] <= place_enough)
+        places = frozenset(w for w in _located(source, bag, whole) if located[w] <= place_enough)
         item = _Item(
             unit,
             frozenset(s.article for s in unit),
@@ -556,8 +587,7 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
             places,
             weight(bag, bag.words, rarity),
         )
-        if source.kind == "other" and source.text != source.quote:
-            whole = words_of(source.quote, source.expression)
+        if source.kind == "other" and whole is not None:
             item.sentence = (whole, weight(whole, whole.words, rarity))
         told_twice = [w for w in bag.words if counts[w] > 1]
         keys = sorted(told_twice, key=lambda w: (-rarity(w), w))[:KEYS_PER_EVENT]
