@@ -5,13 +5,12 @@ events that do not match."""
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from browser import CHROMIUM, NO_CHROMIUM, STORY, dom
 from typer.testing import CliRunner
 
 from syriatl.cli import app
@@ -19,36 +18,13 @@ from syriatl.pipeline import build_timeline
 
 Corpus = Callable[[dict[str, str | bytes]], Path]
 
-CHROMIUM = shutil.which("chromium")
 # Under SYRIATL_BROWSER_TESTS=required (.ci/run) a missing browser fails the tests.
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None and os.environ.get("SYRIATL_BROWSER_TESTS") != "required",
-    reason="no chromium on PATH (apt-get install chromium; .ci/run does)",
+    reason=NO_CHROMIUM,
 )
 
-STORY = (
-    "---\noutlet: Karvana Post\n---\n"
-    "Ceasefire Holds in Ostrel\n\nJune 5, 2018\n\n"
-    "Fighters shelled the Ostrel bridge on Sunday, residents said.\n\n"
-    "Envoys will meet in Velmora on June 20 to discuss <script>alert(1)</script> "
-    "prisoner swaps & aid.\n\n"
-    "The siege of Ostrel began in March 2016.\n"
-)
 UNDATED = "Notes From Nowhere\n\nThe market reopened on Monday, traders said.\n"
-
-
-def dom(page: Path, profile: Path, fragment: str = "") -> str:
-    """The page's DOM after its script ran, as headless Chromium serialises it."""
-    assert CHROMIUM is not None
-    run = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--no-first-run", f"--user-data-dir={profile}", "--dump-dom",
-         page.as_uri() + fragment],
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
-    assert run.returncode == 0, run.stderr[-2000:]
-    return run.stdout
 
 
 class Events(HTMLParser):
@@ -95,7 +71,7 @@ def test_the_browser_shows_every_event_of_the_build(
     # Tue 5 Jun 2018: the shelling "on Sunday" (3 Jun), the meeting on 20 Jun, and the
     # siege begun in March 2016; the undated article gives no event, only a problem.
     assert count == 3
-    shown = dom(page, tmp_path / "profile")
+    shown = dom(page.as_uri(), tmp_path / "profile")
     events = Events(shown)
     assert len(events.all) == count
     assert events.hidden == []
@@ -126,7 +102,7 @@ def test_the_filter_hides_what_does_not_match(
 ) -> None:
     page, ids = built
     count = len(ids)
-    shown = dom(page, tmp_path / "profile", f"#q={query}")
+    shown = dom(page.as_uri() + f"#q={query}", tmp_path / "profile")
     events = Events(shown)
     assert len(events.all) == count
     assert len(events.all) - len(events.hidden) == visible
@@ -138,6 +114,6 @@ def test_an_event_id_in_the_address_opens_its_sources(
     built: tuple[Path, list[str]], tmp_path: Path
 ) -> None:
     page, ids = built
-    shown = Events(dom(page, tmp_path / "profile", f"#{ids[1]}"))
+    shown = Events(dom(page.as_uri() + f"#{ids[1]}", tmp_path / "profile"))
     assert shown.opened == [ids[1]]
     assert shown.hidden == []

@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from browser import CHROMIUM, NO_CHROMIUM, STORY, dom, unavailable
 from typer.testing import CliRunner
 
 from syriatl.cli import app
@@ -26,14 +27,7 @@ Corpus = Callable[[dict[str, str | bytes]], Path]
 
 PACKAGE = "@knight-lab/timelinejs"
 VERSION = "3.9.11"
-CHROMIUM = shutil.which("chromium")
 NPM = shutil.which("npm")
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("SYRIATL_BROWSER_TESTS") == "required":
-        pytest.fail(f"{reason}, and SYRIATL_BROWSER_TESTS=required")
-    pytest.skip(reason)
 
 
 def _cache() -> Path:
@@ -46,12 +40,12 @@ def timelinejs() -> Path:
     """The folder of TimelineJS's built files (``js/timeline.js``, ``css/timeline.css``),
     installed from the npm registry on first use."""
     if CHROMIUM is None:
-        _unavailable("no chromium on PATH (apt-get install chromium; .ci/run does)")
+        unavailable(NO_CHROMIUM)
     folder = _cache()
     dist = folder / "node_modules" / PACKAGE / "dist"
     if not (dist / "js" / "timeline.js").is_file():
         if NPM is None:
-            _unavailable("no npm on PATH to install TimelineJS (apt-get install nodejs npm)")
+            unavailable("no npm on PATH to install TimelineJS (apt-get install nodejs npm)")
         assert NPM is not None
         folder.mkdir(parents=True, exist_ok=True)
         run = subprocess.run(
@@ -61,7 +55,7 @@ def timelinejs() -> Path:
         )  # fmt: skip
         if run.returncode != 0:
             last = (run.stderr.strip().splitlines() or ["no output"])[-1]
-            _unavailable(f"npm could not install {PACKAGE}@{VERSION}: {last}")
+            unavailable(f"npm could not install {PACKAGE}@{VERSION}: {last}")
     return dist
 
 
@@ -101,28 +95,6 @@ class Slides(HTMLParser):
             self.markers.append(named.get("id") or "")
 
 
-def rendered(html: Path, profile: Path) -> str:
-    """The DOM once TimelineJS has drawn the page (ten seconds of the page's own time)."""
-    assert CHROMIUM is not None
-    run = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--no-first-run", f"--user-data-dir={profile}", "--virtual-time-budget=10000",
-         "--dump-dom", html.as_uri()],
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
-    assert run.returncode == 0, run.stderr[-2000:]
-    return run.stdout
-
-
-STORY = (
-    "---\noutlet: Karvana Post\n---\n"
-    "Ceasefire Holds in Ostrel\n\nJune 5, 2018\n\n"
-    "Fighters shelled the Ostrel bridge on Sunday, residents said.\n\n"
-    "Envoys will meet in Velmora on June 20 to discuss <script>alert(1)</script> "
-    "prisoner swaps & aid.\n\n"
-    "The siege of Ostrel began in March 2016.\n"
-)
 WIRE = (
     "Bridge Shelled\n\nJune 4, 2018\n\nOSTREL (Velmora Wire) - Fighters shelled the Ostrel "
     "bridge on Saturday night, a monitor said.\n\n"
@@ -143,7 +115,7 @@ def test_timelinejs_shows_a_slide_for_every_event(
     assert len(ids) == 5
     html = tmp_path / "timeline.html"
     html.write_text(page(timelinejs, result.stdout), encoding="utf-8")
-    shown = Slides(rendered(html, tmp_path / "profile"))
+    shown = Slides(dom(html.as_uri(), tmp_path / "profile", budget_ms=10_000))
     assert len(shown.titles) == 1
     assert sorted(shown.slides) == sorted(ids)
     assert sorted(shown.markers) == sorted(f"{i}-marker" for i in ids)
