@@ -11,12 +11,17 @@ Dec is day 364 of the leap year, 363 = 51 weeks + 6 days); 12 Mar 2019 was a Tue
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from syriatl.chronicle.happenings import happening
 from syriatl.chronicle.merge import merge, normal
 from syriatl.model import Event, Precision, Source, When
+from syriatl.pipeline import build_timeline
+
+Corpus = Callable[[dict[str, str | bytes]], Path]
 
 PUBLISHED = dt.date(2017, 1, 10)
 
@@ -229,3 +234,25 @@ def test_merged_event_keeps_every_source_once() -> None:
     events: list[Event] = list(merge(sentences))
     kept = [s for e in events for s in (*e.sources, *e.conflicts)]
     assert sorted(map(id, kept)) == sorted(map(id, sentences))
+
+
+def test_an_event_first_reported_later_still_sorts_by_its_own_date(corpus: Corpus) -> None:
+    # Alpha reports the shelling on Wed 1 Feb 2017 with no date word (basis: reported);
+    # Beta dates it Tue 31 Jan 2017, and two origins make that the event's date. The
+    # talks planned for Wed 1 Feb 2017 come after it.
+    folder = corpus(
+        {
+            "a.txt": "---\npublished: 2017-02-01\noutlet: Alpha\n---\n"
+            "Rebels shelled the Harasta district near Damascus, killing five civilians.\n",
+            "b.txt": "---\npublished: 2017-02-03\noutlet: Beta\n---\n"
+            "Rebels shelled the Harasta district near Damascus on 31 January 2017, "
+            "killing five civilians.\n",
+            "c.txt": "---\npublished: 2017-01-31\noutlet: Gamma\n---\n"
+            "The envoys will meet in Astana on 1 February 2017 to talk about prisoners.\n",
+        }
+    )
+    events = build_timeline([str(folder)]).timeline.events
+    assert [(e.when.value, e.kind) for e in events] == [
+        ("2017-01-31", "attack"),
+        ("2017-02-01", "talks"),
+    ]

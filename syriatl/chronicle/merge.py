@@ -645,10 +645,16 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
 
 
 def event_position(event: Event) -> tuple[object, ...]:
-    """Chronological order of events: by their first source's date, then its publication,
-    article and line."""
+    """Chronological order of events: by their date, then their first source's date (a
+    report's day may come days after the happening's), publication, article and line."""
     first = event.sources[0]
-    return (first.when.sort_key, _order(first), first.quote, first.expression or "")
+    return (
+        event.when.sort_key,
+        first.when.sort_key,
+        _order(first),
+        first.quote,
+        first.expression or "",
+    )
 
 
 def event_of(members: list[Source]) -> Event:
