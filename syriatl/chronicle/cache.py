@@ -37,9 +37,19 @@ APPLICATION_ID = 0x5359544C  # "SYTL" in the file's header: this is a syriatl ca
 BUSY_SECONDS = 30.0
 BATCH = 500
 # Libraries whose answers the records keep (dates read by dateparser, zones from
-# tzdata, front matter parsed by PyYAML, HTML pages read by trafilatura, htmldate and
-# lxml).
-LIBRARIES = ("dateparser", "tzdata", "pyyaml", "trafilatura", "htmldate", "lxml")
+# tzdata, front matter parsed by PyYAML, HTML pages read by trafilatura and the
+# libraries it reads them with, htmldate and lxml).
+LIBRARIES = (
+    "dateparser",
+    "tzdata",
+    "pyyaml",
+    "trafilatura",
+    "justext",
+    "courlan",
+    "lxml_html_clean",
+    "htmldate",
+    "lxml",
+)
 _TABLES = (
     "CREATE TABLE analyses (key BLOB PRIMARY KEY, value BLOB NOT NULL, digest BLOB NOT NULL)",
     "CREATE TABLE program (code TEXT NOT NULL)",
@@ -74,7 +84,8 @@ def code_hash() -> str:
 def program_hash(root: Path) -> str:
     """A hash of the program that analyses articles: every file under ``root`` (names
     and bytes: its source and its pattern tables, and any data beside them) but compiled
-    ones, the Python version and the versions of ``LIBRARIES``."""
+    ones, the Python version, the versions of ``LIBRARIES`` and of the system's zone
+    rules (``zone_rules``)."""
     from importlib import metadata  # 30 ms: only for builds that keep a cache
 
     digest = hashlib.sha256(sys.version.encode())
@@ -84,6 +95,7 @@ def program_hash(root: Path) -> str:
         except metadata.PackageNotFoundError:
             version = "-"
         digest.update(f"\0{name}={version}".encode())
+    digest.update(f"\0zones={zone_rules()}".encode("utf-8", "surrogateescape"))
     for path in sorted(root.rglob("*")):
         inside = path.relative_to(root)
         if "__pycache__" in inside.parts or path.suffix in (".pyc", ".pyo") or not path.is_file():
@@ -93,6 +105,22 @@ def program_hash(root: Path) -> str:
         digest.update(f"\0{name}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
         digest.update(data)
     return digest.hexdigest()
+
+
+def zone_rules() -> str:
+    """Where ``zoneinfo`` looks for zone rules before the tzdata package, each folder with
+    the version line of its ``tzdata.zi`` ("# version 2025b"; "-" where there is none)."""
+    import zoneinfo
+
+    found = []
+    for folder in zoneinfo.TZPATH:
+        try:
+            with (Path(folder) / "tzdata.zi").open(encoding="ascii", errors="replace") as zi:
+                version = zi.readline().strip()
+        except OSError:
+            version = "-"
+        found.append(f"{folder}:{version}")
+    return ";".join(found)
 
 
 def key(*parts: Any) -> bytes:
