@@ -86,16 +86,24 @@ def _walk(node: yaml.Node, seen: set[int], depth: int) -> Value:
     return tuple(pairs)
 
 
+# Characters around which libyaml and PyYAML's own parser may disagree: C0 controls
+# (the tab among them), DEL, C1 controls (NEL), the byte-order mark, the line and
+# paragraph separators.
+_APART = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ufeff\u2028\u2029]")
+
+
 def _compose(text: str) -> yaml.Node | None:
     """The node tree of a YAML document, by libyaml's parser when PyYAML has it (a large
     ``sources.yaml`` reads several times faster). A document it refuses is composed
     again by PyYAML's own parser, whose verdict and message stand: libyaml words its
     errors differently and refuses deep nesting itself, and a build's messages must
-    not depend on how PyYAML was installed."""
+    not depend on how PyYAML was installed. For the same reason a text with a tab, a
+    byte-order mark or another character the two parsers treat apart (``_APART``) goes
+    to PyYAML's parser only: libyaml accepts some such documents that PyYAML refuses."""
     import yaml  # loaded by ``load`` already
 
     fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None:
+    if fast is not None and _APART.search(text) is None:
         try:
             return yaml.compose(text, Loader=fast)
         except yaml.YAMLError:

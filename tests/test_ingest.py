@@ -252,6 +252,8 @@ NOT_LOADED = [
     ("a: [1,2", "line 1: expected ',' or ']', but got '<stream end>'"),
     ("- a\nb: c\n", "line 2: expected <block end>, but found '?'"),
     ("[" * 2000 + "]" * 2000, "nested too deeply for metadata"),
+    # libyaml takes a tab after a value as a space; PyYAML's own parser refuses it.
+    ("outlet: Gulf Daily\t\n", "line 1: found character '\\t' that cannot start any token"),
 ]
 
 
