@@ -107,13 +107,18 @@ def equivalent(
 
 def clock_words(when: When) -> str:
     """A timed value's clock for people: "18:00 local time" (zone unknown), "21:00 UTC",
-    or "00:00 Europe/Kyiv (22:00 UTC)"; empty without a clock."""
+    "04:30 UTC on Wed 25 Jan" (a UTC day other than the value's), or "00:00 Europe/Kyiv
+    (22:00 UTC)"; empty without a clock."""
     time, at, zone = when.time, when.at, when.zone
     if time is None:
         return ""
     if zone in (None, LOCAL) or at is None:
         return f"{time} local time" if zone == LOCAL else f"{time} UTC"
     if zone == UTC:
-        return f"{time} UTC"
+        # A clock printed with its offset keeps the day printed ("11:30 p.m. EST on
+        # 24 January" is 04:30 UTC on the 25th): the UTC day is said when it differs.
+        day = dt.date.fromisoformat(at[:10])
+        other = f" on {day:%a} {day.day} {day:%b}" if day != when.start else ""
+        return f"{time} UTC{other}"
     moment = dt.datetime.fromisoformat(at.replace("Z", "+00:00")).astimezone(_zone(zone))
     return f"{moment:%H:%M} {zone} ({time} UTC)"

@@ -130,6 +130,11 @@ def test_the_table_says_which_clock_it_shows() -> None:
     # 22:00Z on Sat 14 Feb 2015 in Kyiv (UTC+2) = 00:00 local
     shown = localtime.clock_words(_timed("22:00", "2015-02-14T22:00:00Z", "Europe/Kyiv"))
     assert shown == "00:00 Europe/Kyiv (22:00 UTC)"
+    # "11:30 p.m. EST on 24 January 2017" (UTC-5): 04:30 UTC on Wed 25 Jan 2017 (1 Jan
+    # 2017 a Sunday, + 24 days = Wed 25 Jan), while its day stays the 24th as printed.
+    printed = When("2017-01-24", Precision.TIME, D(2017, 1, 24), D(2017, 1, 24), "04:30",
+                   None, "2017-01-25T04:30:00Z", "UTC")  # fmt: skip
+    assert localtime.clock_words(printed) == "04:30 UTC on Wed 25 Jan"
 
 
 # ---- through the pipeline ----------------------------------------------------------------
