@@ -353,6 +353,16 @@ def test_a_page_in_its_declared_charset_is_read_in_it(tmp_path: Path) -> None:
     assert "The envoy Олег Ранко spoke first." in result.article.text  # type: ignore[attr-defined]
 
 
+def test_a_declared_charset_that_cannot_be_the_bytes_is_ignored(tmp_path: Path) -> None:
+    # The bytes are cp1252 (é is 0xE9, not UTF-8); read as the UTF-16 the page declares,
+    # they would be one line of unrelated characters.
+    html = page('<meta charset="utf-16">', "<p>The envoys met at the Café Ostrel.</p>")
+    path = tmp_path / "cafe.html"
+    path.write_bytes(html.encode("cp1252"))
+    result = read(path)
+    assert "The envoys met at the Café Ostrel." in result.article.text  # type: ignore[attr-defined]
+
+
 # ---- ingest ----------------------------------------------------------------------------
 
 

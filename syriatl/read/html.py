@@ -67,8 +67,12 @@ def decode_page(data: bytes) -> Decoded:
         return decoded
     try:
         name = codecs.lookup(declared.group(1).decode("ascii")).name
+        # A page that can declare its charset in ASCII is in an ASCII-compatible one: a
+        # declared UTF-16 or UTF-32 cannot be the bytes' (browsers read them as UTF-8).
+        if "<meta".encode(name) != b"<meta":
+            return decoded
         return Decoded(data.decode(name), name)
-    except (LookupError, UnicodeDecodeError):
+    except (LookupError, UnicodeError):
         return decoded
 
 
