@@ -294,6 +294,26 @@ def test_an_update_date_is_never_taken_for_the_publication_date(corpus: Corpus) 
     )
 
 
+ADDRESSES = [
+    ('<link rel="canonical" href="https://ostrel.example/envoys">', "https://ostrel.example/envoys"),
+    ('<meta property="og:url" content="http://ostrel.example/a">', "http://ostrel.example/a"),
+    # Not web addresses: the other one is taken, or none.
+    ('<link rel="canonical" href="/envoys"><meta property="og:url" content="https://o.example/e">',
+     "https://o.example/e"),
+    ('<meta property="og:url" content="javascript:alert(1)">', None),
+    ('<link rel="canonical" href="https://">', None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("head", "address"), ADDRESSES)
+def test_a_page_gives_its_address_only_when_it_is_a_web_address(
+    head: str, address: str | None
+) -> None:
+    found = read_page(page(head))
+    assert not isinstance(found, str)
+    assert found.url == address
+
+
 def test_metadata_beside_a_page_wins_over_its_own(corpus: Corpus) -> None:
     html = page('<meta property="og:site_name" content="Ostrel Post">'
                 '<link rel="canonical" href="https://ostrel.example/envoys">')  # fmt: skip

@@ -116,10 +116,11 @@ def description(event: Event) -> str:
 
 
 def _url(event: Event, urls: dict[str, str | None]) -> str | None:
-    """The page of the event's first source that has a URL, when it is one line."""
+    """The page of the event's first source that has a web address (``http(s)://``, on
+    one line): calendars open it as a link."""
     for source in event.sources:
         url = urls.get(source.article)
-        if url and not re.search(r"\s|[\x00-\x1f\x7f]", url):
+        if url and re.match(r"https?://[^\s\x00-\x1f\x7f]+\Z", url, re.IGNORECASE):
             return url
     return None
 

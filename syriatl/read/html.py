@@ -254,11 +254,20 @@ def _flush(words: list[str], opened: list[Any]) -> Iterator[tuple[Any, str]]:
 
 
 def _address(tree: Any) -> str | None:
-    """The page's address: its canonical link, else its ``og:url``."""
-    for link in tree.iterfind(".//link[@href]"):
-        if "canonical" in (link.get("rel") or "").lower().split():
-            return _value(link.get("href"))
-    return _property(tree, "og:url")
+    """The page's address: its canonical link, else its ``og:url``, when it is a web
+    address (``http://``, ``https://``; not a relative path or a ``javascript:`` link)."""
+    given = [
+        _value(link.get("href"))
+        for link in tree.iterfind(".//link[@href]")
+        if "canonical" in (link.get("rel") or "").lower().split()
+    ]
+    for address in [*given[:1], _property(tree, "og:url")]:
+        if address and _WEB.match(address):
+            return address
+    return None
+
+
+_WEB = re.compile(r"https?://[^\s/?#]+[^\s]*\Z", re.IGNORECASE)
 
 
 def _site(tree: Any) -> str | None:
