@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from yaml.nodes import ScalarNode
 
-from syriatl.export.yamltext import Unusual, Writer, block
+from syriatl.export.yamltext import Unusual, Writer
 from syriatl.render import _dump_yaml, yaml_chunks
 
 
@@ -42,7 +42,7 @@ def _represent(value: Any) -> tuple[str, str]:
 
 
 def _ours(data: Any) -> str:
-    return block(data, _resolve, _represent)
+    return Writer(_resolve, _represent).document(data)
 
 
 @pytest.mark.parametrize(

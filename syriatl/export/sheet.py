@@ -1,5 +1,7 @@
 """The chronology as a spreadsheet (``build --format csv``): one row per event and
-source, dissenting sources included, so that nothing the build knows is left out.
+source, dissenting sources included, so that no source is left out. What a row needs
+to be read and traced is there; the rest of what the build knows (entries, captions,
+anchors, each source's own basis) is in ``--format yaml`` and ``json``.
 
 RFC 4180 as the standard library's ``csv`` writes it: a header row, fields quoted only
 when they must be, CRLF line ends; the caller writes it as UTF-8. A source row carries

@@ -150,9 +150,3 @@ class Writer:
                 self.mapping(item, indent + 2, True)
             else:
                 self.sequence(item, indent + 2, True)
-
-
-def block(data: dict[Any, Any] | list[Any], resolve: Resolve, represent: Represent) -> str:
-    """The YAML document of a mapping or a list, in block style; raises Unusual for data
-    this writer does not write."""
-    return Writer(resolve, represent).document(data)
