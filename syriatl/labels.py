@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 from syriatl.chronicle.merge import origin_of
 from syriatl.localtime import clock_words
-from syriatl.model import Basis, Event, Precision, Source, When
+from syriatl.model import Basis, Event, Precision, Source, Status, When
 
+# What a status other than "happened" is tagged with, wherever an event is shown.
+TAGS = {Status.PLANNED: "[planned]", Status.CLAIMED: "[claimed]"}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
 

@@ -21,12 +21,11 @@ from rich.table import Table
 from rich.text import Text
 
 from syriatl.explain import chain, publications
-from syriatl.labels import MONTHS, date_label, dissent_line, event_date_label
+from syriatl.labels import MONTHS, TAGS, date_label, dissent_line, event_date_label
 from syriatl.labels import outlet_pieces as pieces_of
-from syriatl.model import Basis, Event, Precision, Published, Source, Status, Timeline
+from syriatl.model import Basis, Event, Precision, Published, Source, Timeline
 
 # A status other than "happened" is tagged before the text, in words plain text keeps.
-_TAGS = {Status.PLANNED: "[planned]", Status.CLAIMED: "[claimed]"}
 # Three columns, no outer edge: two rules and one space of padding either side of each.
 _OVERHEAD = 6
 # The date column wraps (a clock, the word "reported") only past this share of the width.
@@ -75,7 +74,7 @@ def event_cell(event: Event, dates: Mapping[str, Published] | None) -> Text:
     """The short text, tagged when planned or claimed, dim when only photo captions tell
     it; then the dissenting dates, and with ``dates`` each source's chain."""
     cell = Text()
-    tag = _TAGS.get(event.status)
+    tag = TAGS.get(event.status)
     if tag:
         cell.append(tag + " ", "dim")
     captions = bool(event.sources) and all(s.caption for s in event.sources)

@@ -19,8 +19,8 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from syriatl.export.told import TAGS, dissent, outlets, where
-from syriatl.labels import date_label
+from syriatl.export.told import dissent, outlets, where
+from syriatl.labels import TAGS, date_label
 from syriatl.model import Basis, Event, Precision, Source, Status, Timeline
 
 CRLF = "\r\n"

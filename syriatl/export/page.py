@@ -16,14 +16,14 @@ from html import escape
 from itertools import groupby
 from typing import Any
 
-from syriatl.labels import date_label, short_date
+from syriatl.labels import TAGS, date_label, short_date
 from syriatl.model import Precision, When
 from syriatl.timex import span
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")  # fmt: skip
-# What a status other than "happened" is tagged with, as in the table.
-_TAGS = {"planned": "[planned]", "claimed": "[claimed]"}
+# What a status other than "happened" is tagged with, as schema data names it.
+_TAGS = {status.value: tag for status, tag in TAGS.items()}
 
 _STYLE = """
 body{font:16px/1.45 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#222}

@@ -3,11 +3,10 @@ and where each of its sources stands, in the table's and the web page's words.""
 
 from __future__ import annotations
 
-from syriatl.labels import dissent_line, outlets_line
-from syriatl.model import Event, Source, Status, Timeline
+from syriatl.labels import TAGS, dissent_line, outlets_line
+from syriatl.model import Event, Source, Timeline
 
 # A status other than "happened" is tagged before the text, as the table tags it.
-TAGS = {Status.PLANNED: "[planned]", Status.CLAIMED: "[claimed]"}
 
 
 def headline(event: Event) -> str:
