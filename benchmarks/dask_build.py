@@ -61,6 +61,7 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         size, _ = write_corpus(folder, args.size)
         print(f"{args.size} articles, {size / 1e6:.1f} MB; {args.repeat} round(s), fresh processes")
+        print("as they run:", flush=True)
         with LocalCluster(
             n_workers=args.workers,
             threads_per_worker=1,
@@ -80,6 +81,7 @@ def main() -> None:
                     for label, dask in runs.items():
                         out = Path(scratch) / f"out.{fmt}"
                         took, digest = build(folder, fmt, out, dask)
+                        print(f"  {fmt:<4} {label:<28} {took:7.2f} s", flush=True)
                         times.setdefault((label, fmt), []).append(took)
                         digests.setdefault((label, fmt), set()).add(digest)
         for fmt in ("yaml", "json"):

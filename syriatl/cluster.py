@@ -27,10 +27,10 @@ LOCAL = "local"  # --dask local: a cluster of one worker thread in this process
 EXTRA = "pip install 'syriatl[dask]'"
 CONNECT = 5  # seconds to reach a scheduler, and then for it to have a worker
 WINDOW = 1024  # jobs per bag; two bags are in flight, so the client holds two windows of bytes
+PER_PARTITION = 32  # jobs per task: enough to pay for a task's cost, small enough to spread
 # A scheduler without a dashboard still serves its health page, by default on port
 # 8787, and warns when another cluster has it: any free port will do.
 QUIET = {"dashboard_address": ":0"}
-PER_PARTITION = 32  # jobs per task: enough to pay for a task's cost, small enough to spread
 
 
 def _fail(address: str, problem: str, code: ExitCode = ExitCode.INPUT) -> SyriatlError:
