@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from syriatl import cluster
 from syriatl.cli import app
+from syriatl.errors import ExitCode, SyriatlError
 
 Corpus = Callable[[dict[str, str | bytes]], Path]
 runner = CliRunner()
@@ -160,3 +161,40 @@ def test_dask_not_installed_says_how_to_install_it(
     code, out, err = run("build", str(folder), "-f", "json", "--dask", "local")
     assert (code, out) == (2, "")
     assert err == "syriatl: --dask local: Dask is not installed: pip install 'syriatl[dask]'\n"
+
+
+class Scheduler:
+    """A stand-in for a client of a scheduler: its workers, and the hash of the code each
+    runs (None: it has none)."""
+
+    def __init__(self, codes: dict[str, str] | None) -> None:
+        self.codes = codes
+
+    def wait_for_workers(self, count: int, timeout: float) -> None:
+        if not self.codes:
+            raise TimeoutError(f"fewer than {count} workers after {timeout} s")
+
+    def run(self, function: Callable[[], str]) -> dict[str, str]:
+        assert self.codes is not None
+        return {
+            worker: function() if code == "ours" else code for worker, code in self.codes.items()
+        }
+
+
+READY = [
+    # (the workers and their code, what is said); workers that all run this code are
+    # the cluster tests above
+    ({"tcp://w1:1": "ours", "tcp://w2:1": "0123abcd"},
+     "--dask tcp://s:8786: worker tcp://w2:1 runs another syriatl, Python or library version "
+     "than this one: install the same on every worker"),
+    ({}, "--dask tcp://s:8786: the scheduler has no worker (waited 5 s)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("codes", "said"), READY)
+def test_a_cluster_without_a_worker_of_this_code_is_refused(
+    codes: dict[str, str], said: str
+) -> None:
+    with pytest.raises(SyriatlError) as raised:
+        cluster._ready(Scheduler(codes), "tcp://s:8786")
+    assert (str(raised.value), raised.value.code) == (said, ExitCode.INPUT)
