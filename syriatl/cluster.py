@@ -62,7 +62,7 @@ def connected(address: str) -> Iterator[Any]:
         ):
             yield client
         return
-    from distributed.comm import get_address_host_port
+    from distributed.comm.addressing import get_address_host_port
 
     try:
         get_address_host_port(address)  # a Client given no port would not close cleanly
