@@ -200,11 +200,12 @@ def _build(
     timezone: str | None = None,
     watch: Watch | None = None,
     cache: str | None = None,
+    dask: str | None = None,
 ) -> Build:
     """The build of ``paths``, or of ``seeds/`` when none are given; ``usage`` is how
     the command is typed, for the message when there is neither. ``watch`` is told how
     the build goes (a progress bar, the stages' times); ``cache`` is the folder of the
-    cache (None: none)."""
+    cache (None: none); ``dask`` the address of a Dask scheduler, or "local"."""
     from syriatl.pipeline import Options, build_timeline
     from syriatl.progress import MERGE, START
 
@@ -231,6 +232,7 @@ def _build(
         corrections=str(corrections) if corrections else None,
         timezone=timezone,
         cache=cache,
+        dask=dask,
     )
     if watch is None:
         return build_timeline(paths or [DEFAULT_CORPUS], options)
@@ -388,16 +390,36 @@ def build(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Analyse every article afresh; keep nothing.")
     ] = False,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="SCHEDULER",
+            help="Read and tell the articles on the Dask cluster of this scheduler "
+            "(tcp://host:8786), or on one of this process with 'local'; merging stays "
+            "here. Needs pip install 'syriatl[dask]'.",
+            show_default=False,
+        ),
+    ] = None,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
 ) -> None:
     """Build the merged chronology of the articles."""
     if cache is not None and no_cache:
         raise typer.BadParameter("give --cache DIR or --no-cache, not both", param_hint="--cache")
+    if dask is not None and jobs != 1:
+        problem = "give --jobs N (one machine) or --dask SCHEDULER (a cluster), not both"
+        raise typer.BadParameter(problem, param_hint="--dask")
+    if dask is not None and not dask.strip():
+        raise typer.BadParameter(
+            "give a scheduler address (tcp://host:8786) or local", param_hint="--dask"
+        )
     watch = _watch(quiet)
     with _errors():
         folder = None if no_cache else str(cache) if cache else _user_cache()
-        result = _build(paths, "build", since, until, jobs, corrections, timezone, watch, folder)
+        result = _build(
+            paths, "build", since, until, jobs, corrections, timezone, watch, folder, dask
+        )
         if output is not None:
             _not_an_input(output, result)
         kind = "build-explained" if explain else "build"

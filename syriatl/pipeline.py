@@ -5,8 +5,8 @@ text -> article -> layout and expressions -> publication date -> resolutions -> 
 hundred thousand articles keeps their events, not their texts); only an article whose
 date needs the corpus (a dateline without a year) waits until the other articles are
 dated, kept as a compact record of what its first reading found, and is then settled
-without being read again. Articles may be told in worker processes; merging is
-single-threaded and deterministic.
+without being read again. Articles may be told in worker processes or on a Dask cluster
+(``syriatl.cluster``); merging is single-threaded and deterministic.
 """
 
 from __future__ import annotations
@@ -72,6 +72,9 @@ class Options:
     corrections: str | None = None
     timezone: str | None = None
     cache: str | None = None  # the folder of the cache of analyses (None: no cache)
+    # A Dask scheduler's address, or "local", that tells the articles instead of
+    # ``jobs`` worker processes (None: no Dask).
+    dask: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +277,9 @@ Job = tuple[ingest.Found, ingest.Beside, Policy, str | None, bool]
 # record cannot be read), metadata and zone, the corpus's years, the policy, and the
 # SHA-256 of the bytes the record was told from (None: not asked).
 Settle = tuple[bytes, ingest.Found, ingest.Beside, str | None, Sequence[int], Policy, bytes | None]
+# A first-pass job with the bytes of its file, or why they could not be read: what a
+# Dask worker is sent, so that it needs no access to the files.
+Shipped = tuple[Job, bytes | str]
 
 
 def tell_file(job: Job) -> Told:
@@ -281,6 +287,21 @@ def tell_file(job: Job) -> Told:
     date needs the corpus comes back waiting."""
     found, beside, policy, timezone, hashed = job
     return _afresh(found, beside, timezone, None, policy, hashed)
+
+
+def ship(job: Job) -> Shipped:
+    """The job with its file's bytes (read here), or why they could not be read."""
+    try:
+        return job, job[0].path.read_bytes()
+    except OSError as error:
+        return job, reason(error)
+
+
+def tell_shipped(shipped: Shipped) -> Told:
+    """Tell one file from the bytes shipped with its job (the unit of work of a Dask
+    worker): the same told as ``tell_file``, and no file is opened."""
+    (found, beside, policy, timezone, hashed), data = shipped
+    return _from_bytes(found, beside, timezone, None, policy, hashed, data)
 
 
 def settle_file(job: Settle) -> Told:
@@ -306,9 +327,24 @@ def _afresh(
     """Read and tell one file, given the corpus's ``years`` or waiting for them (None);
     ``hashed``: with the SHA-256 of the bytes read."""
     try:
-        data = found.path.read_bytes()
+        data: bytes | str = found.path.read_bytes()
     except OSError as error:
-        problem = Problem(found.id, f"cannot read ({reason(error)})", found.shown)
+        data = reason(error)
+    return _from_bytes(found, beside, timezone, years, policy, hashed, data)
+
+
+def _from_bytes(
+    found: ingest.Found,
+    beside: ingest.Beside,
+    timezone: str | None,
+    years: Sequence[int] | None,
+    policy: Policy,
+    hashed: bool,
+    data: bytes | str,
+) -> Told:
+    """Tell one file from its bytes ``data`` (a str: why they could not be read)."""
+    if isinstance(data, str):
+        problem = Problem(found.id, f"cannot read ({data})", found.shown)
         return Told(found.shown, None, (), (), problem)
     read = ingest.read_article(found, beside, timezone, data)
     warnings = (read.warning,) if read.warning else ()
@@ -341,6 +377,20 @@ def _workers(count: int) -> Iterator[ProcessPoolExecutor | None]:
 
     with ProcessPoolExecutor(max_workers=count) as pool:
         yield pool
+
+
+@contextmanager
+def _spread(address: str | None) -> Iterator[Callable[[Sequence[Job]], Iterator[Told]] | None]:
+    """What tells first-pass jobs on the Dask cluster at ``address`` ("local": one of this
+    process), or None without one. The second pass and the merge stay here: they need
+    the whole corpus."""
+    if address is None:
+        yield None
+        return
+    from syriatl import cluster  # dask and distributed: only for --dask
+
+    with cluster.connected(address) as client:
+        yield lambda jobs: cluster.told(client, address, jobs)
 
 
 def _overlaps(event: Event, options: Options) -> bool:
@@ -380,11 +430,18 @@ def build_timeline(
     collected = _Collected([*found.warnings, *warnings, *opened], problems=early)
     keys = _keys(first, store)
     waiting: list[tuple[int, Told]] = []
-    # More processes than cores or files only cost their start-up.
-    count = min(options.jobs, len(files), os.cpu_count() or 1)
+    # More processes than cores or files only cost their start-up; Dask needs none.
+    count = 1 if options.dask else min(options.jobs, len(files), os.cpu_count() or 1)
     progress(0, len(first))
-    with _workers(count) as pool:
-        for index, told in enumerate(_told(first, files, keys, store, pool, count, tell_file)):
+    with _workers(count) as pool, _spread(options.dask) as spread:
+
+        def tell_all(jobs: Sequence[Job]) -> Iterator[Told]:
+            return _run(jobs, pool, count, tell_file) if spread is None else spread(jobs)
+
+        def settle_all(jobs: Sequence[Settle]) -> Iterator[Told]:
+            return _run(jobs, pool, count, settle_file)
+
+        for index, told in enumerate(_told(first, files, keys, store, tell_all)):
             if told.pending is not None:
                 waiting.append((index, told))
             collected.add(index, told)
@@ -399,7 +456,7 @@ def build_timeline(
             second.append((told.pending, files[i], beside, zone, years, options.policy, digest))
         again = [_settled_key(keys[i], told, years) for i, told in waiting]
         found_again = [files[i] for i, _ in waiting]
-        told_again = _told(second, found_again, again, store, pool, count, settle_file)
+        told_again = _told(second, found_again, again, store, settle_all)
         for (index, _), told in zip(waiting, told_again, strict=True):
             collected.add(index, told)
     if store is not None:
@@ -462,17 +519,15 @@ def _told(
     files: Sequence[ingest.Found],
     keys: Sequence[_Key | None],
     store: Store | None,
-    pool: ProcessPoolExecutor | None,
-    workers: int,
-    work: Callable[[_J], Told],
+    run: Callable[[Sequence[_J]], Iterator[Told]],
 ) -> Iterator[Told]:
     """Each job's told in order: from the cache when it keeps one under the job's key,
-    else by ``work`` (and then kept, when it was told from the bytes of the key)."""
+    else by ``run`` (and then kept, when it was told from the bytes of the key)."""
     if store is None:
-        yield from _run(jobs, pool, workers, work)
+        yield from run(jobs)
         return
     kept = [_kept(store, key, file) for key, file in zip(keys, files, strict=True)]
-    fresh = _run([j for j, t in zip(jobs, kept, strict=True) if t is None], pool, workers, work)
+    fresh = run([j for j, t in zip(jobs, kept, strict=True) if t is None])
     for key, told in zip(keys, kept, strict=True):
         if told is None:
             told = next(fresh)

@@ -1,11 +1,12 @@
 """Which heavy libraries a command loads, seen from a fresh process: each is imported
 only by the command that uses it (Rich for tables, yaml for YAML, dateparser for a date
-typed in words, trafilatura, htmldate and lxml for HTML pages), so the others do not pay
-for its start-up."""
+typed in words, trafilatura, htmldate and lxml for HTML pages, Dask for ``--dask``), so
+the others do not pay for its start-up."""
 
 from __future__ import annotations
 
 import ast
+import importlib.util
 import subprocess
 import sys
 from collections.abc import Callable
@@ -13,7 +14,10 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("dateparser", "htmldate", "lxml", "pydantic", "rich", "trafilatura", "yaml")
+HEAVY = (
+    "dask", "dateparser", "distributed", "htmldate", "lxml", "pydantic", "rich", "trafilatura",
+    "yaml",
+)  # fmt: skip
 # The child runs the command, then (at exit, whatever the exit code) says on its last
 # line which of HEAVY were imported.
 CHILD = f"""
@@ -72,6 +76,12 @@ CASES = [
     (["articles", "{corpus}", "-f", "json"], {"story.txt": STORY}, set()),
     (["updates", "{corpus}", "-f", "json"], {"story.txt": STORY}, set()),
     (["layout", "{corpus}", "-f", "text"], {"story.txt": STORY}, set()),
+    # Dask reads its own configuration with yaml.
+    (
+        ["build", "{corpus}", "-f", "json", "--dask", "local"],
+        {"story.txt": STORY},
+        {"dask", "distributed", "yaml"},
+    ),
     (["tag", "--dct", "2017-01-03", "-f", "jsonl"], {}, set()),
     (["tag", "{corpus}/story.txt", "-f", "jsonl"], {"story.txt": STORY}, set()),
     (["tag", "--dct", "2017-01-03", "-f", "table"], {}, {"rich"}),
@@ -105,6 +115,8 @@ def test_a_command_imports_only_the_libraries_it_uses(
     files: dict[str, str | bytes],
     expected: set[str],
 ) -> None:
+    if "--dask" in argv and importlib.util.find_spec("distributed") is None:
+        pytest.skip("needs the dask extra: pip install -e '.[dask]' (make test installs it)")
     folder = corpus(dict(files)) if files else tmp_path
     code, out, heavy = loaded([a.format(corpus=folder) for a in argv], tmp_path)
     assert code == 0
