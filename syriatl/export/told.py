@@ -6,8 +6,6 @@ from __future__ import annotations
 from syriatl.labels import TAGS, dissent_line, outlets_line
 from syriatl.model import Event, Source, Timeline
 
-# A status other than "happened" is tagged before the text, as the table tags it.
-
 
 def headline(event: Event) -> str:
     """The event's text after its status tag: "[planned] Envoys will meet in Velmora."."""
