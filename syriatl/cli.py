@@ -325,6 +325,31 @@ VerboseOption = Annotated[
 ]
 
 
+CacheOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache",
+        metavar="DIR",
+        help="Keep each article's analysis in this folder between builds, so that a "
+        "rebuild reads only new and changed articles. Default: the user cache folder "
+        "(~/.cache/syriatl on Linux).",
+        show_default=False,
+    ),
+]
+
+
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Analyse every article afresh; keep nothing.")
+]
+
+
+def _cache_folder(cache: Path | None, no_cache: bool) -> str | None:
+    """The folder of the cache that ``--cache``/``--no-cache`` ask for (None: none)."""
+    if cache is not None and no_cache:
+        raise typer.BadParameter("give --cache DIR or --no-cache, not both", param_hint="--cache")
+    return None if no_cache else str(cache) if cache else _user_cache()
+
+
 JobsOption = Annotated[
     int,
     typer.Option(
@@ -376,20 +401,8 @@ def build(
     jobs: JobsOption = 1,
     corrections: CorrectionsOption = None,
     timezone: TimezoneOption = None,
-    cache: Annotated[
-        Path | None,
-        typer.Option(
-            "--cache",
-            metavar="DIR",
-            help="Keep each article's analysis in this folder between builds, so that a "
-            "rebuild reads only new and changed articles. Default: the user cache folder "
-            "(~/.cache/syriatl on Linux).",
-            show_default=False,
-        ),
-    ] = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Analyse every article afresh; keep nothing.")
-    ] = False,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
     dask: Annotated[
         str | None,
         typer.Option(
@@ -405,8 +418,7 @@ def build(
     verbose: VerboseOption = False,
 ) -> None:
     """Build the merged chronology of the articles."""
-    if cache is not None and no_cache:
-        raise typer.BadParameter("give --cache DIR or --no-cache, not both", param_hint="--cache")
+    folder = _cache_folder(cache, no_cache)
     if dask is not None and jobs != 1:
         problem = "give --jobs N (one machine) or --dask SCHEDULER (a cluster), not both"
         raise typer.BadParameter(problem, param_hint="--dask")
@@ -416,7 +428,6 @@ def build(
         )
     watch = _watch(quiet)
     with _errors():
-        folder = None if no_cache else str(cache) if cache else _user_cache()
         result = _build(
             paths, "build", since, until, jobs, corrections, timezone, watch, folder, dask
         )
@@ -443,6 +454,8 @@ def explain(
     fmt: FormatOption = None,
     corrections: CorrectionsOption = None,
     timezone: TimezoneOption = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
 ) -> None:
@@ -456,10 +469,16 @@ def explain(
             "give an event id (see the id of each event in build -f yaml)", param_hint="EVENT_ID"
         )
     chosen = _format(fmt, "explain")
+    folder = _cache_folder(cache, no_cache)
     watch = _watch(quiet)
     with _errors():
         result = _build(
-            paths, "explain EVENT_ID", corrections=corrections, timezone=timezone, watch=watch
+            paths,
+            "explain EVENT_ID",
+            corrections=corrections,
+            timezone=timezone,
+            watch=watch,
+            cache=folder,
         )
         found = find_events(result.timeline, event_id)
         if len(found) != 1:
@@ -481,14 +500,18 @@ def explain(
 def articles(
     paths: Paths = None,
     fmt: FormatOption = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
 ) -> None:
     """List the articles: title, publication date, the rule and evidence that dated it."""
     chosen = _format(fmt, "articles")
+    folder = _cache_folder(cache, no_cache)
     watch = _watch(quiet)
     with _errors():
-        _show(_build(paths, "articles", watch=watch), "articles", chosen, None, quiet)
+        built = _build(paths, "articles", watch=watch, cache=folder)
+        _show(built, "articles", chosen, None, quiet)
     _rendered(watch, verbose)
 
 
@@ -496,14 +519,18 @@ def articles(
 def updates(
     paths: Paths = None,
     fmt: FormatOption = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
 ) -> None:
     """List every live-blog entry with its resolved timestamp and first sentence."""
     chosen = _format(fmt, "updates")
+    folder = _cache_folder(cache, no_cache)
     watch = _watch(quiet)
     with _errors():
-        _show(_build(paths, "updates", watch=watch), "updates", chosen, None, quiet)
+        built = _build(paths, "updates", watch=watch, cache=folder)
+        _show(built, "updates", chosen, None, quiet)
     _rendered(watch, verbose)
 
 

@@ -4,6 +4,7 @@ build without it."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -370,6 +371,35 @@ def test_no_home_folder_is_a_warning_and_a_build_without_the_cache(
         "warning: no user cache folder (Could not determine home directory.); "
         "building without the cache\n"
     )
+
+
+@pytest.mark.parametrize("command", ["articles", "updates"])
+def test_the_listing_commands_keep_and_read_the_cache_too(
+    hand: Corpus, tmp_path: Path, counted: Counter[str], command: str
+) -> None:
+    folder = hand(BASE)
+    _, without, _ = run(command, str(folder), "-f", "yaml", "--no-cache")
+    analysed = counted["analyse"]
+    kept = tmp_path / "kept"
+    _, cold, _ = run(command, str(folder), "-f", "yaml", "--cache", str(kept))
+    assert (kept / cache.FILE).is_file()
+    before = counted["analyse"]
+    _, warm, _ = run(command, str(folder), "-f", "yaml", "--cache", str(kept))
+    # Three articles, each analysed once without the cache and once into it; none from it.
+    assert (analysed, before - analysed, counted["analyse"] - before) == (3, 3, 0)
+    assert without == cold == warm
+
+
+def test_explain_reads_the_cache_a_build_filled(
+    hand: Corpus, tmp_path: Path, counted: Counter[str]
+) -> None:
+    folder, kept = hand(BASE), tmp_path / "kept"
+    code, built, _ = run("build", str(folder), "-f", "json", "--cache", str(kept))
+    event = json.loads(built)["events"][0]["id"]
+    before = counted["analyse"]
+    code, out, err = run("explain", event, str(folder), "-f", "yaml", "--cache", str(kept))
+    assert (code, counted["analyse"] - before) == (0, 0), err
+    assert out == run("explain", event, str(folder), "-f", "yaml", "--no-cache")[1]
 
 
 def test_cache_and_no_cache_together_are_a_usage_error(hand: Corpus) -> None:
