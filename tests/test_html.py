@@ -383,6 +383,14 @@ def test_a_declared_charset_that_cannot_be_the_bytes_is_ignored(tmp_path: Path) 
     assert "The envoys met at the Café Ostrel." in result.article.text  # type: ignore[attr-defined]
 
 
+def test_a_page_nested_deeper_than_the_parser_reads_is_refused_not_cut() -> None:
+    # 300 nested <div>s, deeper than the 256 levels libxml2 reads: the story is past them,
+    # so a page read in part would lose it unseen.
+    deep = "<div>" * 300 + "<p>The talks ended on Tuesday.</p>" + "</div>" * 300
+    found = read_page(f"<html><body>{deep}</body></html>")
+    assert isinstance(found, str) and found.startswith("nested too deeply to be read whole (")
+
+
 # ---- ingest ----------------------------------------------------------------------------
 
 

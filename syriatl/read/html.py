@@ -87,6 +87,10 @@ def read_page(html: str) -> Page | str:
         tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
     except (lxml.etree.ParserError, ValueError) as error:
         return f"not an HTML page ({_first_line(error)})"
+    # libxml2 stops reading below a nesting depth of its own: what lies deeper is not in
+    # the tree, so the page is refused rather than read in part.
+    for limit in parser.error_log.filter_types([lxml.etree.ErrorTypes.ERR_RESOURCE_LIMIT]):
+        return f"nested too deeply to be read whole ({limit.message.split(',')[0]})"
     url, site = _address(tree), _site(tree)
     try:
         main, comments, headed = _extracted(tree)
