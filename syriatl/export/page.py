@@ -16,12 +16,10 @@ from html import escape
 from itertools import groupby
 from typing import Any
 
-from syriatl.labels import TAGS, date_label, short_date
+from syriatl.labels import TAGS, date_label, period_of, short_date
 from syriatl.model import Precision, When
 from syriatl.timex import span
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")  # fmt: skip
 # What a status other than "happened" is tagged with, as schema data names it.
 _TAGS = {status.value: tag for status, tag in TAGS.items()}
 
@@ -138,14 +136,6 @@ def datetime_attr(event: Mapping[str, Any]) -> str:
 def period(event: Mapping[str, Any]) -> tuple[str, str]:
     """The heading an event (as schema data) is listed under (see ``period_of``)."""
     return period_of(when_of(event))
-
-
-def period_of(when: When) -> tuple[str, str]:
-    """The heading a date is listed under, as a ``datetime`` and in words: its month,
-    or its year when the date is coarser than a month (as the table groups them)."""
-    if when.precision.rank >= Precision.MONTH.rank:
-        return f"{when.start:%Y-%m}", f"{_MONTHS[when.start.month - 1]} {when.start.year}"
-    return f"{when.start.year}", f"{when.start.year}"
 
 
 def _ordered(items: Iterator[str]) -> list[str]:
