@@ -15,6 +15,8 @@ from syriatl.model import Basis, Event, Precision, Source, Status, When
 # What a status other than "happened" is tagged with, wherever an event is shown.
 TAGS = {Status.PLANNED: "[planned]", Status.CLAIMED: "[claimed]"}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")  # fmt: skip
 _SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
 
 
@@ -43,6 +45,15 @@ def event_date_label(event: Event) -> str:
     when the date is the report's, not the text's."""
     label = date_label(event.when)
     return f"reported {label}" if event.basis is Basis.REPORTED else label
+
+
+def period_of(when: When) -> tuple[str, str]:
+    """The heading a date is listed under, as an HTML ``datetime`` and in words: its
+    month ("2017-01", "January 2017"), or its year when the date is coarser than a month
+    ("2016", "2016"), as the table groups them."""
+    if when.precision.rank >= Precision.MONTH.rank:
+        return f"{when.start:%Y-%m}", f"{_MONTH_NAMES[when.start.month - 1]} {when.start.year}"
+    return f"{when.start.year}", f"{when.start.year}"
 
 
 def short_date(when: When, year: int) -> str:

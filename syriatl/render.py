@@ -562,7 +562,7 @@ def _page(timeline: Timeline) -> Iterator[str]:
     """The build as one web page, every source with its date chain (``syriatl.export.page``)."""
     from syriatl.export.page import page
 
-    yield page(timeline_data(timeline, explain=True))
+    yield page(timeline, publications(timeline))
 
 
 def _sheet(timeline: Timeline, explain: bool = False) -> Iterator[str]:

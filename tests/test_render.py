@@ -14,7 +14,7 @@ import yaml
 from rich.console import Console
 
 from syriatl.explain import chain
-from syriatl.labels import date_label, dissent_line, event_date_label
+from syriatl.labels import date_label, dissent_line, event_date_label, period_of
 from syriatl.model import (
     Anchor,
     AnchorKind,
@@ -31,6 +31,7 @@ from syriatl.model import (
 from syriatl.pipeline import build_timeline
 from syriatl.render import event_data, json_chunks, timeline_data, timeline_sections, yaml_chunks
 from syriatl.table import event_cell, events_table, outlets_cell
+from syriatl.timex import span
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -72,6 +73,28 @@ def test_dates_show_at_their_own_precision(
 ) -> None:  # fmt: skip
     when = When(value, precision, dt.date(*start), dt.date(*end), None, modifier)
     assert date_label(when) == label
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2017-01-24", ("2017-01", "January 2017")),
+        # ISO week 52 of 2016 starts on Monday 26 Dec 2016 (1 Jan 2017 was a Sunday).
+        ("2016-W52", ("2016-12", "December 2016")),
+        # Week 1 of 2017 starts on Monday 2 Jan 2017, the day after that Sunday.
+        ("2017-W01", ("2017-01", "January 2017")),
+        ("2016-08", ("2016-08", "August 2016")),
+        # Coarser than a month: listed under the year its span starts in.
+        ("2016-WI", ("2016", "2016")),
+        ("2017-H2", ("2017", "2017")),
+        ("2011", ("2011", "2011")),
+    ],
+)
+def test_dates_are_listed_under_their_month_or_year(value: str, expected: tuple[str, str]) -> None:
+    found = span(value)
+    assert found is not None
+    start, end, precision = found
+    assert period_of(When(value, precision, start, end)) == expected
 
 
 # ---- the events table -------------------------------------------------------------------

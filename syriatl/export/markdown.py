@@ -12,9 +12,8 @@ import re
 from collections.abc import Iterator
 from itertools import groupby
 
-from syriatl.export.page import period_of
 from syriatl.export.told import dissent, headline, outlets, summary
-from syriatl.labels import event_date_label
+from syriatl.labels import event_date_label, period_of
 from syriatl.model import Event, Timeline
 
 # What CommonMark may read as markup inside a line: code, emphasis, links and images,

@@ -1,7 +1,8 @@
 """The chronology as one self-contained web page: events by month, each with its outlets,
 and its sources' quotes and date chains behind a disclosure; a filter box; the problems.
 
-A pure function of the ``build --explain`` schema data. The page fetches nothing: its
+A pure function of the timeline, in the words of ``syriatl.labels`` and
+``syriatl.export.told`` as the other exports have them. The page fetches nothing: its
 CSS and script are inline, pinned by their hashes in a Content-Security-Policy that
 forbids every other load, and it reads in full without the script (which only adds the
 filter). Every text is escaped; the same data always gives the same bytes.
@@ -14,16 +15,11 @@ import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from html import escape
 from itertools import groupby
-from typing import Any
 
-from syriatl.labels import TAGS, date_label, short_date
-from syriatl.model import Precision, When
-from syriatl.timex import span
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")  # fmt: skip
-# What a status other than "happened" is tagged with, as schema data names it.
-_TAGS = {status.value: tag for status, tag in TAGS.items()}
+from syriatl.explain import chain
+from syriatl.export.told import counted, dissent, outlets, summary
+from syriatl.labels import TAGS, date_label, event_date_label, period_of
+from syriatl.model import Basis, Event, Precision, Problem, Published, Source, Timeline, When
 
 _STYLE = """
 body{font:16px/1.45 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#222}
@@ -108,177 +104,101 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def when_of(data: Mapping[str, Any]) -> When:
-    """The ``When`` of an event or conflict as schema data (its ``precision`` when it
-    gives one, else the one its ``date`` value has)."""
-    start, end, precision = span(data["date"]) or (None, None, None)
-    if start is None or end is None or precision is None:
-        raise ValueError(f"{data['date']!r} is not a calendar value")
-    if "precision" in data:
-        precision = Precision(data["precision"])
-    elif data.get("time"):
-        precision = Precision.TIME
-    return When(data["date"], precision, start, end, data.get("time"),
-                data.get("modifier"), data.get("at"), data.get("zone"))  # fmt: skip
+def datetime_attr(when: When) -> str:
+    """A valid HTML ``datetime`` for a date: the instant, a local date and time, a day,
+    an ISO week, a month, or (for seasons, quarters and halves) the year."""
+    if when.precision is Precision.TIME:
+        return when.at or f"{when.value}T{when.time}"
+    if when.precision in (Precision.DAY, Precision.MONTH, Precision.YEAR):
+        return when.value
+    if when.precision is Precision.WEEK:
+        return when.value.removesuffix("-WE")
+    return when.value[:4]
 
 
-def datetime_attr(event: Mapping[str, Any]) -> str:
-    """A valid HTML ``datetime`` for an event: the instant, a local date and time, a
-    day, an ISO week, a month, or (for seasons, quarters and halves) the year."""
-    value, precision = event["date"], event["precision"]
-    if precision == "time":
-        return event["at"] or f"{value}T{event['time']}"
-    if precision in ("day", "month", "year"):
-        return str(value)
-    if precision == "week":
-        return str(value).removesuffix("-WE")
-    return str(value)[:4]
-
-
-def period(event: Mapping[str, Any]) -> tuple[str, str]:
-    """The heading an event (as schema data) is listed under (see ``period_of``)."""
-    return period_of(when_of(event))
-
-
-def period_of(when: When) -> tuple[str, str]:
-    """The heading a date is listed under, as a ``datetime`` and in words: its month,
-    or its year when the date is coarser than a month (as the table groups them)."""
-    if when.precision.rank >= Precision.MONTH.rank:
-        return f"{when.start:%Y-%m}", f"{_MONTHS[when.start.month - 1]} {when.start.year}"
-    return f"{when.start.year}", f"{when.start.year}"
-
-
-def _ordered(items: Iterator[str]) -> list[str]:
-    return list(dict.fromkeys(items))
-
-
-def outlets_line(sources: Sequence[Mapping[str, Any]]) -> str:
-    """The outlets of an event counted by origin, in the table's words: "Karvana Post";
-    "2 origins: Velmora Wire via Gulf Daily, Velmora Times; Karvana Post"."""
-
-    def site(s: Mapping[str, Any]) -> str:
-        return str(s["outlet"] or s["article"])
-
-    def origin(s: Mapping[str, Any]) -> str:
-        return str(s["origin"] or s["outlet"] or s["article"])
-
-    origins = _ordered(origin(s) for s in sources)
-    groups = [(o, [s for s in sources if origin(s) == o]) for o in origins]
-    named = [(o, _ordered(site(s) for s in told), told) for o, told in groups]
-    via = any(names != [o] for o, names, _ in named)
-    parts = []
-    for o, names, told in named:
-        shown = [
-            n + (" (caption)" if all(s["caption"] for s in told if site(s) == n) else "")
-            for n in names
-        ]
-        parts.append((f"{o} via " if names != [o] else "") + ", ".join(shown))
-    head = ""
-    if len(origins) > 1 or sum(len(names) for _, names, _ in named) > 1:
-        head = f"{len(origins)} origin{'s' if len(origins) > 1 else ''}: "
-    return head + ("; " if via else ", ").join(parts)
-
-
-def _source(source: Mapping[str, Any], dissent: bool) -> str:
-    where = [_e(source["outlet"])] if source["outlet"] else []
-    if source["origin"] and source["origin"] != source["outlet"]:
-        where.append(f"({_e(source['origin'])})")
+def _source(source: Source, dissenting: bool, published: Published | None) -> str:
+    where = [_e(source.outlet)] if source.outlet else []
+    if source.origin and source.origin != source.outlet:
+        where.append(f"({_e(source.origin)})")
     if where:
         where.append("&middot;")
-    where.append(f"<code>{_e(source['article'])}</code>, line {_e(source['line'])}")
-    if source.get("entry"):
-        where.append(f"&middot; {_e(source['entry'])}")
-    if source["caption"]:
+    where.append(f"<code>{_e(source.article)}</code>, line {_e(source.line)}")
+    if source.entry:
+        where.append(f"&middot; {_e(source.entry)}")
+    if source.caption:
         where.append("&middot; photo caption")
-    if dissent:
-        where.insert(0, f"<strong>puts it on {_e(date_label(when_of(source)))}:</strong>")
-    chain = source.get("explanation")
+    if dissenting:
+        where.insert(0, f"<strong>puts it on {_e(date_label(source.when))}:</strong>")
     return (
         f'<li><p class="where">{" ".join(where)}</p>'
-        f"<blockquote>{_e(source['quote'])}</blockquote>"
-        + (f'<p class="chain">{_e(chain)}</p>' if chain else "")
-        + "</li>"
+        f"<blockquote>{_e(source.quote)}</blockquote>"
+        f'<p class="chain">{_e(chain(source, published))}</p>'
+        "</li>"
     )
 
 
-def _dissent(event: Mapping[str, Any]) -> str:
-    year = when_of(event).start.year
-    by_day: dict[str, list[str]] = {}
-    for s in event["conflicts"]:
-        by_day.setdefault(short_date(when_of(s), year), []).append(
-            str(s["origin"] or s["outlet"] or s["article"])
-        )
-    said = [f"{day} ({', '.join(_ordered(iter(names)))})" for day, names in by_day.items()]
-    return f'<p class="dissent">other dates: {_e(", ".join(said))}</p>' if said else ""
-
-
-def event_html(event: Mapping[str, Any]) -> str:
+def event_html(event: Event, dates: Mapping[str, Published]) -> str:
     """One event as an ``<article>``: date, status tag, kind, text, outlets, dissenting
-    dates, and its sources behind a ``<details>``."""
-    sources, conflicts = event["sources"], event["conflicts"]
-    label = date_label(when_of(event))
+    dates, and its sources (each with its date chain, its article's publication date
+    taken from ``dates``) behind a ``<details>``."""
+    sources, conflicts = event.sources, event.conflicts
     classes = ["event"]
-    if event["status"] in _TAGS:
-        classes.append(event["status"])
-    if event["basis"] == "reported":
+    tag = TAGS.get(event.status)
+    if tag:
+        classes.append(event.status.value)
+    if event.basis is Basis.REPORTED:
         classes.append("reported")
-        label = f"reported {label}"
-    if sources and all(s["caption"] for s in sources):
+    if sources and all(s.caption for s in sources):
         classes.append("caption")
-    tag = _TAGS.get(event["status"])
-    outlets = outlets_line(sources)
-    told = f"{len(sources)} source{'s' if len(sources) != 1 else ''}"
+    told = counted(len(sources), "source")
     if conflicts:
         told += f", {len(conflicts)} with another date"
-    items = [_source(s, False) for s in sources] + [_source(s, True) for s in conflicts]
+    items = [_source(s, False, dates.get(s.article)) for s in sources]
+    items += [_source(s, True, dates.get(s.article)) for s in conflicts]
+    other = dissent(event)
+    line = outlets(event)
     return (
-        f'<article class="{" ".join(classes)}" id="{_e(event["id"])}" '
-        f'data-kind="{_e(event["kind"])}" data-status="{_e(event["status"])}" '
-        f'data-basis="{_e(event["basis"])}" data-outlets="{_e(outlets)}">\n'
-        f'<header><time datetime="{_e(datetime_attr(event))}">{_e(label)}</time>'
+        f'<article class="{" ".join(classes)}" id="{_e(event.id)}" '
+        f'data-kind="{_e(event.kind)}" data-status="{_e(event.status.value)}" '
+        f'data-basis="{_e(event.basis.value)}" data-outlets="{_e(line)}">\n'
+        f'<header><time datetime="{_e(datetime_attr(event.when))}">'
+        f"{_e(event_date_label(event))}</time>"
         + (f' <span class="tag">{tag}</span>' if tag else "")
-        + f' <span class="kind">{_e(event["kind"])}</span></header>\n'
-        f'<p class="text">{_e(event["text"])}</p>\n'
-        f'<p class="outlets">{_e(outlets)}</p>\n'
-        + (_dissent(event) + "\n" if conflicts else "")
+        + f' <span class="kind">{_e(event.kind)}</span></header>\n'
+        f'<p class="text">{_e(event.text)}</p>\n'
+        f'<p class="outlets">{_e(line)}</p>\n'
+        + (f'<p class="dissent">{_e(other)}</p>\n' if other else "")
         + f"<details><summary>{told}</summary>\n<ol>\n"
         + "\n".join(items)
         + "\n</ol></details>\n</article>\n"
     )
 
 
-def _periods(events: Sequence[Mapping[str, Any]]) -> Iterator[str]:
+def _periods(events: Sequence[Event], dates: Mapping[str, Published]) -> Iterator[str]:
     if not events:
         yield "<p>No dated events.</p>\n"
-    for (stamp, words), grouped in groupby(events, key=period):
+    for (stamp, words), grouped in groupby(events, key=lambda e: period_of(e.when)):
         yield f'<section class="period">\n<h2><time datetime="{stamp}">{words}</time></h2>\n'
-        yield from (event_html(e) for e in grouped)
+        yield from (event_html(e, dates) for e in grouped)
         yield "</section>\n"
 
 
-def _problems(problems: Sequence[Mapping[str, Any]]) -> Iterator[str]:
+def _problems(problems: Sequence[Problem]) -> Iterator[str]:
     yield f'<section id="problems">\n<h2>Problems ({len(problems)})</h2>\n'
     if not problems:
         yield "<p>None: every article was read and dated.</p>\n"
     else:
         yield "<ul>\n"
         for p in problems:
-            where = p["path"] or p["article"]
-            yield f"<li><code>{_e(where)}</code>: {_e(p['problem'])}</li>\n"
+            yield f"<li><code>{_e(p.where)}</code>: {_e(p.problem)}</li>\n"
         yield "</ul>\n"
     yield "</section>\n"
 
 
-def page(data: Mapping[str, Any], title: str = "Chronology") -> str:
-    """The whole timeline (``build --explain`` schema data) as one HTML document."""
-    events, problems = list(data["events"]), list(data["problems"])
-    count = len(events)
-    articles = len(data["articles"])
-    summary = (
-        f"{count} event{'s' if count != 1 else ''} from {articles} "
-        f"article{'s' if articles != 1 else ''}; {len(problems)} "
-        f'problem{"s" if len(problems) != 1 else ""} (see <a href="#problems">Problems</a>).'
-    )
+def page(timeline: Timeline, dates: Mapping[str, Published], title: str = "Chronology") -> str:
+    """The whole timeline as one HTML document, each source with its date chain, its
+    article's publication date taken from ``dates`` (``syriatl.explain.publications``)."""
+    count = len(timeline.events)
     head = (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -286,11 +206,13 @@ def page(data: Mapping[str, Any], title: str = "Chronology") -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
         f"<title>{_e(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
-        f"<header>\n<h1>{_e(title)}</h1>\n<p>{summary}</p>\n"
+        f"<header>\n<h1>{_e(title)}</h1>\n"
+        f'<p>{_e(summary(timeline))} (see <a href="#problems">Problems</a>).</p>\n'
         '<p class="filter" id="filter" hidden><label>Filter '
         '<input type="search" id="q" placeholder="words, an outlet, kind:attack"></label>'
         f'<output id="shown" for="q">{count} of {count} events shown</output></p>\n'
         "</header>\n<main>\n"
     )
     tail = f"</main>\n<script>{_SCRIPT}</script>\n</body>\n</html>\n"
-    return head + "".join(_periods(events)) + "".join(_problems(problems)) + tail
+    events = "".join(_periods(timeline.events, dates))
+    return head + events + "".join(_problems(timeline.problems)) + tail
