@@ -165,8 +165,25 @@ def _decade(groups: Mapping[str, str]) -> int | None:
     return None
 
 
+# What a match reads depends only on its rule, its words and its groups, and the same few
+# ("Tuesday", "last year") come back in every text: each is read once. The cache is
+# emptied when full, which bounds its size over any number of texts.
+_READ: dict[tuple[str, str, tuple[str | None, ...]], Spec] = {}
+_READ_KEPT = 8192
+
+
 def read(entry: CompiledRule, match: re.Match[str]) -> Spec:
     """The underspecified value a rule match stands for."""
+    key = (entry.rule.name, match.group(), match.groups())
+    spec = _READ.get(key)
+    if spec is None:
+        if len(_READ) >= _READ_KEPT:
+            _READ.clear()
+        spec = _READ[key] = _read(entry, match)
+    return spec
+
+
+def _read(entry: CompiledRule, match: re.Match[str]) -> Spec:
     rule = entry.rule
     groups = {k: v for k, v in match.groupdict().items() if v}
     text = match.group()
