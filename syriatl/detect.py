@@ -13,7 +13,7 @@ from dataclasses import replace
 from syriatl.grammar import CompiledRule, scan
 from syriatl.model import Direction, Kind, Mention, Spec, Unit
 from syriatl.patterns import vocab
-from syriatl.tense import direction_cue, governs_past
+from syriatl.tense import tense_cue
 
 _UNIT_OF = {
     "second": Unit.SECOND,
@@ -324,8 +324,7 @@ def _ahead(text: str, start: int, spec: Spec) -> bool:
 def _mention(text: str, start: int, end: int, rule: str, spec: Spec) -> Mention:
     cue, cue_word, strong = Direction.NONE, None, False
     if needs_direction(spec):
-        cue, cue_word = direction_cue(text, start, end)
-        strong = cue is Direction.PAST and governs_past(text, start, end)
+        cue, cue_word, strong = tense_cue(text, start, end)
         if cue is Direction.PAST and _ahead(text, start, spec):
             cue, cue_word, strong = Direction.FUTURE, "to", False
     return Mention(start, end, text[start:end], rule, spec, cue, cue_word, strong)
