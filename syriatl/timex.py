@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from syriatl.model import Precision, Spec, Unit
 
@@ -41,6 +42,8 @@ def week_start(year: int, week: int) -> dt.date:
     return dt.date.fromisocalendar(year, week, 1)
 
 
+# Every resolution asks for its value's days, and the same values recur: kept.
+@lru_cache(maxsize=8192)
 def span(value: str) -> tuple[dt.date, dt.date, Precision] | None:
     """The first and last day a TIMEX3 value covers and its precision.
 
