@@ -49,7 +49,10 @@ _ATTRIBUTIVE_AFTER = re.compile(
 
 @cache
 def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    cue = "|".join(f"(?P<c{i}>\\b(?:{p})\\b)" for i, (p, _, _) in enumerate(CUES))
+    # One word boundary before and after all the cues rather than around each: the
+    # same matches, but a position inside a word is turned away once, not once a cue.
+    cues = "|".join(f"(?P<c{i}>(?:{p}))" for i, (p, _, _) in enumerate(CUES))
+    cue = rf"\b(?:{cues})\b"
     adjacent = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ADJACENT)
     return (
         re.compile(cue),
