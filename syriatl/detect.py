@@ -13,7 +13,7 @@ from dataclasses import replace
 from syriatl.grammar import CompiledRule, scan
 from syriatl.model import Direction, Kind, Mention, Spec, Unit
 from syriatl.patterns import vocab
-from syriatl.tense import direction_cue, governs_past
+from syriatl.tense import tense_cue
 
 _UNIT_OF = {
     "second": Unit.SECOND,
@@ -165,8 +165,25 @@ def _decade(groups: Mapping[str, str]) -> int | None:
     return None
 
 
+# What a match reads depends only on its rule, its words and its groups, and the same few
+# ("Tuesday", "last year") come back in every text: each is read once. The cache is
+# emptied when full, which bounds its size over any number of texts.
+_READ: dict[tuple[str, str, tuple[str | None, ...]], Spec] = {}
+_READ_KEPT = 8192
+
+
 def read(entry: CompiledRule, match: re.Match[str]) -> Spec:
     """The underspecified value a rule match stands for."""
+    key = (entry.rule.name, match.group(), match.groups())
+    spec = _READ.get(key)
+    if spec is None:
+        if len(_READ) >= _READ_KEPT:
+            _READ.clear()
+        spec = _READ[key] = _read(entry, match)
+    return spec
+
+
+def _read(entry: CompiledRule, match: re.Match[str]) -> Spec:
     rule = entry.rule
     groups = {k: v for k, v in match.groupdict().items() if v}
     text = match.group()
@@ -307,8 +324,7 @@ def _ahead(text: str, start: int, spec: Spec) -> bool:
 def _mention(text: str, start: int, end: int, rule: str, spec: Spec) -> Mention:
     cue, cue_word, strong = Direction.NONE, None, False
     if needs_direction(spec):
-        cue, cue_word = direction_cue(text, start, end)
-        strong = cue is Direction.PAST and governs_past(text, start, end)
+        cue, cue_word, strong = tense_cue(text, start, end)
         if cue is Direction.PAST and _ahead(text, start, spec):
             cue, cue_word, strong = Direction.FUTURE, "to", False
     return Mention(start, end, text[start:end], rule, spec, cue, cue_word, strong)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from syriatl import timex
 from syriatl.model import (
@@ -228,9 +229,16 @@ def _pick_year(
     return min(options, key=lambda c: (gap(c), 0 if c[1] <= reference else 1))[0], False
 
 
+@lru_cache(maxsize=4096)
+def _in_year(spec: Spec, year: int) -> str | None:
+    """The calendar value of a year-less spec put in ``year``. Each date is tried in
+    three years and the same ones recur from text to text, so the values are kept."""
+    return timex.calendar_value(replace(spec, year=year))
+
+
 def _period(spec: Spec, year: int) -> tuple[dt.date, dt.date] | None:
     """The days a year-less calendar value covers in a given year."""
-    value = timex.calendar_value(replace(spec, year=year))
+    value = _in_year(spec, year)
     covered = timex.span(value) if value else None
     return (covered[0], covered[1]) if covered else None
 
@@ -247,7 +255,7 @@ def _calendar(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolu
         for year in (reference.year, reference.year - 1, reference.year + 1):
             try:
                 if dt.date(year, spec.month, spec.day).weekday() == spec.weekday:
-                    value = timex.calendar_value(replace(spec, year=year))
+                    value = _in_year(spec, year)
                     return _result(mention, value or "", "calendar:weekday-fits-year", anchor)
             except ValueError:
                 continue
@@ -265,9 +273,7 @@ def _calendar(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolu
         reference = reference + dt.timedelta(days=-1 if spec.relation == -1 else 1)
     elif spec.relation == 0:
         year = reference.year
-        return _result(
-            mention, timex.calendar_value(replace(spec, year=year)) or "", "calendar:this", anchor
-        )
+        return _result(mention, _in_year(spec, year) or "", "calendar:this", anchor)
     options = []
     for year in (reference.year - 1, reference.year, reference.year + 1):
         covered = _period(spec, year)
@@ -279,7 +285,7 @@ def _calendar(mention: Mention, anchor: Anchor | None, policy: Policy) -> Resolu
     weight = policy.cue_weight if cued else policy.default_weight
     year, by_cue = _pick_year(options, reference, direction, decisive, weight, policy.cue_slack)
     rule = f"calendar:{direction.value if by_cue and cued else 'nearest'}"
-    return _result(mention, timex.calendar_value(replace(spec, year=year)) or "", rule, anchor)
+    return _result(mention, _in_year(spec, year) or "", rule, anchor)
 
 
 # ---- shifts from the reference and from the previous date ----------------------------

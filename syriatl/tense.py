@@ -49,7 +49,10 @@ _ATTRIBUTIVE_AFTER = re.compile(
 
 @cache
 def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    cue = "|".join(f"(?P<c{i}>\\b(?:{p})\\b)" for i, (p, _, _) in enumerate(CUES))
+    # One word boundary before and after all the cues rather than around each: the
+    # same matches, but a position inside a word is turned away once, not once a cue.
+    cues = "|".join(f"(?P<c{i}>(?:{p}))" for i, (p, _, _) in enumerate(CUES))
+    cue = rf"\b(?:{cues})\b"
     adjacent = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ADJACENT)
     return (
         re.compile(cue),
@@ -130,7 +133,14 @@ def governs_past(text: str, start: int, end: int) -> bool:
     if _INSIDE_BRACKET.search(left) or adjacent_rx.search(left[-24:]):
         return False
     clause = _split(_split(left, hard)[-1], soft)[-1]
-    cues = _cues(clause)
+    return _governs(text, start, end, clause, _cues(clause))
+
+
+def _governs(
+    text: str, start: int, end: int, clause: str, cues: list[tuple[int, Direction, str]]
+) -> bool:
+    """``governs_past`` past its first checks: ``clause`` is the end of the clause before
+    the date (outside brackets, no adjacent cue), ``cues`` its tense cues."""
     if not cues:
         return _past_verb_after(text[end : end + _WINDOW].lower())
     at, direction, word = cues[-1]
@@ -175,39 +185,70 @@ def direction_cue(text: str, start: int, end: int) -> tuple[Direction, str | Non
     tense cue in the same clause (left first, then right), then in the rest of the
     sentence. Returns ``(Direction.NONE, None)`` when nothing decides.
     """
+    direction, word, _ = _direction(text, start, end)
+    return direction, word
+
+
+def tense_cue(text: str, start: int, end: int) -> tuple[Direction, str | None, bool]:
+    """``direction_cue`` and, for a past, ``governs_past``: the two read the same clause,
+    which is split once here."""
+    direction, word, clause = _direction(text, start, end)
+    if direction is not Direction.PAST:
+        return direction, word, False
+    if clause is None:
+        return direction, word, governs_past(text, start, end)
+    return direction, word, _governs(text, start, end, *clause)
+
+
+def _direction(
+    text: str, start: int, end: int
+) -> tuple[Direction, str | None, tuple[str, list[tuple[int, Direction, str]]] | None]:
+    """``direction_cue``, with the clause before the date and its cues when they were
+    read on the way and ``governs_past`` would read the same (None otherwise)."""
     _, adjacent_rx, hard, soft = _compiled()
     left = text[max(0, start - _WINDOW) : start].lower()
     right = text[end : end + _WINDOW].lower()
     if _ATTRIBUTIVE_BEFORE.search(left[-8:]) and _ATTRIBUTIVE_AFTER.match(right):
-        return Direction.NONE, None
+        return Direction.NONE, None, None
     if _POSSESSIVE.match(right):
-        return Direction.NONE, None
+        return Direction.NONE, None, None
     bracket = _INSIDE_BRACKET.search(left)
     if bracket and ")" in right:
         left, right = left[: bracket.start()], right[right.index(")") + 1 :]
     near = adjacent_rx.search(left[-24:])
     if near:
         word = near.group("cue")
-        looked_back = _UNTIL_PAST.search(_split(left, hard)[-1] + " " + _split(right, hard)[0])
+        looked_back = _UNTIL_PAST.search(_split(left, hard)[-1] + " " + _first(right, hard))
         if word in ("until", "till") and looked_back:
-            return Direction.PAST, looked_back.group()
-        return ADJACENT[" ".join(word.split())], word
+            return Direction.PAST, looked_back.group(), None
+        return ADJACENT[" ".join(word.split())], word, None
     left = _split(left, hard)[-1]
-    right = _split(right, hard)[0]
+    right = _first(right, hard)
     left_parts = _split(left, soft)
-    right_parts = _split(right, soft)
+    clause = left_parts[-1]
+    cues = _cues(clause)
+    if cues:
+        # governs_past reads this same clause unless the date is inside brackets.
+        _, direction, word = cues[-1]
+        return direction, word, None if bracket else (clause, cues)
     for side, parts in (
-        ("left", left_parts[-1:]),
-        ("right", right_parts[:1]),
+        ("right", [_first(right, soft)]),
         ("right", _after_aside(right)),
         ("left", left_parts[:-1]),
-        ("right", right_parts[1:]),
+        ("right", _split(right, soft)[1:]),
     ):
         cues = _cues(" ".join(parts), before=side == "left")
         if cues:
             _, direction, word = cues[-1] if side == "left" else cues[0]
-            return direction, word
-    return Direction.NONE, None
+            return direction, word, None if bracket else (clause, [])
+    return Direction.NONE, None, None
+
+
+def _first(text: str, boundary: re.Pattern[str]) -> str:
+    """The part of ``text`` before its first ``boundary`` (``_split(...)[0]``, without
+    scanning on past it)."""
+    match = boundary.search(text)
+    return text if match is None else text[: match.start()]
 
 
 # ", after a night of shelling, seized": an aside between commas right after the date.
@@ -223,4 +264,4 @@ def _after_aside(right: str) -> list[str]:
     aside = _ASIDE.match(right)
     if aside is None:
         return []
-    return _split(right[aside.end() :], _compiled()[3])[:1]
+    return [_first(right[aside.end() :], _compiled()[3])]

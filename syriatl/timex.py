@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from syriatl.model import Precision, Spec, Unit
 
@@ -41,6 +42,9 @@ def week_start(year: int, week: int) -> dt.date:
     return dt.date.fromisocalendar(year, week, 1)
 
 
+# Every resolution asks for its value's days and clock time, and the same values recur:
+# both are kept.
+@lru_cache(maxsize=8192)
 def span(value: str) -> tuple[dt.date, dt.date, Precision] | None:
     """The first and last day a TIMEX3 value covers and its precision.
 
@@ -95,6 +99,7 @@ def span(value: str) -> tuple[dt.date, dt.date, Precision] | None:
     return dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR
 
 
+@lru_cache(maxsize=8192)
 def clock(value: str) -> str | None:
     """The clock time of a ``...THH:MM`` value as ``HH:MM`` (midnight ending a day is 24:00)."""
     match = _VALUE.fullmatch(value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from syriatl.model import Direction
-from syriatl.tense import direction_cue, governs_past
+from syriatl.tense import direction_cue, governs_past, tense_cue
 
 P, F, N = Direction.PAST, Direction.FUTURE, Direction.NONE
 
@@ -129,3 +129,28 @@ def test_a_past_verb_governs_only_its_own_nearby_date(
 ) -> None:
     start = sentence.index(word)
     assert governs_past(sentence, start, start + len(word)) is governed
+
+
+# Read together, the direction and whether a past verb governs the date agree with the
+# two read apart; a date in brackets ("(on Dec. 1)") takes the direction of the clause
+# around them, but no verb governs it.
+@pytest.mark.parametrize(
+    ("sentence", "word", "governed"),
+    [*GOVERNED, ("Rebels seized the town (on Dec. 1) after a siege.", "Dec. 1", False)],
+)
+def test_tense_cue_says_whether_a_past_verb_governs(
+    sentence: str, word: str, governed: bool
+) -> None:
+    start = sentence.index(word)
+    direction, _, strong = tense_cue(sentence, start, start + len(word))
+    assert strong is governed
+    assert direction is P or not governed
+
+
+@pytest.mark.parametrize(("sentence", "word", "direction"), CASES)
+def test_tense_cue_agrees_with_direction_cue_and_governs_past(
+    sentence: str, word: str, direction: Direction
+) -> None:
+    start, end = sentence.index(word), sentence.index(word) + len(word)
+    governed = direction is P and governs_past(sentence, start, end)
+    assert tense_cue(sentence, start, end) == (*direction_cue(sentence, start, end), governed)
