@@ -100,10 +100,14 @@ COMPARED_MEMBERS = 3
 PINNED = "pinned by corrections"
 
 
+_JOINERS = re.compile(r"['’-]")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 @lru_cache(maxsize=1 << 16)
 def normal(word: str) -> str:
     """A word folded for comparison: lowercase, no apostrophes or hyphens, light stemming."""
-    w = re.sub(r"['’-]", "", word.lower())
+    w = _JOINERS.sub("", word.lower())
     for suffix in ("ies", "es", "s", "ing", "ed"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             w = w[: -len(suffix)] + ("y" if suffix == "ies" else "")
@@ -124,6 +128,14 @@ class Bag:
         return NAME_WEIGHT if word in self.names else 1.0
 
 
+@lru_cache(maxsize=1 << 16)
+def _fold(token: str) -> tuple[str, str]:
+    """A token in lowercase without a final "'s" (to look it up among the stopwords and
+    places' prepositions), and its word folded for comparison: made once per token, not
+    once per sentence it is in."""
+    return _POSSESSIVE.sub("", token.lower()), sys.intern(normal(token))
+
+
 def words_of(text: str, expression: str | None = None) -> Bag:
     """The folded content words of a sentence; names are capitalised words inside it, and
     places the names right after a preposition of place ("in Karvana"). The
@@ -134,11 +146,10 @@ def words_of(text: str, expression: str | None = None) -> Bag:
     dated = frozenset(_TOKEN.findall(expression.lower())) if expression else frozenset()
     before = ""
     for i, token in enumerate(_TOKEN.findall(text)):
-        lower, after = re.sub(r"['’]s$", "", token.lower()), before
+        (lower, word), after = _fold(token), before
         before = lower
         if lower in STOPWORDS or len(token) < 3 or lower in dated:
             continue
-        word = sys.intern(normal(token))
         words.add(word)
         if i and not token.islower():  # "Karvana", and "al-Dessa" too
             names.add(word)
@@ -189,6 +200,11 @@ class _Item:
     # Saturday"): its whole sentence is compared too.
     sentence: tuple[Bag, float] | None = None
     cluster: int = -1
+    # What every comparison asks of the unit's telling, worked out once when it opens.
+    kind: str | None = None  # _main_kind
+    thing: str | None = None
+    date: DateKey = ("", None, "", None, None)
+    block: Key = ("", "")
 
     @property
     def first(self) -> Source:
@@ -221,7 +237,7 @@ class _Cluster:
             self.names = self.names | item.names if self.names else item.names
         if item.places:
             self.places = self.places | item.places if self.places else item.places
-        kind = _main_kind(item.first)
+        kind = item.kind
         if kind and kind not in self.kinds:
             self.kinds = _kinds(self.kinds | {kind})
         start = item.first.when.start
@@ -264,6 +280,8 @@ class _Block:
     """An open date block: where its units' keys lead, and its units."""
 
     first: tuple[dt.date, int]
+    # A day's block: the last day whose units meet it (WINDOW days on); None for others.
+    until: dt.date | None = None
     index: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     items: list[_Item] = field(default_factory=list)
 
@@ -284,10 +302,16 @@ def _neighbours(block: Key) -> list[Key]:
     return [("day", (day + dt.timedelta(days=d)).isoformat()) for d in range(-WINDOW, 1)]
 
 
-def _expired(key: Key, block: _Block, when: When) -> bool:
+def _opened(key: Key, when: When) -> _Block:
+    """The block ``key`` opened by a unit dated ``when``."""
+    until = when.start + dt.timedelta(days=WINDOW) if key[0] == "day" else None
+    return _Block((when.start, when.precision.rank), until)
+
+
+def _expired(block: _Block, when: When) -> bool:
     """True when no unit at or after ``when`` (in chronological order) can meet the block."""
-    if key[0] == "day":
-        return when.start > dt.date.fromisoformat(key[1]) + dt.timedelta(days=WINDOW)
+    if block.until is not None:
+        return when.start > block.until
     return (when.start, when.precision.rank) > block.first
 
 
@@ -352,10 +376,10 @@ def _compatible(kinds: frozenset[str], kind: str | None) -> bool:
     return kind is None or all(_akin(k, kind) for k in kinds)
 
 
-def _kinds_differ(a: Source, b: Source) -> bool:
+def _differ(x: str | None, y: str | None) -> bool:
     """True when two tellings of one day say different things happened: both tell a
-    happening of their own (not a passing mention) of known, different kinds."""
-    x, y = _main_kind(a), _main_kind(b)
+    happening of their own (not a passing mention, their ``_main_kind``) of known,
+    different kinds."""
     return x is not None and y is not None and not _akin(x, y)
 
 
@@ -374,13 +398,13 @@ def _likeness(
         return (False, 0.0)
     if clash:  # an article that gives the cluster one day gives this unit another
         return (False, 0.0)
-    if not _compatible(cluster.kinds, _main_kind(a)):
+    if not _compatible(cluster.kinds, item.kind):
         return (False, 0.0)
-    thing = _thing(a)
+    thing = item.thing
     if item.names and cluster.names and item.names.isdisjoint(cluster.names) and thing is None:
         return (False, 0.0)  # "shelled Ostrel" and "shelled the districts of Karvana"
     for member in islice(cluster.live.values(), COMPARED_MEMBERS):
-        same_thing = thing is not None and thing == _thing(member.first)
+        same_thing = thing is not None and thing == member.thing
         if item.names and member.names and not item.names & member.names and not same_thing:
             continue
         if item.places and member.places and not item.places & member.places:
@@ -388,12 +412,13 @@ def _likeness(
         if item.places - member.places and member.places - item.places:
             continue  # each names a place the other does not: talks on Karvana, on Ostrel
         b = member.first
-        same_date = _date_key(a.when) == _date_key(b.when) or _block(a.when) == _block(b.when)
+        same_date = item.date == member.date or item.block == member.block
         within = not item.articles.isdisjoint(member.articles)
         if within and item.entries != member.entries and not same_date:
             continue
         score = overlap(item.bag, member.bag, rarity, (item.total, member.total))
-        if (item.sentence or member.sentence) and not _kinds_differ(a, b):
+        differ = _differ(item.kind, member.kind)
+        if (item.sentence or member.sentence) and not differ:
             x = item.sentence or (item.bag, item.total)
             y = member.sentence or (member.bag, member.total)
             score = max(score, overlap(x[0], y[0], rarity, (x[1], y[1])))
@@ -401,23 +426,23 @@ def _likeness(
             if within:
                 fits = (
                     score >= WITHIN
-                    or (same_thing and item.entries == member.entries and not _kinds_differ(a, b))
+                    or (same_thing and item.entries == member.entries and not differ)
                     or (
                         # a photo caption shows the story's happening of its kind and day
-                        (a.caption or b.caption) and _main_kind(a) == _main_kind(b) is not None
+                        (a.caption or b.caption) and item.kind == member.kind is not None
                     )
                 )
             else:
-                kind = _main_kind(a)
+                kind = item.kind
                 fits = (
-                    (same_thing and not _kinds_differ(a, b))
-                    or (score >= ACROSS and not _kinds_differ(a, b))
+                    (same_thing and not differ)
+                    or (score >= ACROSS and not differ)
                     # the same kind of happening, in words that share a word ("the army
                     # denied the claim", "the army's denial"), or of a kind a process
                     # has one of on a day (talks, a vote)
                     or (
                         kind is not None
-                        and kind == _main_kind(b)
+                        and kind == member.kind
                         and (kind in SINGULAR or not item.bag.words.isdisjoint(member.bag.words))
                     )
                 )
@@ -560,6 +585,9 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
     clusters: list[_Cluster] = []
     parent: list[int] = []
     blocks: dict[Key, _Block] = {}
+    # Where the blocks were last looked over for expiry: a unit of the same first day and
+    # precision finds none expired (those opened since are its own day's, or opened at it).
+    looked: tuple[dt.date, int] | None = None
     units.reverse()  # taken from the end, so that each is let go with its block
     packs.reverse()
     while units:
@@ -568,7 +596,12 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
         packed, packed_whole = packs.pop()
         bag = _unpack(packed)
         whole = _unpack(packed_whole) if packed_whole else None
-        for key in [k for k, b in blocks.items() if _expired(k, b, source.when)]:
+        now = (source.when.start, source.when.precision.rank)
+        expired = (
+            [k for k, b in blocks.items() if _expired(b, source.when)] if now != looked else []
+        )
+        looked = now
+        for key in expired:
             for old in blocks.pop(key).items:
                 root = _find(parent, old.cluster)
                 del clusters[root].live[id(old)]
@@ -589,16 +622,18 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
         )
         if source.kind == "other" and whole is not None:
             item.sentence = (whole, weight(whole, whole.words, rarity))
+        item.kind = kind = _main_kind(source)
+        item.thing = thing = _thing(source)
+        item.date = _date_key(source.when)
+        item.block = here = _block(source.when)
         told_twice = [w for w in bag.words if counts[w] > 1]
         keys = sorted(told_twice, key=lambda w: (-rarity(w), w))[:KEYS_PER_EVENT]
-        thing = _thing(source)
         if thing:
             keys.append("#" + thing)
-        kind = _main_kind(source)
         if kind in SINGULAR:
             keys.append("%" + kind)  # blocked by date and kind: one day's talks meet
         candidates: set[int] = set()
-        for near in _neighbours(_block(source.when)):
+        for near in _neighbours(here):
             if near in blocks:
                 for word in keys:
                     candidates.update(blocks[near].index.get(word, ())[-CANDIDATES_PER_KEY:])
@@ -627,9 +662,7 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
         item.cluster = chosen
         clusters[chosen].add(item)
         day.place(chosen, item.articles, start)
-        block = blocks.setdefault(
-            _block(source.when), _Block((source.when.start, source.when.precision.rank))
-        )
+        block = blocks.get(here) or blocks.setdefault(here, _opened(here, source.when))
         block.items.append(item)
         for word in keys:
             listed = block.index[word]
@@ -660,6 +693,8 @@ def event_position(event: Event) -> tuple[object, ...]:
 def event_of(members: list[Source]) -> Event:
     """One event from the sources of a happening: the best-supported date, the sources
     that agree with it, the dissent, and the text, kind and status of its best telling."""
+    if len(members) == 1:  # most happenings are told once: its own date, text and all
+        return _event_of_one(members[0])
     # A date's support is the number of origins that give it: a wire story on ten sites
     # is one voice.
     votes = Counter(k for k, _ in {(_date_key(s.when), origin_of(s)) for s in members})
@@ -675,8 +710,9 @@ def event_of(members: list[Source]) -> Event:
 
     chosen = min(members, key=support)
     best = chosen.when
-    agreeing = sorted((s for s in members if agrees(s, best)), key=_order)
-    dissent = sorted((s for s in members if not agrees(s, best)), key=_order)
+    agreed = [agrees(s, best) for s in members]
+    agreeing = sorted((s for s, yes in zip(members, agreed, strict=True) if yes), key=_order)
+    dissent = sorted((s for s, yes in zip(members, agreed, strict=True) if not yes), key=_order)
     teller = min(agreeing, key=_telling)
     reported = min((s.published for s in agreeing if s.published), default=None)
     return Event(
@@ -688,6 +724,20 @@ def event_of(members: list[Source]) -> Event:
         kind=teller.kind,
         status=teller.happening.status if teller.happening else Status.HAPPENED,
         basis=chosen.basis,
+    )
+
+
+def _event_of_one(source: Source) -> Event:
+    """``event_of([source])``: a source agrees with its own date and tells it best."""
+    return Event(
+        when=source.when,
+        text=source.text,
+        sources=(source,),
+        conflicts=(),
+        reported=source.published or None,
+        kind=source.kind,
+        status=source.happening.status if source.happening else Status.HAPPENED,
+        basis=source.basis,
     )
 
 
