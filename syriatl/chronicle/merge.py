@@ -159,8 +159,10 @@ def words_of(text: str, expression: str | None = None) -> Bag:
 
 
 def weight(bag: Bag, words: Iterable[str], rarity: Callable[[str], float]) -> float:
-    """The weight of some of a bag's words: rarer words and names weigh more."""
-    return sum(bag.weight(w) * rarity(w) for w in words)
+    """The weight of some of a bag's words: rarer words and names weigh more (each word
+    as ``Bag.weight`` weighs it, times its rarity)."""
+    names = bag.names
+    return sum((NAME_WEIGHT if w in names else 1.0) * rarity(w) for w in words)
 
 
 def overlap(
@@ -295,11 +297,14 @@ def _block(when: When) -> Key:
     return (when.precision.value, f"{when.value}|{when.modifier or ''}")
 
 
-def _neighbours(block: Key) -> list[Key]:
+@lru_cache(maxsize=1 << 12)
+def _neighbours(block: Key) -> tuple[Key, ...]:
+    """The blocks a unit of ``block`` meets: itself, and a day's the WINDOW days before
+    (asked for each unit, and units come a day at a time)."""
     if block[0] != "day":
-        return [block]
+        return (block,)
     day = dt.date.fromisoformat(block[1])
-    return [("day", (day + dt.timedelta(days=d)).isoformat()) for d in range(-WINDOW, 1)]
+    return tuple(("day", (day + dt.timedelta(days=d)).isoformat()) for d in range(-WINDOW, 1))
 
 
 def _opened(key: Key, when: When) -> _Block:
@@ -697,20 +702,25 @@ def event_of(members: list[Source]) -> Event:
         return _event_of_one(members[0])
     # A date's support is the number of origins that give it: a wire story on ten sites
     # is one voice.
-    votes = Counter(k for k, _ in {(_date_key(s.when), origin_of(s)) for s in members})
+    keys = [_date_key(s.when) for s in members]
+    votes = Counter(k for k, _ in {(k, origin_of(s)) for k, s in zip(keys, members, strict=True)})
+    # the first, in the order of choice, of the sources that give each date
     first_order: dict[DateKey, tuple[str, str, int, str]] = {}
-    for s in sorted(members, key=_choice):
-        first_order.setdefault(_date_key(s.when), _choice(s))
+    for key, s in zip(keys, members, strict=True):
+        choice = _choice(s)
+        if key not in first_order or choice < first_order[key]:
+            first_order[key] = choice
 
-    def support(source: Source) -> tuple[bool, bool, int, int, tuple[str, str, int, str]]:
-        key = _date_key(source.when)
+    def support(i: int) -> tuple[bool, bool, int, int, tuple[str, str, int, str]]:
+        source, key = members[i], keys[i]
         reported = source.basis is Basis.REPORTED
         pinned = source.rule.startswith(PINNED)
         return (not pinned, reported, -source.when.precision.rank, -votes[key], first_order[key])
 
-    chosen = min(members, key=support)
+    best_at = min(range(len(members)), key=support)  # the first best, as min takes it
+    chosen, best_key = members[best_at], keys[best_at]
     best = chosen.when
-    agreed = [agrees(s, best) for s in members]
+    agreed = [k == best_key or agrees(s, best) for k, s in zip(keys, members, strict=True)]
     agreeing = sorted((s for s, yes in zip(members, agreed, strict=True) if yes), key=_order)
     dissent = sorted((s for s, yes in zip(members, agreed, strict=True) if not yes), key=_order)
     teller = min(agreeing, key=_telling)
