@@ -198,15 +198,15 @@ class _Item:
     names: frozenset[str]
     places: frozenset[str]
     total: float
+    # What every comparison asks of the unit's telling, worked out once when it opens.
+    kind: str | None  # _main_kind
+    thing: str | None
+    date: DateKey
+    block: Key
     # A happening of no known kind is often a fragment ("Speaking from London on
     # Saturday"): its whole sentence is compared too.
     sentence: tuple[Bag, float] | None = None
     cluster: int = -1
-    # What every comparison asks of the unit's telling, worked out once when it opens.
-    kind: str | None = None  # _main_kind
-    thing: str | None = None
-    date: DateKey = ("", None, "", None, None)
-    block: Key = ("", "")
 
     @property
     def first(self) -> Source:
@@ -521,11 +521,13 @@ def _find(parent: list[int], cluster: int) -> int:
     return cluster
 
 
-DateKey = tuple[str, str | None, str, str | None, str | None]
+DateKey = tuple[str, str | None, Precision, str | None, str | None]
 
 
 def _date_key(when: When) -> DateKey:
-    return (when.value, when.time, when.precision.value, when.modifier, when.zone)
+    # the precision itself: it equals (and hashes as) its value, without the enum's
+    # descriptor on every call
+    return (when.value, when.time, when.precision, when.modifier, when.zone)
 
 
 def _units(told: Iterable[Source]) -> list[list[Source]]:
@@ -616,6 +618,7 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
                     clusters[root] = _GONE
         names = frozenset(w for w in bag.names if counts[w] <= rare_enough)
         places = frozenset(w for w in _located(source, bag, whole) if located[w] <= place_enough)
+        kind, thing, here = _main_kind(source), _thing(source), _block(source.when)
         item = _Item(
             unit,
             frozenset(s.article for s in unit),
@@ -624,13 +627,13 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
             names,
             places,
             weight(bag, bag.words, rarity),
+            kind,
+            thing,
+            _date_key(source.when),
+            here,
         )
         if source.kind == "other" and whole is not None:
             item.sentence = (whole, weight(whole, whole.words, rarity))
-        item.kind = kind = _main_kind(source)
-        item.thing = thing = _thing(source)
-        item.date = _date_key(source.when)
-        item.block = here = _block(source.when)
         told_twice = [w for w in bag.words if counts[w] > 1]
         keys = sorted(told_twice, key=lambda w: (-rarity(w), w))[:KEYS_PER_EVENT]
         if thing:
