@@ -9,12 +9,13 @@ would merge (``--keep FILE``: in a pickle, read again when it exists). Then, in 
 process, it merges them with this tree's ``syriatl.chronicle.merge`` and with the
 ``merge.py`` of ``--baseline`` (a git revision, default ``main``; it runs against this
 tree's model and pattern tables), and prints the median wall seconds of each, their
-ratio, and whether the two give the same events (ids, order, texts, sources).
+ratio (run in turn, each after a garbage collection), and whether the two give the same events (ids, order, texts, sources).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib.util
 import pickle
 import statistics
@@ -74,14 +75,23 @@ def baseline(revision: str) -> ModuleType:
     return module
 
 
-def timed(work: Callable[[], Any], repeat: int) -> tuple[float, Any]:
-    """The median wall seconds of ``repeat`` runs of ``work``, and its last result."""
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
+def paired(works: Sequence[Callable[[], Any]], repeat: int) -> tuple[list[float], list[Any]]:
+    """The median wall seconds of each of ``works`` over ``repeat`` rounds, run in turn
+    (so that the machine's moods fall on all alike), and the result of each's first run.
+    Results are let go and collected before each run: the garbage collector's work
+    grows with what is alive."""
+    times: list[list[float]] = [[] for _ in works]
+    results: list[Any] = [None for _ in works]
+    for round_ in range(repeat):
+        for i, work in enumerate(works):
+            gc.collect()
+            start = time.perf_counter()
+            result = work()
+            times[i].append(time.perf_counter() - start)
+            if round_ == 0:
+                results[i] = result
+            del result
+    return [statistics.median(t) for t in times], results
 
 
 def sources_of(args: argparse.Namespace) -> Sequence[Source]:
@@ -116,8 +126,9 @@ def main() -> None:
     old = baseline(args.baseline)
     print(f"merge: {len(sources)} sources; median wall seconds of {args.repeat}, in this "
           "process (a shared machine is noisy)")  # fmt: skip
-    base, before = timed(lambda: old.merge(sources), args.repeat)
-    mine, after = timed(lambda: ours.merge(sources), args.repeat)
+    (base, mine), (before, after) = paired(
+        [lambda: old.merge(sources), lambda: ours.merge(sources)], args.repeat
+    )
     same = "same events" if before == after else "EVENTS DIFFER"
     print(
         f"  this tree {mine:8.3f} s   {args.baseline} {base:8.3f} s   "
