@@ -66,7 +66,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 
 from syriatl.model import Basis, Event, Precision, Source, Status, When
@@ -389,25 +389,27 @@ def _differ(x: str | None, y: str | None) -> bool:
 
 
 def _likeness(
-    item: _Item, cluster: _Cluster, rarity: Callable[[str], float], clash: bool
+    item: _Item, cluster: _Cluster, rarity: Callable[[str], float], clash: Callable[[], bool]
 ) -> tuple[bool, float]:
     """How well a unit fits a cluster: whether a fitting member gives the same date, and
-    the best fit with the cluster's first open members (0 when none fits)."""
+    the best fit with the cluster's first open members (0 when none fits). ``clash``
+    tells whether an article gives the cluster one day and this unit another; it is
+    asked only of a cluster the cheaper tests leave in (most are parted by them)."""
     best: tuple[bool, float] = (False, 0.0)
     a = item.first
     start = a.when.start
-    # Outlets may disagree on the day by WINDOW days, but a happening does not creep:
-    # the same words told day after day are as many happenings.
-    near = cluster.spans(start, start) <= WINDOW
     if item.places and cluster.places and item.places.isdisjoint(cluster.places):
-        return (False, 0.0)
-    if clash:  # an article that gives the cluster one day gives this unit another
         return (False, 0.0)
     if not _compatible(cluster.kinds, item.kind):
         return (False, 0.0)
     thing = item.thing
     if item.names and cluster.names and item.names.isdisjoint(cluster.names) and thing is None:
         return (False, 0.0)  # "shelled Ostrel" and "shelled the districts of Karvana"
+    if clash():  # an article that gives the cluster one day gives this unit another
+        return (False, 0.0)
+    # Outlets may disagree on the day by WINDOW days, but a happening does not creep:
+    # the same words told day after day are as many happenings.
+    near = cluster.spans(start, start) <= WINDOW
     for member in islice(cluster.live.values(), COMPARED_MEMBERS):
         same_thing = thing is not None and thing == member.thing
         if item.names and member.names and not item.names & member.names and not same_thing:
@@ -648,7 +650,7 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
         roots = sorted({_find(parent, c) for c in candidates})
         start = source.when.start
         scores = {
-            c: _likeness(item, clusters[c], rarity, day.clashes(c, item.articles, start))
+            c: _likeness(item, clusters[c], rarity, partial(day.clashes, c, item.articles, start))
             for c in roots
         }
         fits = [c for c in roots if scores[c][1] > 0.0]
