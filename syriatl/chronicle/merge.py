@@ -66,7 +66,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 
 from syriatl.model import Basis, Event, Precision, Source, Status, When
@@ -100,10 +100,14 @@ COMPARED_MEMBERS = 3
 PINNED = "pinned by corrections"
 
 
+_JOINERS = re.compile(r"['’-]")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 @lru_cache(maxsize=1 << 16)
 def normal(word: str) -> str:
     """A word folded for comparison: lowercase, no apostrophes or hyphens, light stemming."""
-    w = re.sub(r"['’-]", "", word.lower())
+    w = _JOINERS.sub("", word.lower())
     for suffix in ("ies", "es", "s", "ing", "ed"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             w = w[: -len(suffix)] + ("y" if suffix == "ies" else "")
@@ -124,6 +128,14 @@ class Bag:
         return NAME_WEIGHT if word in self.names else 1.0
 
 
+@lru_cache(maxsize=1 << 16)
+def _fold(token: str) -> tuple[str, str]:
+    """A token in lowercase without a final "'s" (to look it up among the stopwords and
+    places' prepositions), and its word folded for comparison: made once per token, not
+    once per sentence it is in."""
+    return _POSSESSIVE.sub("", token.lower()), sys.intern(normal(token))
+
+
 def words_of(text: str, expression: str | None = None) -> Bag:
     """The folded content words of a sentence; names are capitalised words inside it, and
     places the names right after a preposition of place ("in Karvana"). The
@@ -134,11 +146,10 @@ def words_of(text: str, expression: str | None = None) -> Bag:
     dated = frozenset(_TOKEN.findall(expression.lower())) if expression else frozenset()
     before = ""
     for i, token in enumerate(_TOKEN.findall(text)):
-        lower, after = re.sub(r"['’]s$", "", token.lower()), before
+        (lower, word), after = _fold(token), before
         before = lower
         if lower in STOPWORDS or len(token) < 3 or lower in dated:
             continue
-        word = sys.intern(normal(token))
         words.add(word)
         if i and not token.islower():  # "Karvana", and "al-Dessa" too
             names.add(word)
@@ -148,8 +159,10 @@ def words_of(text: str, expression: str | None = None) -> Bag:
 
 
 def weight(bag: Bag, words: Iterable[str], rarity: Callable[[str], float]) -> float:
-    """The weight of some of a bag's words: rarer words and names weigh more."""
-    return sum(bag.weight(w) * rarity(w) for w in words)
+    """The weight of some of a bag's words: rarer words and names weigh more (each word
+    as ``Bag.weight`` weighs it, times its rarity)."""
+    names = bag.names
+    return sum((NAME_WEIGHT if w in names else 1.0) * rarity(w) for w in words)
 
 
 def overlap(
@@ -185,6 +198,11 @@ class _Item:
     names: frozenset[str]
     places: frozenset[str]
     total: float
+    # What every comparison asks of the unit's telling, worked out once when it opens.
+    kind: str | None  # _main_kind
+    thing: str | None
+    date: DateKey
+    block: Key
     # A happening of no known kind is often a fragment ("Speaking from London on
     # Saturday"): its whole sentence is compared too.
     sentence: tuple[Bag, float] | None = None
@@ -221,7 +239,7 @@ class _Cluster:
             self.names = self.names | item.names if self.names else item.names
         if item.places:
             self.places = self.places | item.places if self.places else item.places
-        kind = _main_kind(item.first)
+        kind = item.kind
         if kind and kind not in self.kinds:
             self.kinds = _kinds(self.kinds | {kind})
         start = item.first.when.start
@@ -264,6 +282,8 @@ class _Block:
     """An open date block: where its units' keys lead, and its units."""
 
     first: tuple[dt.date, int]
+    # A day's block: the last day whose units meet it (WINDOW days on); None for others.
+    until: dt.date | None = None
     index: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     items: list[_Item] = field(default_factory=list)
 
@@ -277,17 +297,26 @@ def _block(when: When) -> Key:
     return (when.precision.value, f"{when.value}|{when.modifier or ''}")
 
 
-def _neighbours(block: Key) -> list[Key]:
+@lru_cache(maxsize=1 << 12)
+def _neighbours(block: Key) -> tuple[Key, ...]:
+    """The blocks a unit of ``block`` meets: itself, and a day's the WINDOW days before
+    (asked for each unit, and units come a day at a time)."""
     if block[0] != "day":
-        return [block]
+        return (block,)
     day = dt.date.fromisoformat(block[1])
-    return [("day", (day + dt.timedelta(days=d)).isoformat()) for d in range(-WINDOW, 1)]
+    return tuple(("day", (day + dt.timedelta(days=d)).isoformat()) for d in range(-WINDOW, 1))
 
 
-def _expired(key: Key, block: _Block, when: When) -> bool:
+def _opened(key: Key, when: When) -> _Block:
+    """The block ``key`` opened by a unit dated ``when``."""
+    until = when.start + dt.timedelta(days=WINDOW) if key[0] == "day" else None
+    return _Block((when.start, when.precision.rank), until)
+
+
+def _expired(block: _Block, when: When) -> bool:
     """True when no unit at or after ``when`` (in chronological order) can meet the block."""
-    if key[0] == "day":
-        return when.start > dt.date.fromisoformat(key[1]) + dt.timedelta(days=WINDOW)
+    if block.until is not None:
+        return when.start > block.until
     return (when.start, when.precision.rank) > block.first
 
 
@@ -352,35 +381,37 @@ def _compatible(kinds: frozenset[str], kind: str | None) -> bool:
     return kind is None or all(_akin(k, kind) for k in kinds)
 
 
-def _kinds_differ(a: Source, b: Source) -> bool:
+def _differ(x: str | None, y: str | None) -> bool:
     """True when two tellings of one day say different things happened: both tell a
-    happening of their own (not a passing mention) of known, different kinds."""
-    x, y = _main_kind(a), _main_kind(b)
+    happening of their own (not a passing mention, their ``_main_kind``) of known,
+    different kinds."""
     return x is not None and y is not None and not _akin(x, y)
 
 
 def _likeness(
-    item: _Item, cluster: _Cluster, rarity: Callable[[str], float], clash: bool
+    item: _Item, cluster: _Cluster, rarity: Callable[[str], float], clash: Callable[[], bool]
 ) -> tuple[bool, float]:
     """How well a unit fits a cluster: whether a fitting member gives the same date, and
-    the best fit with the cluster's first open members (0 when none fits)."""
+    the best fit with the cluster's first open members (0 when none fits). ``clash``
+    tells whether an article gives the cluster one day and this unit another; it is
+    asked only of a cluster the cheaper tests leave in (most are parted by them)."""
     best: tuple[bool, float] = (False, 0.0)
     a = item.first
     start = a.when.start
+    if item.places and cluster.places and item.places.isdisjoint(cluster.places):
+        return (False, 0.0)
+    if not _compatible(cluster.kinds, item.kind):
+        return (False, 0.0)
+    thing = item.thing
+    if item.names and cluster.names and item.names.isdisjoint(cluster.names) and thing is None:
+        return (False, 0.0)  # "shelled Ostrel" and "shelled the districts of Karvana"
+    if clash():  # an article that gives the cluster one day gives this unit another
+        return (False, 0.0)
     # Outlets may disagree on the day by WINDOW days, but a happening does not creep:
     # the same words told day after day are as many happenings.
     near = cluster.spans(start, start) <= WINDOW
-    if item.places and cluster.places and item.places.isdisjoint(cluster.places):
-        return (False, 0.0)
-    if clash:  # an article that gives the cluster one day gives this unit another
-        return (False, 0.0)
-    if not _compatible(cluster.kinds, _main_kind(a)):
-        return (False, 0.0)
-    thing = _thing(a)
-    if item.names and cluster.names and item.names.isdisjoint(cluster.names) and thing is None:
-        return (False, 0.0)  # "shelled Ostrel" and "shelled the districts of Karvana"
     for member in islice(cluster.live.values(), COMPARED_MEMBERS):
-        same_thing = thing is not None and thing == _thing(member.first)
+        same_thing = thing is not None and thing == member.thing
         if item.names and member.names and not item.names & member.names and not same_thing:
             continue
         if item.places and member.places and not item.places & member.places:
@@ -388,12 +419,13 @@ def _likeness(
         if item.places - member.places and member.places - item.places:
             continue  # each names a place the other does not: talks on Karvana, on Ostrel
         b = member.first
-        same_date = _date_key(a.when) == _date_key(b.when) or _block(a.when) == _block(b.when)
+        same_date = item.date == member.date or item.block == member.block
         within = not item.articles.isdisjoint(member.articles)
         if within and item.entries != member.entries and not same_date:
             continue
         score = overlap(item.bag, member.bag, rarity, (item.total, member.total))
-        if (item.sentence or member.sentence) and not _kinds_differ(a, b):
+        differ = _differ(item.kind, member.kind)
+        if (item.sentence or member.sentence) and not differ:
             x = item.sentence or (item.bag, item.total)
             y = member.sentence or (member.bag, member.total)
             score = max(score, overlap(x[0], y[0], rarity, (x[1], y[1])))
@@ -401,23 +433,23 @@ def _likeness(
             if within:
                 fits = (
                     score >= WITHIN
-                    or (same_thing and item.entries == member.entries and not _kinds_differ(a, b))
+                    or (same_thing and item.entries == member.entries and not differ)
                     or (
                         # a photo caption shows the story's happening of its kind and day
-                        (a.caption or b.caption) and _main_kind(a) == _main_kind(b) is not None
+                        (a.caption or b.caption) and item.kind == member.kind is not None
                     )
                 )
             else:
-                kind = _main_kind(a)
+                kind = item.kind
                 fits = (
-                    (same_thing and not _kinds_differ(a, b))
-                    or (score >= ACROSS and not _kinds_differ(a, b))
+                    (same_thing and not differ)
+                    or (score >= ACROSS and not differ)
                     # the same kind of happening, in words that share a word ("the army
                     # denied the claim", "the army's denial"), or of a kind a process
                     # has one of on a day (talks, a vote)
                     or (
                         kind is not None
-                        and kind == _main_kind(b)
+                        and kind == member.kind
                         and (kind in SINGULAR or not item.bag.words.isdisjoint(member.bag.words))
                     )
                 )
@@ -491,11 +523,13 @@ def _find(parent: list[int], cluster: int) -> int:
     return cluster
 
 
-DateKey = tuple[str, str | None, str, str | None, str | None]
+DateKey = tuple[str, str | None, Precision, str | None, str | None]
 
 
 def _date_key(when: When) -> DateKey:
-    return (when.value, when.time, when.precision.value, when.modifier, when.zone)
+    # the precision itself: it equals (and hashes as) its value, without the enum's
+    # descriptor on every call
+    return (when.value, when.time, when.precision, when.modifier, when.zone)
 
 
 def _units(told: Iterable[Source]) -> list[list[Source]]:
@@ -560,6 +594,9 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
     clusters: list[_Cluster] = []
     parent: list[int] = []
     blocks: dict[Key, _Block] = {}
+    # Where the blocks were last looked over for expiry: a unit of the same first day and
+    # precision finds none expired (those opened since are its own day's, or opened at it).
+    looked: tuple[dt.date, int] | None = None
     units.reverse()  # taken from the end, so that each is let go with its block
     packs.reverse()
     while units:
@@ -568,7 +605,12 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
         packed, packed_whole = packs.pop()
         bag = _unpack(packed)
         whole = _unpack(packed_whole) if packed_whole else None
-        for key in [k for k, b in blocks.items() if _expired(k, b, source.when)]:
+        now = (source.when.start, source.when.precision.rank)
+        expired = (
+            [k for k, b in blocks.items() if _expired(b, source.when)] if now != looked else []
+        )
+        looked = now
+        for key in expired:
             for old in blocks.pop(key).items:
                 root = _find(parent, old.cluster)
                 del clusters[root].live[id(old)]
@@ -578,6 +620,7 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
                     clusters[root] = _GONE
         names = frozenset(w for w in bag.names if counts[w] <= rare_enough)
         places = frozenset(w for w in _located(source, bag, whole) if located[w] <= place_enough)
+        kind, thing, here = _main_kind(source), _thing(source), _block(source.when)
         item = _Item(
             unit,
             frozenset(s.article for s in unit),
@@ -586,26 +629,28 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
             names,
             places,
             weight(bag, bag.words, rarity),
+            kind,
+            thing,
+            _date_key(source.when),
+            here,
         )
         if source.kind == "other" and whole is not None:
             item.sentence = (whole, weight(whole, whole.words, rarity))
         told_twice = [w for w in bag.words if counts[w] > 1]
         keys = sorted(told_twice, key=lambda w: (-rarity(w), w))[:KEYS_PER_EVENT]
-        thing = _thing(source)
         if thing:
             keys.append("#" + thing)
-        kind = _main_kind(source)
         if kind in SINGULAR:
             keys.append("%" + kind)  # blocked by date and kind: one day's talks meet
         candidates: set[int] = set()
-        for near in _neighbours(_block(source.when)):
+        for near in _neighbours(here):
             if near in blocks:
                 for word in keys:
                     candidates.update(blocks[near].index.get(word, ())[-CANDIDATES_PER_KEY:])
         roots = sorted({_find(parent, c) for c in candidates})
         start = source.when.start
         scores = {
-            c: _likeness(item, clusters[c], rarity, day.clashes(c, item.articles, start))
+            c: _likeness(item, clusters[c], rarity, partial(day.clashes, c, item.articles, start))
             for c in roots
         }
         fits = [c for c in roots if scores[c][1] > 0.0]
@@ -627,9 +672,7 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
         item.cluster = chosen
         clusters[chosen].add(item)
         day.place(chosen, item.articles, start)
-        block = blocks.setdefault(
-            _block(source.when), _Block((source.when.start, source.when.precision.rank))
-        )
+        block = blocks.get(here) or blocks.setdefault(here, _opened(here, source.when))
         block.items.append(item)
         for word in keys:
             listed = block.index[word]
@@ -660,23 +703,31 @@ def event_position(event: Event) -> tuple[object, ...]:
 def event_of(members: list[Source]) -> Event:
     """One event from the sources of a happening: the best-supported date, the sources
     that agree with it, the dissent, and the text, kind and status of its best telling."""
+    if len(members) == 1:  # most happenings are told once: its own date, text and all
+        return _event_of_one(members[0])
     # A date's support is the number of origins that give it: a wire story on ten sites
     # is one voice.
-    votes = Counter(k for k, _ in {(_date_key(s.when), origin_of(s)) for s in members})
+    keys = [_date_key(s.when) for s in members]
+    votes = Counter(k for k, _ in {(k, origin_of(s)) for k, s in zip(keys, members, strict=True)})
+    # the first, in the order of choice, of the sources that give each date
     first_order: dict[DateKey, tuple[str, str, int, str]] = {}
-    for s in sorted(members, key=_choice):
-        first_order.setdefault(_date_key(s.when), _choice(s))
+    for key, s in zip(keys, members, strict=True):
+        choice = _choice(s)
+        if key not in first_order or choice < first_order[key]:
+            first_order[key] = choice
 
-    def support(source: Source) -> tuple[bool, bool, int, int, tuple[str, str, int, str]]:
-        key = _date_key(source.when)
+    def support(i: int) -> tuple[bool, bool, int, int, tuple[str, str, int, str]]:
+        source, key = members[i], keys[i]
         reported = source.basis is Basis.REPORTED
         pinned = source.rule.startswith(PINNED)
         return (not pinned, reported, -source.when.precision.rank, -votes[key], first_order[key])
 
-    chosen = min(members, key=support)
+    best_at = min(range(len(members)), key=support)  # the first best, as min takes it
+    chosen, best_key = members[best_at], keys[best_at]
     best = chosen.when
-    agreeing = sorted((s for s in members if agrees(s, best)), key=_order)
-    dissent = sorted((s for s in members if not agrees(s, best)), key=_order)
+    agreed = [k == best_key or agrees(s, best) for k, s in zip(keys, members, strict=True)]
+    agreeing = sorted((s for s, yes in zip(members, agreed, strict=True) if yes), key=_order)
+    dissent = sorted((s for s, yes in zip(members, agreed, strict=True) if not yes), key=_order)
     teller = min(agreeing, key=_telling)
     reported = min((s.published for s in agreeing if s.published), default=None)
     return Event(
@@ -688,6 +739,20 @@ def event_of(members: list[Source]) -> Event:
         kind=teller.kind,
         status=teller.happening.status if teller.happening else Status.HAPPENED,
         basis=chosen.basis,
+    )
+
+
+def _event_of_one(source: Source) -> Event:
+    """``event_of([source])``: a source agrees with its own date and tells it best."""
+    return Event(
+        when=source.when,
+        text=source.text,
+        sources=(source,),
+        conflicts=(),
+        reported=source.published or None,
+        kind=source.kind,
+        status=source.happening.status if source.happening else Status.HAPPENED,
+        basis=source.basis,
     )
 
 
