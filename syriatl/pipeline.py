@@ -289,12 +289,17 @@ def tell_file(job: Job) -> Told:
     return _afresh(found, beside, timezone, None, policy, hashed)
 
 
+def _contents(found: ingest.Found) -> bytes | str:
+    """The file's bytes, or why they could not be read."""
+    try:
+        return found.path.read_bytes()
+    except OSError as error:
+        return reason(error)
+
+
 def ship(job: Job) -> Shipped:
     """The job with its file's bytes (read here), or why they could not be read."""
-    try:
-        return job, job[0].path.read_bytes()
-    except OSError as error:
-        return job, reason(error)
+    return job, _contents(job[0])
 
 
 def tell_shipped(shipped: Shipped) -> Told:
@@ -326,11 +331,7 @@ def _afresh(
 ) -> Told:
     """Read and tell one file, given the corpus's ``years`` or waiting for them (None);
     ``hashed``: with the SHA-256 of the bytes read."""
-    try:
-        data: bytes | str = found.path.read_bytes()
-    except OSError as error:
-        data = reason(error)
-    return _from_bytes(found, beside, timezone, years, policy, hashed, data)
+    return _from_bytes(found, beside, timezone, years, policy, hashed, _contents(found))
 
 
 def _from_bytes(
