@@ -268,7 +268,11 @@ def yaml_chunks(sections: Sections) -> Iterator[str]:
 
 
 def json_chunks(sections: Sections) -> Iterator[str]:
-    """The same structure as JSON, indented by two, written item by item."""
+    """The same structure as JSON, indented by two, written item by item: by
+    ``jsontext``, or by ``json.dumps`` itself for data that writer does not write."""
+    from syriatl.export.jsontext import Unusual, Writer
+
+    writer = Writer()
     yield "{"
     for n, (key, items) in enumerate(sections):
         yield ("," if n else "") + f"\n  {json.dumps(key)}: "
@@ -278,7 +282,10 @@ def json_chunks(sections: Sections) -> Iterator[str]:
         yield "["
         empty = True
         for item in items:
-            body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+            try:
+                body = writer.value(item, 4)
+            except Unusual:
+                body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
             yield ("\n" if empty else ",\n") + "    " + body
             empty = False
         yield "]" if empty else "\n  ]"

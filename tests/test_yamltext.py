@@ -319,6 +319,4 @@ def test_what_one_writer_remembers_does_not_change_what_it_writes(documents: lis
 def test_equal_values_of_other_types_are_written_apart() -> None:
     # True == 1 == 1.0 to a dict: each is still written as its own type.
     writer = Writer(_resolve, _represent)
-    assert writer.document([{"n": 1}, {"n": True}, {"n": 1.0}]) == (
-        "- n: 1\n- n: true\n- n: 1.0\n"
-    )
+    assert writer.document([{"n": 1}, {"n": True}, {"n": 1.0}]) == ("- n: 1\n- n: true\n- n: 1.0\n")
