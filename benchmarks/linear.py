@@ -1,7 +1,7 @@
 """Linear-time benchmark: tagging one large text, writing and reading YAML, the merge.
 
     python benchmarks/linear.py [--megabytes 4] [--events 10000] [--entries 10000]
-                                [--sources 20000] [--repeat 3]
+                                [--sources 20000] [--repeat 3] [--corpus DIR]
 
 Everything runs in this process, each figure beside its baseline measured in the same
 run (the median of ``--repeat`` runs; the grammar is warmed first):
@@ -10,9 +10,11 @@ run (the median of ``--repeat`` runs; the grammar is warmed first):
   scraped pages of ``scale.py``, joined), against a text of a quarter of it (the ratio
   of the times should be near 4 when tagging is linear) and against the same text as
   one file per story; with ``--dct`` (no publication evidence) against without.
-- YAML output of a synthetic timeline of ``--events`` events (an emoji in some quotes):
+- YAML output of a synthetic timeline of ``--events`` events (an emoji in some quotes),
+  or with ``--corpus DIR`` of the build of that folder (built first, without a cache):
   our writer against PyYAML's pure-Python dumper (whose bytes it writes; checked) and
-  libyaml's emitter (whose bytes differ beyond U+FFFF: said, not used).
+  libyaml's emitter (whose bytes differ beyond U+FFFF: said, not used); JSON output of
+  the same, our writer against ``json.dumps(item, indent=2)`` (the same bytes; checked).
 - Reading a ``sources.yaml`` of ``--entries`` entries: libyaml's parser against PyYAML's
   pure-Python parser (the same values; checked).
 - The merge of ``--sources`` synthetic sources, against a merge of half of them (the
@@ -113,19 +115,56 @@ def timeline_items(events: int, seed: int = 11) -> list[dict[str, Any]]:
     return out
 
 
-def bench_yaml_out(events: int, repeat: int) -> None:
+def _stdlib_json(sections: Any) -> str:
+    """JSON as ``json.dumps(item, indent=2)`` writes each item (the stdlib's encoder)."""
+    import json
+
+    out = ["{"]
+    for n, (key, items) in enumerate(sections):
+        out.append(("," if n else "") + f"\n  {json.dumps(key)}: ")
+        if isinstance(items, int):
+            out.append(json.dumps(items))
+            continue
+        bodies = [
+            json.dumps(i, ensure_ascii=False, indent=2).replace("\n", "\n    ") for i in items
+        ]
+        out.append("[\n    " + ",\n    ".join(bodies) + "\n  ]" if bodies else "[]")
+    return "".join(out) + "\n}\n"
+
+
+def bench_yaml_out(events: int, repeat: int, corpus: str | None = None) -> None:
     import yaml
 
-    from syriatl.render import _pyyaml_dump, yaml_chunks
+    from syriatl.render import _pyyaml_dump, json_chunks, timeline_sections, yaml_chunks
 
-    items = timeline_items(events)
-    print(f"YAML output: {events} events, two sources each")
+    if corpus is None:
+        items = timeline_items(events)
+        print(f"YAML and JSON output: {events} synthetic events, two sources each")
+
+        def sections() -> Any:
+            return [("events", iter(items))]
+    else:
+        from syriatl.pipeline import Options, build_timeline
+
+        timeline = build_timeline([corpus], Options(cache=None)).timeline
+        print(f"YAML and JSON output of the build of {corpus}: {len(timeline.events)} events, "
+              f"{len(timeline.articles)} articles (the schema data made as part of each)")  # fmt: skip
+
+        def sections() -> Any:
+            return timeline_sections(timeline)
 
     def ours() -> str:
-        return "".join(yaml_chunks([("events", iter(items))]))
+        return "".join(yaml_chunks(sections()))
 
     def pure() -> str:
-        return "events:\n" + "".join(_pyyaml_dump([item]) for item in items)
+        out = []
+        for key, items in sections():
+            if isinstance(items, int):
+                out.append(f"{key}: {items}\n")
+                continue
+            written = [_pyyaml_dump([item]) for item in items]
+            out.append(f"{key}:\n" + "".join(written) if written else f"{key}: []\n")
+        return "".join(out)
 
     def libyaml() -> str:  # the same nodes through libyaml's emitter, as before our writer
         dumper = yaml.SafeDumper
@@ -137,12 +176,16 @@ def bench_yaml_out(events: int, repeat: int) -> None:
 
     mine, text = timed(ours, repeat)
     slow, reference = timed(pure, 1)
-    row("our writer", mine, "PyYAML pure-Python dumper", slow,
+    row("our YAML writer", mine, "PyYAML pure-Python dumper", slow,
         "  same bytes" if text == reference else "  BYTES DIFFER")  # fmt: skip
     if getattr(yaml, "CSafeDumper", None):
         fast, escaped = timed(libyaml, 1)
         same = "same bytes" if escaped == reference else "other bytes (escapes U+1F600)"
-        row("our writer", mine, "the nodes by libyaml's emitter", fast, f"  {same}")
+        row("our YAML writer", mine, "the nodes by libyaml's emitter", fast, f"  {same}")
+    ours_json, text = timed(lambda: "".join(json_chunks(sections())), repeat)
+    stdlib, reference = timed(lambda: _stdlib_json(sections()), repeat)
+    row("our JSON writer", ours_json, "json.dumps(item, indent=2)", stdlib,
+        "  same bytes" if text == reference else "  BYTES DIFFER")  # fmt: skip
 
 
 def bench_yaml_in(entries: int, repeat: int) -> None:
@@ -210,12 +253,13 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=10_000)
     parser.add_argument("--sources", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--corpus", help="write the build of this folder instead of --events")
     parser.add_argument("--only", choices=["tag", "yaml-out", "yaml-in", "merge"], nargs="+")
     args = parser.parse_args()
     chosen = set(args.only or ["tag", "yaml-out", "yaml-in", "merge"])
     print("Median wall seconds of each, in this process; a shared machine is noisy.")
     if "yaml-out" in chosen:
-        bench_yaml_out(args.events, args.repeat)
+        bench_yaml_out(args.events, args.repeat, args.corpus)
     if "yaml-in" in chosen:
         bench_yaml_in(args.entries, args.repeat)
     if "merge" in chosen:

@@ -169,25 +169,27 @@ _TAG = "tag:yaml.org,2002:"
 
 def _yaml_writer() -> Callable[[Any], str]:
     """A function writing plain data in block style, byte for byte as ``yaml.safe_dump``
-    writes it with PyYAML's pure-Python emitter: by ``yamltext`` (which asks PyYAML how a
-    plain scalar reads back and how a float or a date is represented), and by PyYAML
-    itself when that writer does not vouch for the data (a line break or a control
-    character in a text). Made once per document: it holds PyYAML's resolver."""
+    writes it with PyYAML's pure-Python emitter: by ``yamltext`` (which asks PyYAML's
+    implicit types how a plain scalar reads back, as its resolver does, and PyYAML how a
+    float or a date is represented), and by PyYAML itself when that writer does not vouch
+    for the data (a line break or a control character in a text). Made once per output:
+    the writer remembers what it wrote."""
     import yaml
     from yaml.nodes import ScalarNode
 
     from syriatl.export.yamltext import STR, Unusual, Writer
 
-    resolver = yaml.resolver.Resolver()
-    tag_of: Callable[[type, str, tuple[bool, bool]], str] = resolver.resolve
-    implicit = (True, False)
-    # A text whose first character starts no implicit type ("A ceasefire") is text.
-    firsts = resolver.yaml_implicit_resolvers
-    typed = None in firsts
+    # The implicit types a plain text may read back as, by its first character, tried
+    # in PyYAML's order (those for any first character last); a text whose first
+    # character starts none ("A ceasefire") is text.
+    firsts = yaml.resolver.Resolver.yaml_implicit_resolvers
+    anywhere = tuple(firsts.get(None, ()))
+    types = {first: (*rules, *anywhere) for first, rules in firsts.items() if first is not None}
 
     def resolve(value: str) -> str:
-        if typed or value[:1] in firsts:
-            return tag_of(ScalarNode, value, implicit)
+        for tag, pattern in types.get(value[:1], anywhere):
+            if pattern.match(value):
+                return str(tag)
         return STR
 
     def represent(value: Any) -> tuple[str, str]:
@@ -266,7 +268,11 @@ def yaml_chunks(sections: Sections) -> Iterator[str]:
 
 
 def json_chunks(sections: Sections) -> Iterator[str]:
-    """The same structure as JSON, indented by two, written item by item."""
+    """The same structure as JSON, indented by two, written item by item: by
+    ``jsontext``, or by ``json.dumps`` itself for data that writer does not write."""
+    from syriatl.export.jsontext import Unusual, Writer
+
+    writer = Writer()
     yield "{"
     for n, (key, items) in enumerate(sections):
         yield ("," if n else "") + f"\n  {json.dumps(key)}: "
@@ -276,7 +282,10 @@ def json_chunks(sections: Sections) -> Iterator[str]:
         yield "["
         empty = True
         for item in items:
-            body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+            try:
+                body = writer.value(item, 4)
+            except Unusual:
+                body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
             yield ("\n" if empty else ",\n") + "    " + body
             empty = False
         yield "]" if empty else "\n  ]"

@@ -167,6 +167,25 @@ _ONE_TEXT = [
     ("وقف إطلاق النار", "وقف إطلاق النار"),
     ("Deir ez-Zor – Raqqa", "Deir ez-Zor – Raqqa"),
     ("\u00a0nbsp", "\u00a0nbsp"),  # a no-break space first is no space to YAML
+    ("nbsp\u00a0", "nbsp\u00a0"),  # nor last
+    ("\u3000wide", "\u3000wide"),  # an ideographic space is no space to YAML either
+    ("thin\u2009", "thin\u2009"),
+    # Text quoted only in part of its spelling: beyond the first word, or with more after.
+    ("Tuesday", "Tuesday"),
+    ("Yes please", "Yes please"),
+    ("No", "'No'"),
+    ("1.5 km", "1.5 km"),
+    ("2015-03-04T10:00", "2015-03-04T10:00"),  # a timestamp needs seconds
+    ("~x", "~x"),
+    ("=x", "=x"),
+    ("<< x", "<< x"),
+    # Dashes and colons: two dashes are no marker, a lone colon is an indicator.
+    ("--", "--"),
+    ("-- a", "-- a"),
+    (":", "':'"),
+    ("a :b", "a :b"),
+    (" ", "' '"),
+    ("x\U0010fffe", "x\U0010fffe"),
 ]
 
 
@@ -191,6 +210,9 @@ def test_a_quoted_number_and_an_apostrophe_are_single_quoted() -> None:
         ["a\x85b"],
         ["tab\there"],  # a control character: double-quoted with an escape
         ["\ufeffbom"],
+        ["del\x7f"],  # ASCII, but not printable
+        ["c1\x9f"],  # a control character beyond ASCII
+        ["\U0010ffff"],
         [{"two words": 1}],  # a key that is not a word
         [{1: "x"}],
         [("a", "tuple")],
@@ -272,3 +294,29 @@ def test_one_writer_writes_a_text_the_same_every_time() -> None:
     texts = [text for text, _ in _ONE_TEXT] * 2
     assert [writer.document([t]) for t in texts] == [_pyyaml([t]) for t in texts]
     assert [writer.document({"quote": t}) for t in texts] == [_pyyaml({"quote": t}) for t in texts]
+
+
+# Documents written one after the other by one writer, which remembers texts, integers
+# and the shape of each mapping (its keys in order, at its indent): True and 1, and 1.0,
+# are equal keys to a dict but are written apart; the same keys at another depth, in
+# another order or with a list where there was text keep their own lines.
+_SAME_WRITER = [
+    [{"a": 1, "b": True}, {"a": True, "b": 1}, {"a": 1.0, "b": False}, {"a": 0, "b": -0}],
+    [{"a": "x", "b": {"a": "x", "b": {"a": "x", "b": None}}}],
+    [{"b": "x", "a": "y"}, {"a": "y", "b": "x"}, {"a": ["x"], "b": []}, {"a": {}, "b": {"a": 1}}],
+    [{"q": "a" * 65}, {"q": "a" * 65, "r": "a" * 65}, {"q": "'" + "a" * 65}],
+    [{"yes": "yes", "no": ["no", {"on": "off"}]}],
+    [[{"a": 1}], [[{"a": 1}]], {"a": [[1, "1"], [True]]}],
+]
+
+
+@pytest.mark.parametrize("documents", _SAME_WRITER)
+def test_what_one_writer_remembers_does_not_change_what_it_writes(documents: list[Any]) -> None:
+    writer = Writer(_resolve, _represent)
+    assert [writer.document(d) for d in documents * 2] == [_pyyaml(d) for d in documents * 2]
+
+
+def test_equal_values_of_other_types_are_written_apart() -> None:
+    # True == 1 == 1.0 to a dict: each is still written as its own type.
+    writer = Writer(_resolve, _represent)
+    assert writer.document([{"n": 1}, {"n": True}, {"n": 1.0}]) == ("- n: 1\n- n: true\n- n: 1.0\n")

@@ -35,118 +35,180 @@ class Unusual(ValueError):
 
 # What PyYAML writes as it is with allow_unicode: no line break (\n, U+0085, U+2028,
 # U+2029), no tab or other control character, no BOM (U+FEFF), no surrogate, no U+FFFE,
-# U+FFFF or U+10FFFF.
+# U+FFFF or U+10FFFF. For ASCII text that is ``str.isprintable`` (" " to "~"), which
+# is quicker to ask.
 _AS_IS = re.compile(
     "[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]*"
 )
 # A one-line text PyYAML writes plain in block context (when it reads back as its own
 # tag): no document marker, indicator or space first ("-", "?" and ":" only before a
 # space or at the end), no ": " or " #" inside, no ":" or space at the end.
-_PLAIN = re.compile(
-    r"(?!---|\.\.\.|[#,\[\]{}&*!|>'\"%@` ]|[-?:](?: |\Z))"
-    "(?:[\x21-\x39\x3b-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-    "\U00010000-\U0010fffe]|:(?! |\\Z)| (?!#|\\Z))+"
-)
+_NEVER_FIRST = frozenset("#,[]{}&*!|>'\"%@` ")
+_BEFORE_SPACE = frozenset("-?:")
 # A key written as a simple key: a word of fewer than 128 characters.
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,126}")
+
+
+def _as_is(value: str) -> bool:
+    return (value.isascii() and value.isprintable()) or _AS_IS.fullmatch(value) is not None
+
+
+def _plain(value: str) -> bool:
+    """True when ``value`` may be written plain, whatever it reads back as."""
+    if not value or not _as_is(value):
+        return False
+    first = value[0]
+    if first in _NEVER_FIRST or (first in _BEFORE_SPACE and value[1:2] in ("", " ")):
+        return False
+    if value.startswith(("---", "...")) or value[-1] in " :":
+        return False
+    return ": " not in value and " #" not in value
 
 
 def scalar(value: str, tag: str, resolve: Resolve) -> str:
     """A one-line scalar as PyYAML writes it: plain when that reads back with its tag,
     else single-quoted (text only); raises Unusual for anything else."""
-    if _PLAIN.fullmatch(value) and resolve(value) == tag:
+    if _plain(value) and resolve(value) == tag:
         return value
-    if tag != STR or not _AS_IS.fullmatch(value):
+    if tag != STR or not _as_is(value):
         raise Unusual(value)
     return "'" + value.replace("'", "''") + "'"
 
 
-# Texts up to this long are remembered as written: values such as "day", "stated" or an
-# outlet's name recur on every event.
+# Texts up to this long are remembered as written for the whole output: values such as
+# "day", "stated" or an outlet's name recur on every event. Longer ones (a quote told by
+# several outlets, a source's text that is its quote) only for the document at hand.
 _REMEMBERED = 64
 
 
-class Writer:
-    """Writes documents, one walk over each one's data; remembers the keys and the short
-    texts it has written (so one writer serves a whole output)."""
+class _Texts(dict[str, str]):
+    """Each text as it follows its key: `` TEXT\\n``, made on first asking."""
 
-    __slots__ = ("names", "out", "represent", "resolve", "texts")
+    __slots__ = ("recent", "resolve")
+
+    def __init__(self, resolve: Resolve) -> None:
+        super().__init__()
+        self.resolve = resolve
+        self.recent: dict[str, str] = {}
+
+    def __missing__(self, value: str) -> str:
+        text = self.recent.get(value)
+        if text is None:
+            text = " " + scalar(value, STR, self.resolve) + "\n"
+            if len(value) <= _REMEMBERED:
+                self[value] = text
+            else:
+                self.recent[value] = text
+        return text
+
+
+class _Numbers(dict[int, str]):
+    """Each integer as it follows its key: `` 12\\n``, made on first asking."""
+
+    __slots__ = ("resolve",)
+
+    def __init__(self, resolve: Resolve) -> None:
+        super().__init__()
+        self.resolve = resolve
+
+    def __missing__(self, value: int) -> str:
+        text = self[value] = " " + scalar(str(value), _INT, self.resolve) + "\n"
+        return text
+
+
+class Writer:
+    """Writes documents, one walk over each one's data; remembers the shapes of the
+    mappings (their keys, as written, in order) and the short texts it has written, so
+    one writer serves a whole output."""
+
+    __slots__ = ("false", "null", "numbers", "represent", "resolve", "shapes", "texts", "true")
 
     def __init__(self, resolve: Resolve, represent: Represent) -> None:
-        self.out: list[str] = []
-        self.names: dict[str, str] = {}  # each key as written (a few dozen, many times)
-        self.texts: dict[str, str] = {}  # short texts as written
         self.resolve = resolve
         self.represent = represent
+        self.texts = _Texts(resolve)
+        self.numbers = _Numbers(resolve)
+        self.null = " " + scalar("null", _NULL, resolve) + "\n"
+        self.true = " " + scalar("true", _BOOL, resolve) + "\n"
+        self.false = " " + scalar("false", _BOOL, resolve) + "\n"
+        # (keys, indent, first key inline) -> "KEY:%sKEY:%s..." with each key's indent
+        self.shapes: dict[tuple[tuple[Any, ...], int, bool], str] = {}
 
     def document(self, data: dict[Any, Any] | list[Any]) -> str:
         """The YAML document of a mapping or a list, in block style; raises Unusual for
         data this writer does not write."""
-        self.out = []
-        text = self.leaf(data)
-        if text is not None:
-            if isinstance(data, dict | list):
-                return text + "\n"
-            raise Unusual("a document of one scalar")
+        self.texts.recent.clear()
         if isinstance(data, dict):
-            self.mapping(data, 0, False)
-        else:
-            self.sequence(data, 0, False)
-        return "".join(self.out)
-
-    def leaf(self, data: Any) -> str | None:
-        """A value's one-line text, or None for a non-empty mapping or list."""
-        if isinstance(data, str):
-            text = self.texts.get(data)
-            if text is None:
-                text = scalar(data, STR, self.resolve)
-                if len(data) <= _REMEMBERED:
-                    self.texts[data] = text
-            return text
-        if isinstance(data, dict):
-            return None if data else "{}"
+            return self.mapping(data, 0, False) if data else "{}\n"
         if isinstance(data, list):
-            return None if data else "[]"
-        if data is None:
-            return scalar("null", _NULL, self.resolve)
-        if isinstance(data, bool):
-            return scalar("true" if data else "false", _BOOL, self.resolve)
-        if isinstance(data, int):
-            return scalar(str(data), _INT, self.resolve)
-        tag, value = self.represent(data)
-        return scalar(value, tag, self.resolve)
+            return self.sequence(data, 0, False) if data else "[]\n"
+        raise Unusual("a document of one scalar")
 
-    def mapping(self, data: dict[Any, Any], indent: int, inline: bool) -> None:
-        """Keys at column ``indent``, the first on the current line when ``inline``."""
-        out, pad, names = self.out, " " * indent, self.names
-        for key, value in data.items():
-            name = names.get(key)
-            if name is None:
-                if not isinstance(key, str) or not _KEY.fullmatch(key):
-                    raise Unusual(repr(key))
-                name = names[key] = scalar(key, STR, self.resolve)
-            out.append(f"{name}:" if inline else f"{pad}{name}:")
-            inline = False
-            text = self.leaf(value)
-            if text is not None:
-                out.append(f" {text}\n")
-            elif isinstance(value, dict):
-                out.append("\n")
-                self.mapping(value, indent + 2, False)
-            else:  # a list under a key is not indented further
-                out.append("\n")
-                self.sequence(value, indent, False)
+    def _shape(self, keys: tuple[Any, ...], indent: int, inline: bool) -> str:
+        pad, parts = " " * indent, list[str]()
+        for key in keys:
+            if not isinstance(key, str) or not _KEY.fullmatch(key):
+                raise Unusual(repr(key))
+            parts.append(("" if inline and not parts else pad) + scalar(key, STR, self.resolve))
+        shape = self.shapes[keys, indent, inline] = ":%s".join(parts) + ":%s"
+        return shape
 
-    def sequence(self, data: list[Any], indent: int, inline: bool) -> None:
-        """Dashes at column ``indent``, the first on the current line when ``inline``."""
-        out, pad = self.out, " " * indent
-        for item in data:
-            out.append("- " if inline else f"{pad}- ")
-            inline = False
-            text = self.leaf(item)
-            if text is not None:
-                out.append(f"{text}\n")
-            elif isinstance(item, dict):
-                self.mapping(item, indent + 2, True)
+    def mapping(self, data: dict[Any, Any], indent: int, inline: bool) -> str:
+        """A non-empty mapping's lines, keys at column ``indent``, the first on the
+        current line when ``inline``."""
+        keys = tuple(data)
+        shape = self.shapes.get((keys, indent, inline)) or self._shape(keys, indent, inline)
+        texts, numbers, null = self.texts, self.numbers, self.null
+        pieces: list[str] = []  # each value with what follows its key: " TEXT\n", or "\n" and lines
+        for value in data.values():
+            kind = type(value)
+            if kind is str:
+                pieces.append(texts[value])
+            elif value is None:
+                pieces.append(null)
+            elif kind is int:
+                pieces.append(numbers[value])
             else:
-                self.sequence(item, indent + 2, True)
+                pieces.append(self._under_key(value, indent))
+        return shape % tuple(pieces)
+
+    def _under_key(self, value: Any, indent: int) -> str:
+        if isinstance(value, dict):
+            return "\n" + self.mapping(value, indent + 2, False) if value else " {}\n"
+        if isinstance(value, list):  # a list under a key is not indented further
+            return "\n" + self.sequence(value, indent, False) if value else " []\n"
+        return self._leaf(value)
+
+    def _leaf(self, value: Any) -> str:
+        """A scalar as it follows a key: `` TEXT\\n``."""
+        if value is True:
+            return self.true
+        if value is False:
+            return self.false
+        if isinstance(value, str):
+            return self.texts[value]
+        if value is None:
+            return self.null
+        if isinstance(value, int):
+            return " " + scalar(str(value), _INT, self.resolve) + "\n"
+        tag, text = self.represent(value)
+        return " " + scalar(text, tag, self.resolve) + "\n"
+
+    def sequence(self, data: list[Any], indent: int, inline: bool) -> str:
+        """A non-empty list's lines, dashes at column ``indent``, the first on the
+        current line when ``inline``."""
+        dash = pad = " " * indent + "- "
+        if inline:
+            dash = "- "
+        parts: list[str] = []
+        for item in data:
+            if isinstance(item, dict) and item:
+                parts.append(dash + self.mapping(item, indent + 2, True))
+            elif isinstance(item, list) and item:
+                parts.append(dash + self.sequence(item, indent + 2, True))
+            elif isinstance(item, dict | list):
+                parts.append(dash + ("{}\n" if isinstance(item, dict) else "[]\n"))
+            else:
+                parts.append(dash + self._leaf(item)[1:])
+            dash = pad
+        return "".join(parts)
