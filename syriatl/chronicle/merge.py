@@ -64,10 +64,11 @@ import math
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from itertools import islice
+from typing import TypeVar
 
 from syriatl.model import Basis, Event, Precision, Source, Status, When
 from syriatl.patterns.kinds import BROADER, FRAMES, SINGULAR
@@ -325,20 +326,24 @@ def _expired(block: _Block, when: When) -> bool:
 _OWN_DAY = FRAMES | {"other"}
 
 
-def _sentence_needed(source: Source, bag: Bag) -> bool:
-    """Whether a unit's whole sentence is compared too, or names where it happened."""
+_Places = TypeVar("_Places", bound=Collection[str])
+
+
+def _sentence_needed(source: Source, places: Collection[str]) -> bool:
+    """Whether a unit's whole sentence is compared too, or names where it happened
+    (``places``: those its text names)."""
     if source.text == source.quote:
         return False
-    return source.kind == "other" or not (bag.places or _background(source) or _thing(source))
+    return source.kind == "other" or not (places or _background(source) or _thing(source))
 
 
-def _located(source: Source, bag: Bag, whole: Bag | None) -> frozenset[str]:
+def _located(source: Source, places: _Places, whole: _Places | None) -> _Places:
     """Where a unit happened: the places its text names, else those of its sentence
     (``whole``, when ``_sentence_needed``): a place the clause leaves out is still where
     it happened ("residents of Karvana said shelling had stopped since Tuesday")."""
-    if bag.places or whole is None or _background(source) or _thing(source):
-        return bag.places  # a mention of a named thing in passing takes no other place
-    return whole.places
+    if places or whole is None or _background(source) or _thing(source):
+        return places  # a mention of a named thing in passing takes no other place
+    return whole
 
 
 # A bag in about a third of its memory: its places, its other names and its other
@@ -355,6 +360,19 @@ def _pack(bag: Bag) -> Packed:
 def _unpack(packed: Packed) -> Bag:
     words, places_end, names_end = packed
     return Bag(frozenset(words), frozenset(words[:names_end]), frozenset(words[:places_end]))
+
+
+def _places(packed: Packed) -> tuple[str, ...]:
+    """The places of a packed bag."""
+    return packed[0][: packed[1]]
+
+
+def _packed(made: dict[tuple[str, str | None], Packed], text: str, expression: str | None) -> Packed:
+    """The packed bag of ``words_of(text, expression)``, made once per distinct text."""
+    packed = made.get((text, expression))
+    if packed is None:
+        packed = made[(text, expression)] = _pack(words_of(text, expression))
+    return packed
 
 
 def _thing(source: Source) -> str | None:
@@ -398,8 +416,6 @@ def _likeness(
     best: tuple[bool, float] = (False, 0.0)
     a = item.first
     start = a.when.start
-    if item.places and cluster.places and item.places.isdisjoint(cluster.places):
-        return (False, 0.0)
     if not _compatible(cluster.kinds, item.kind):
         return (False, 0.0)
     thing = item.thing
@@ -565,32 +581,37 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
     blocks open at once."""
     units = _units(told)
     # In how many units each word is, and each place (where each unit happened). Each
-    # unit's bags (of its text, and of its sentence when needed) are made once and held
-    # packed: a large corpus has millions.
+    # distinct text's bag (and its sentence's, when needed) is made once and held packed,
+    # shared by the units that tell it: a large corpus has millions.
     counts: Counter[str] = Counter()
     located: Counter[str] = Counter()
     packs: list[tuple[Packed, Packed | None]] = []
+    made: dict[tuple[str, str | None], Packed] = {}
     for unit in units:
         source = unit[0]
-        bag = words_of(source.text, source.expression)
-        whole = words_of(source.quote, source.expression) if _sentence_needed(source, bag) else None
-        counts.update(bag.words)
-        located.update(_located(source, bag, whole))
-        packs.append((_pack(bag), _pack(whole) if whole else None))
+        packed = _packed(made, source.text, source.expression)
+        whole = (
+            _packed(made, source.quote, source.expression)
+            if _sentence_needed(source, _places(packed))
+            else None
+        )
+        counts.update(packed[0])
+        located.update(_located(source, _places(packed), _places(whole) if whole else None))
+        packs.append((packed, whole))
+    del made
     total = len(units)
-
-    rarities: dict[str, float] = {}
-
-    def rarity(word: str) -> float:
-        found = rarities.get(word)
-        if found is None:
-            found = rarities[word] = math.log((1 + total) / (1 + counts[word])) + 1.0
-        return found
-
+    # A word weighs more the rarer it is; a word of a unit's sentence alone is in no text.
+    rarities = {w: math.log((1 + total) / (1 + n)) + 1.0 for w, n in counts.items()}
+    unseen = math.log(1 + total) + 1.0
+    rarity = defaultdict(lambda: unseen, rarities).__getitem__
     day = _Days()
     done: dict[int, Event] = {}  # the event of each closed cluster, by its number
     rare_enough = max(SALIENT_AT_LEAST, SALIENT * total)
-    place_enough = max(SALIENT_AT_LEAST, PLACE_SALIENT * total)
+    rare = {w for w, n in counts.items() if n <= rare_enough}
+    crowded = {w for w, n in located.items() if n > max(SALIENT_AT_LEAST, PLACE_SALIENT * total)}
+    # The words told more than once, rarest first: where a unit's keys are taken from.
+    ranks = {w: i for i, w in enumerate(sorted((w for w, n in counts.items() if n > 1),
+                                               key=lambda w: (counts[w], w)))}  # fmt: skip
     clusters: list[_Cluster] = []
     parent: list[int] = []
     blocks: dict[Key, _Block] = {}
@@ -618,8 +639,8 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
                     day.forget(root, clusters[root])
                     done[root] = event_of(clusters[root].sources)
                     clusters[root] = _GONE
-        names = frozenset(w for w in bag.names if counts[w] <= rare_enough)
-        places = frozenset(w for w in _located(source, bag, whole) if located[w] <= place_enough)
+        names = bag.names & rare
+        places = _located(source, bag.places, whole.places if whole else None) - crowded
         kind, thing, here = _main_kind(source), _thing(source), _block(source.when)
         item = _Item(
             unit,
@@ -636,8 +657,7 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
         )
         if source.kind == "other" and whole is not None:
             item.sentence = (whole, weight(whole, whole.words, rarity))
-        told_twice = [w for w in bag.words if counts[w] > 1]
-        keys = sorted(told_twice, key=lambda w: (-rarity(w), w))[:KEYS_PER_EVENT]
+        keys = sorted(bag.words & ranks.keys(), key=ranks.__getitem__)[:KEYS_PER_EVENT]
         if thing:
             keys.append("#" + thing)
         if kind in SINGULAR:
@@ -648,6 +668,8 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
                 for word in keys:
                     candidates.update(blocks[near].index.get(word, ())[-CANDIDATES_PER_KEY:])
         roots = sorted({_find(parent, c) for c in candidates})
+        if places:  # most candidates are parted by their places alone
+            roots = [c for c in roots if not places.isdisjoint(clusters[c].places or places)]
         start = source.when.start
         scores = {
             c: _likeness(item, clusters[c], rarity, partial(day.clashes, c, item.articles, start))
