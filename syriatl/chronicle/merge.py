@@ -367,7 +367,9 @@ def _places(packed: Packed) -> tuple[str, ...]:
     return packed[0][: packed[1]]
 
 
-def _packed(made: dict[tuple[str, str | None], Packed], text: str, expression: str | None) -> Packed:
+def _packed(
+    made: dict[tuple[str, str | None], Packed], text: str, expression: str | None
+) -> Packed:
     """The packed bag of ``words_of(text, expression)``, made once per distinct text."""
     packed = made.get((text, expression))
     if packed is None:
@@ -706,7 +708,7 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
     del clusters
     merged = [done.pop(number) for number in sorted(done)]
     merged.sort(key=event_position)
-    return with_ids(merged)
+    return _counted(merged)
 
 
 def event_position(event: Event) -> tuple[object, ...]:
@@ -724,44 +726,62 @@ def event_position(event: Event) -> tuple[object, ...]:
 
 def event_of(members: list[Source]) -> Event:
     """One event from the sources of a happening: the best-supported date, the sources
-    that agree with it, the dissent, and the text, kind and status of its best telling."""
+    that agree with it, the dissent, and the text, kind and status of its best telling.
+    Its id is ``event_id``'s (``with_ids`` tells apart events that share one)."""
     if len(members) == 1:  # most happenings are told once: its own date, text and all
         return _event_of_one(members[0])
-    # A date's support is the number of origins that give it: a wire story on ten sites
-    # is one voice.
     keys = [_date_key(s.when) for s in members]
-    votes = Counter(k for k, _ in {(k, origin_of(s)) for k, s in zip(keys, members, strict=True)})
-    # the first, in the order of choice, of the sources that give each date
+    if keys.count(keys[0]) == len(keys):  # one date (most events): every source gives it
+        chosen = min(members, key=_pinned_first)
+        agreeing, dissent = sorted(members, key=_order), []
+    else:
+        chosen = members[_best_supported(members, keys)]
+        best = chosen.when
+        best_key = _date_key(best)
+        agreed = [k == best_key or agrees(s, best) for k, s in zip(keys, members, strict=True)]
+        agreeing = sorted((s for s, yes in zip(members, agreed, strict=True) if yes), key=_order)
+        dissent = sorted((s for s, yes in zip(members, agreed, strict=True) if not yes), key=_order)
+    teller = min(agreeing, key=_telling)
+    reported = min((s.published for s in agreeing if s.published), default=None)
+    first = min(agreeing[0], dissent[0], key=_order) if dissent else agreeing[0]
+    return Event(
+        when=chosen.when,
+        text=teller.text,
+        sources=tuple(agreeing),
+        conflicts=tuple(dissent),
+        reported=reported,
+        id=_id_of(first),
+        kind=teller.kind,
+        status=teller.happening.status if teller.happening else Status.HAPPENED,
+        basis=chosen.basis,
+    )
+
+
+def _pinned_first(source: Source) -> tuple[bool, bool]:
+    """Which of the sources of one date gives it first: one an editor pinned, then one
+    that dates the happening in its words over a report's day."""
+    return (not source.rule.startswith(PINNED), source.basis is Basis.REPORTED)
+
+
+def _best_supported(members: list[Source], keys: list[DateKey]) -> int:
+    """Where the best-supported date is among ``members`` (``keys``: their dates): one an
+    editor pinned, then one the text gives over a report's day, the most precise, the
+    one the most origins give (a wire story on ten sites is one voice), the earliest
+    given in the order of choice; the first such source."""
+    voices: defaultdict[DateKey, set[str]] = defaultdict(set)
     first_order: dict[DateKey, tuple[str, str, int, str]] = {}
     for key, s in zip(keys, members, strict=True):
+        voices[key].add(origin_of(s))
         choice = _choice(s)
         if key not in first_order or choice < first_order[key]:
             first_order[key] = choice
 
     def support(i: int) -> tuple[bool, bool, int, int, tuple[str, str, int, str]]:
         source, key = members[i], keys[i]
-        reported = source.basis is Basis.REPORTED
-        pinned = source.rule.startswith(PINNED)
-        return (not pinned, reported, -source.when.precision.rank, -votes[key], first_order[key])
+        return (*_pinned_first(source), -source.when.precision.rank, -len(voices[key]),
+                first_order[key])  # fmt: skip
 
-    best_at = min(range(len(members)), key=support)  # the first best, as min takes it
-    chosen, best_key = members[best_at], keys[best_at]
-    best = chosen.when
-    agreed = [k == best_key or agrees(s, best) for k, s in zip(keys, members, strict=True)]
-    agreeing = sorted((s for s, yes in zip(members, agreed, strict=True) if yes), key=_order)
-    dissent = sorted((s for s, yes in zip(members, agreed, strict=True) if not yes), key=_order)
-    teller = min(agreeing, key=_telling)
-    reported = min((s.published for s in agreeing if s.published), default=None)
-    return Event(
-        when=best,
-        text=teller.text,
-        sources=tuple(agreeing),
-        conflicts=tuple(dissent),
-        reported=reported,
-        kind=teller.kind,
-        status=teller.happening.status if teller.happening else Status.HAPPENED,
-        basis=chosen.basis,
-    )
+    return min(range(len(members)), key=support)  # the first best, as min takes it
 
 
 def _event_of_one(source: Source) -> Event:
@@ -772,6 +792,7 @@ def _event_of_one(source: Source) -> Event:
         sources=(source,),
         conflicts=(),
         reported=source.published or None,
+        id=_id_of(source),
         kind=source.kind,
         status=source.happening.status if source.happening else Status.HAPPENED,
         basis=source.basis,
@@ -813,7 +834,11 @@ def event_id(event: Event) -> str:
     """A stable id from the event's sources, not its text: the reference (article, line,
     expression) of its first-told source, so that better wording leaves it unchanged (a
     source published earlier than all the others gives the event its own id)."""
-    first = min((*event.sources, *event.conflicts), key=_order)
+    return _id_of(min((*event.sources, *event.conflicts), key=_order))
+
+
+def _id_of(first: Source) -> str:
+    """The id of an event whose first-told source is ``first``."""
     article, line, expression = first.ref
     digest = hashlib.sha1(f"{article}|{line}|{expression or ''}".encode()).hexdigest()
     return f"ev-{digest[:10]}"
@@ -823,12 +848,20 @@ def with_ids(events: list[Event]) -> tuple[Event, ...]:
     """The events with their ids; an id two events would share gets a count after it.
     Each takes its place in ``events`` (a large corpus would otherwise hold every event
     twice)."""
-    seen: Counter[str] = Counter()
     for i, event in enumerate(events):
         base = event_id(event)
-        seen[base] += 1
-        ident = base if seen[base] == 1 else f"{base}-{seen[base]}"
-        events[i] = replace(event, id=ident)
+        if event.id != base:
+            events[i] = replace(event, id=base)
+    return _counted(events)
+
+
+def _counted(events: list[Event]) -> tuple[Event, ...]:
+    """``with_ids`` of events that have their ids from ``event_of``."""
+    seen: Counter[str] = Counter()
+    for i, event in enumerate(events):
+        seen[event.id] += 1
+        if seen[event.id] > 1:
+            events[i] = replace(event, id=f"{event.id}-{seen[event.id]}")
     return tuple(events)
 
 
