@@ -63,7 +63,7 @@ import hashlib
 import math
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
@@ -184,8 +184,10 @@ Signature = tuple[object, ...]
 
 def _signature(source: Source) -> Signature:
     """What makes two sources of one date the same telling: sentence, expression,
-    happening."""
-    return (source.quote, source.expression, source.happening, source.basis, source.caption)
+    happening (its fields, equal where it is: they hash without a call)."""
+    h = source.happening
+    told = (h.text, h.kind, h.status, h.thing, h.background) if h else None
+    return (source.quote, source.expression, told, source.basis, source.caption)
 
 
 @dataclass(slots=True)
@@ -285,7 +287,8 @@ class _Block:
     first: tuple[dt.date, int]
     # A day's block: the last day whose units meet it (WINDOW days on); None for others.
     until: dt.date | None = None
-    index: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    # Only the latest CANDIDATES_PER_KEY clusters of each key are kept.
+    index: dict[str, deque[int]] = field(default_factory=lambda: defaultdict(_latest))
     items: list[_Item] = field(default_factory=list)
 
 
@@ -362,19 +365,65 @@ def _unpack(packed: Packed) -> Bag:
     return Bag(frozenset(words), frozenset(words[:names_end]), frozenset(words[:places_end]))
 
 
-def _places(packed: Packed) -> tuple[str, ...]:
-    """The places of a packed bag."""
-    return packed[0][: packed[1]]
+# A text and the expression it is filed under: what a word bag is made of.
+TextKey = tuple[str, str | None]
 
 
-def _packed(
-    made: dict[tuple[str, str | None], Packed], text: str, expression: str | None
-) -> Packed:
-    """The packed bag of ``words_of(text, expression)``, made once per distinct text."""
-    packed = made.get((text, expression))
-    if packed is None:
-        packed = made[(text, expression)] = _pack(words_of(text, expression))
-    return packed
+@dataclass(slots=True)
+class _Text:
+    """A distinct text while units still tell it: its bag packed, how many units are yet
+    to come, and, from the first of them on, what they ask of it."""
+
+    packed: Packed
+    uses: int = 0
+    weighed: _Weighed | None = None
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        """The places the text names."""
+        return self.packed[0][: self.packed[1]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Weighed:
+    """A text's bag, its whole weight, its rarest words told more than once (at most
+    KEYS_PER_EVENT) and its salient names."""
+
+    bag: Bag
+    total: float
+    keys: tuple[str, ...]
+    names: frozenset[str]
+
+
+def _text(texts: dict[TextKey, _Text], key: TextKey) -> _Text:
+    """The text of ``key``, its bag made the first time, counted once more as told."""
+    text = texts.get(key)
+    if text is None:
+        text = texts[key] = _Text(_pack(words_of(*key)))
+    text.uses += 1
+    return text
+
+
+def _allowed(
+    roots: list[int], clusters: list[_Cluster], places: frozenset[str], kind: str | None
+) -> list[int]:
+    """The clusters a unit of those places and kind may join: none that names places but
+    none of the unit's, none that tells a kind the unit's cannot be (most candidates are
+    parted by these alone)."""
+    if places:
+        roots = [c for c in roots if not ((p := clusters[c].places) and places.isdisjoint(p))]
+    if kind:
+        roots = [c for c in roots if _compatible(clusters[c].kinds, kind)]
+    return roots
+
+
+def _score(fit: tuple[int, tuple[bool, float]]) -> tuple[bool, float]:
+    return fit[1]
+
+
+def _latest() -> deque[int]:
+    """The clusters a key leads to in one block: only the latest are compared."""
+    return deque(maxlen=CANDIDATES_PER_KEY)
 
 
 def _thing(source: Source) -> str | None:
@@ -396,8 +445,10 @@ def _akin(x: str, y: str) -> bool:
     return x == y or BROADER.get(x, x) == y or BROADER.get(y, y) == x
 
 
+@lru_cache(maxsize=1 << 12)
 def _compatible(kinds: frozenset[str], kind: str | None) -> bool:
-    """True when a happening of ``kind`` may be the one those kinds tell."""
+    """True when a happening of ``kind`` may be the one those kinds tell (asked of every
+    candidate, of a few distinct sets of kinds)."""
     return kind is None or all(_akin(k, kind) for k in kinds)
 
 
@@ -412,14 +463,13 @@ def _likeness(
     item: _Item, cluster: _Cluster, rarity: Callable[[str], float], clash: Callable[[], bool]
 ) -> tuple[bool, float]:
     """How well a unit fits a cluster: whether a fitting member gives the same date, and
-    the best fit with the cluster's first open members (0 when none fits). ``clash``
-    tells whether an article gives the cluster one day and this unit another; it is
-    asked only of a cluster the cheaper tests leave in (most are parted by them)."""
+    the best fit with the cluster's first open members (0 when none fits). The cluster is
+    one whose places and kinds the unit's allow (``_allowed``, asked first: most are
+    parted by them). ``clash`` tells whether an article gives the cluster one day and
+    this unit another; it is asked only of a cluster the cheaper tests leave in."""
     best: tuple[bool, float] = (False, 0.0)
     a = item.first
     start = a.when.start
-    if not _compatible(cluster.kinds, item.kind):
-        return (False, 0.0)
     thing = item.thing
     if item.names and cluster.names and item.names.isdisjoint(cluster.names) and thing is None:
         return (False, 0.0)  # "shelled Ostrel" and "shelled the districts of Karvana"
@@ -557,20 +607,26 @@ def _units(told: Iterable[Source]) -> list[list[Source]]:
     at once would hold a key per source, more memory than the sources themselves."""
     by_date: dict[tuple[dt.date, int, str, str], dict[Signature, list[Source]]] = defaultdict(dict)
     for source in told:
-        by_date[source.when.sort_key].setdefault(_signature(source), []).append(source)
+        tellings = by_date[source.when.sort_key]
+        signature = _signature(source)
+        if signature in tellings:
+            tellings[signature].append(source)
+        else:
+            tellings[signature] = [source]
     ordered: list[list[Source]] = []
     for key in sorted(by_date):
         units = list(by_date.pop(key).values())
         for unit in units:
-            unit.sort(key=_order)
+            if len(unit) > 1:
+                unit.sort(key=_order)
         units.sort(key=_unit_order)
         ordered.extend(units)
     return ordered
 
 
 def _unit_order(unit: list[Source]) -> tuple[object, ...]:
-    first = unit[0]
-    published = min((s.published for s in unit if s.published), default=None)
+    first = unit[0]  # the earliest published, if any is (in the order of ``_order``)
+    published = first.published or min((s.published for s in unit if s.published), default=None)
     h = first.happening
     told = (h.text, h.kind, h.status.value, h.thing or "", h.background) if h else ()
     return (published or dt.date.max, first.quote, first.expression or "", told,
@@ -587,33 +643,45 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
     # shared by the units that tell it: a large corpus has millions.
     counts: Counter[str] = Counter()
     located: Counter[str] = Counter()
-    packs: list[tuple[Packed, Packed | None]] = []
-    made: dict[tuple[str, str | None], Packed] = {}
+    texts: dict[TextKey, _Text] = {}
+    told_as: list[tuple[TextKey, TextKey | None]] = []
     for unit in units:
         source = unit[0]
-        packed = _packed(made, source.text, source.expression)
-        whole = (
-            _packed(made, source.quote, source.expression)
-            if _sentence_needed(source, _places(packed))
-            else None
-        )
-        counts.update(packed[0])
-        located.update(_located(source, _places(packed), _places(whole) if whole else None))
-        packs.append((packed, whole))
-    del made
+        key = (source.text, source.expression)
+        text = _text(texts, key)
+        whole_key = (source.quote, source.expression)
+        whole = _text(texts, whole_key) if _sentence_needed(source, text.places) else None
+        counts.update(text.packed[0])
+        located.update(_located(source, text.places, whole.places if whole else None))
+        told_as.append((key, whole_key if whole else None))
     total = len(units)
     # A word weighs more the rarer it is; a word of a unit's sentence alone is in no text.
     rarities = {w: math.log((1 + total) / (1 + n)) + 1.0 for w, n in counts.items()}
     unseen = math.log(1 + total) + 1.0
     rarity = defaultdict(lambda: unseen, rarities).__getitem__
-    day = _Days()
-    done: dict[int, Event] = {}  # the event of each closed cluster, by its number
     rare_enough = max(SALIENT_AT_LEAST, SALIENT * total)
     rare = {w for w, n in counts.items() if n <= rare_enough}
     crowded = {w for w, n in located.items() if n > max(SALIENT_AT_LEAST, PLACE_SALIENT * total)}
     # The words told more than once, rarest first: where a unit's keys are taken from.
     ranks = {w: i for i, w in enumerate(sorted((w for w, n in counts.items() if n > 1),
                                                key=lambda w: (counts[w], w)))}  # fmt: skip
+
+    def weighed(key: TextKey) -> _Weighed:
+        """What the units of a text ask of it, worked out for its first unit and let go
+        with its last."""
+        text = texts[key]
+        text.uses -= 1
+        if not text.uses:
+            del texts[key]
+        if text.weighed is None:
+            bag = _unpack(text.packed)
+            keys = sorted(bag.words & ranks.keys(), key=ranks.__getitem__)[:KEYS_PER_EVENT]
+            total = weight(bag, bag.words, rarity)
+            text.weighed = _Weighed(bag, total, tuple(keys), bag.names & rare)
+        return text.weighed
+
+    day = _Days()
+    done: dict[int, Event] = {}  # the event of each closed cluster, by its number
     clusters: list[_Cluster] = []
     parent: list[int] = []
     blocks: dict[Key, _Block] = {}
@@ -621,13 +689,14 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
     # precision finds none expired (those opened since are its own day's, or opened at it).
     looked: tuple[dt.date, int] | None = None
     units.reverse()  # taken from the end, so that each is let go with its block
-    packs.reverse()
+    told_as.reverse()
     while units:
         unit = units.pop()
         source = unit[0]
-        packed, packed_whole = packs.pop()
-        bag = _unpack(packed)
-        whole = _unpack(packed_whole) if packed_whole else None
+        keyed, whole_keyed = told_as.pop()
+        said = weighed(keyed)
+        sentence = weighed(whole_keyed) if whole_keyed else None
+        bag = said.bag
         now = (source.when.start, source.when.precision.rank)
         expired = (
             [k for k, b in blocks.items() if _expired(b, source.when)] if now != looked else []
@@ -641,47 +710,47 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
                     day.forget(root, clusters[root])
                     done[root] = event_of(clusters[root].sources)
                     clusters[root] = _GONE
-        names = bag.names & rare
-        places = _located(source, bag.places, whole.places if whole else None) - crowded
+        places = _located(source, bag.places, sentence.bag.places if sentence else None) - crowded
         kind, thing, here = _main_kind(source), _thing(source), _block(source.when)
         item = _Item(
             unit,
-            frozenset(s.article for s in unit),
-            frozenset((s.article, s.entry) for s in unit),
+            frozenset([s.article for s in unit]),
+            frozenset([(s.article, s.entry) for s in unit]),
             bag,
-            names,
+            said.names,
             places,
-            weight(bag, bag.words, rarity),
+            said.total,
             kind,
             thing,
             _date_key(source.when),
             here,
         )
-        if source.kind == "other" and whole is not None:
-            item.sentence = (whole, weight(whole, whole.words, rarity))
-        keys = sorted(bag.words & ranks.keys(), key=ranks.__getitem__)[:KEYS_PER_EVENT]
+        if source.kind == "other" and sentence is not None:
+            item.sentence = (sentence.bag, sentence.total)
+        keys = said.keys
         if thing:
-            keys.append("#" + thing)
+            keys = (*keys, "#" + thing)
         if kind in SINGULAR:
-            keys.append("%" + kind)  # blocked by date and kind: one day's talks meet
+            keys = (*keys, "%" + kind)  # blocked by date and kind: one day's talks meet
         candidates: set[int] = set()
         for near in _neighbours(here):
             if near in blocks:
+                index = blocks[near].index
                 for word in keys:
-                    candidates.update(blocks[near].index.get(word, ())[-CANDIDATES_PER_KEY:])
-        roots = sorted({_find(parent, c) for c in candidates})
-        if places:  # most candidates are parted by their places alone
-            roots = [c for c in roots if not places.isdisjoint(clusters[c].places or places)]
+                    if word in index:
+                        candidates.update(index[word])
+        roots = sorted({c if parent[c] == c else _find(parent, c) for c in candidates})
+        roots = _allowed(roots, clusters, places, kind)
         start = source.when.start
-        scores = {
-            c: _likeness(item, clusters[c], rarity, partial(day.clashes, c, item.articles, start))
+        scored = [
+            (c, _likeness(item, clusters[c], rarity, partial(day.clashes, c, item.articles, start)))
             for c in roots
-        }
-        fits = [c for c in roots if scores[c][1] > 0.0]
-        fits = [c for c in fits if scores[c][0]] or fits
+        ]
+        fits = [(c, score) for c, score in scored if score[1] > 0.0]
+        fits = [(c, score) for c, score in fits if score[0]] or fits
         if fits:
-            chosen = max(fits, key=lambda c: scores[c])
-            for other in fits:
+            chosen = max(fits, key=_score)[0]
+            for other, _ in fits:
                 if other != chosen and _joinable(
                     clusters[chosen], clusters[other], day.clusters_clash(chosen, clusters[other])
                 ):
