@@ -8,8 +8,8 @@ Writes ``benchmarks/scale.py``'s synthetic corpus of ``--size`` articles (or rea
 would merge (``--keep FILE``: in a pickle, read again when it exists). Then, in this
 process, it merges them with this tree's ``syriatl.chronicle.merge`` and with the
 ``merge.py`` of ``--baseline`` (a git revision, default ``main``; it runs against this
-tree's model and pattern tables), and prints the median wall seconds of each, their
-ratio (run in turn, each after a garbage collection), and whether the two give the same events (ids, order, texts, sources).
+tree's model and pattern tables), and prints the median wall and CPU seconds of each, their
+ratios (run in turn, each after a garbage collection), and whether the two give the same events (ids, order, texts, sources).
 """
 
 from __future__ import annotations
@@ -75,23 +75,28 @@ def baseline(revision: str) -> ModuleType:
     return module
 
 
-def paired(works: Sequence[Callable[[], Any]], repeat: int) -> tuple[list[float], list[Any]]:
-    """The median wall seconds of each of ``works`` over ``repeat`` rounds, run in turn
-    (so that the machine's moods fall on all alike), and the result of each's first run.
-    Results are let go and collected before each run: the garbage collector's work
-    grows with what is alive."""
-    times: list[list[float]] = [[] for _ in works]
+def paired(
+    works: Sequence[Callable[[], Any]], repeat: int
+) -> tuple[list[float], list[float], list[Any]]:
+    """The median wall and CPU seconds of each of ``works`` over ``repeat`` rounds, run in
+    turn (so that the machine's moods fall on all alike), and the result of each's first
+    run. CPU seconds are this process's: on a busy machine they count less of the others'
+    work than wall seconds do. Results are let go and collected before each run: the
+    garbage collector's work grows with what is alive."""
+    walls: list[list[float]] = [[] for _ in works]
+    cpus: list[list[float]] = [[] for _ in works]
     results: list[Any] = [None for _ in works]
     for round_ in range(repeat):
         for i, work in enumerate(works):
             gc.collect()
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             result = work()
-            times[i].append(time.perf_counter() - start)
+            walls[i].append(time.perf_counter() - start)
+            cpus[i].append(time.process_time() - cpu)
             if round_ == 0:
                 results[i] = result
             del result
-    return [statistics.median(t) for t in times], results
+    return [statistics.median(t) for t in walls], [statistics.median(t) for t in cpus], results
 
 
 def sources_of(args: argparse.Namespace) -> Sequence[Source]:
@@ -126,13 +131,15 @@ def main() -> None:
     old = baseline(args.baseline)
     print(f"merge: {len(sources)} sources; median wall seconds of {args.repeat}, in this "
           "process (a shared machine is noisy)")  # fmt: skip
-    (base, mine), (before, after) = paired(
+    (base, mine), (base_cpu, mine_cpu), (before, after) = paired(
         [lambda: old.merge(sources), lambda: ours.merge(sources)], args.repeat
     )
     same = "same events" if before == after else "EVENTS DIFFER"
     print(
-        f"  this tree {mine:8.3f} s   {args.baseline} {base:8.3f} s   "
-        f"ratio {mine / base:5.2f}   {len(after)} events, {same}"
+        f"  wall: this tree {mine:8.3f} s   {args.baseline} {base:8.3f} s   "
+        f"ratio {mine / base:5.2f}   {len(after)} events, {same}\n"
+        f"  CPU:  this tree {mine_cpu:8.3f} s   {args.baseline} {base_cpu:8.3f} s   "
+        f"ratio {mine_cpu / base_cpu:5.2f}"
     )
     if before != after:
         sys.exit(1)

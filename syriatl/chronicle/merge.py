@@ -63,11 +63,12 @@ import hashlib
 import math
 import re
 import sys
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from itertools import islice
+from typing import TypeVar
 
 from syriatl.model import Basis, Event, Precision, Source, Status, When
 from syriatl.patterns.kinds import BROADER, FRAMES, SINGULAR
@@ -183,8 +184,10 @@ Signature = tuple[object, ...]
 
 def _signature(source: Source) -> Signature:
     """What makes two sources of one date the same telling: sentence, expression,
-    happening."""
-    return (source.quote, source.expression, source.happening, source.basis, source.caption)
+    happening (its fields, equal where it is: they hash without a call)."""
+    h = source.happening
+    told = (h.text, h.kind, h.status, h.thing, h.background) if h else None
+    return (source.quote, source.expression, told, source.basis, source.caption)
 
 
 @dataclass(slots=True)
@@ -284,7 +287,8 @@ class _Block:
     first: tuple[dt.date, int]
     # A day's block: the last day whose units meet it (WINDOW days on); None for others.
     until: dt.date | None = None
-    index: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    # Only the latest CANDIDATES_PER_KEY clusters of each key are kept.
+    index: dict[str, deque[int]] = field(default_factory=lambda: defaultdict(_latest))
     items: list[_Item] = field(default_factory=list)
 
 
@@ -325,20 +329,24 @@ def _expired(block: _Block, when: When) -> bool:
 _OWN_DAY = FRAMES | {"other"}
 
 
-def _sentence_needed(source: Source, bag: Bag) -> bool:
-    """Whether a unit's whole sentence is compared too, or names where it happened."""
+_Places = TypeVar("_Places", bound=Collection[str])
+
+
+def _sentence_needed(source: Source, places: Collection[str]) -> bool:
+    """Whether a unit's whole sentence is compared too, or names where it happened
+    (``places``: those its text names)."""
     if source.text == source.quote:
         return False
-    return source.kind == "other" or not (bag.places or _background(source) or _thing(source))
+    return source.kind == "other" or not (places or _background(source) or _thing(source))
 
 
-def _located(source: Source, bag: Bag, whole: Bag | None) -> frozenset[str]:
+def _located(source: Source, places: _Places, whole: _Places | None) -> _Places:
     """Where a unit happened: the places its text names, else those of its sentence
     (``whole``, when ``_sentence_needed``): a place the clause leaves out is still where
     it happened ("residents of Karvana said shelling had stopped since Tuesday")."""
-    if bag.places or whole is None or _background(source) or _thing(source):
-        return bag.places  # a mention of a named thing in passing takes no other place
-    return whole.places
+    if places or whole is None or _background(source) or _thing(source):
+        return places  # a mention of a named thing in passing takes no other place
+    return whole
 
 
 # A bag in about a third of its memory: its places, its other names and its other
@@ -355,6 +363,67 @@ def _pack(bag: Bag) -> Packed:
 def _unpack(packed: Packed) -> Bag:
     words, places_end, names_end = packed
     return Bag(frozenset(words), frozenset(words[:names_end]), frozenset(words[:places_end]))
+
+
+# A text and the expression it is filed under: what a word bag is made of.
+TextKey = tuple[str, str | None]
+
+
+@dataclass(slots=True)
+class _Text:
+    """A distinct text while units still tell it: its bag packed, how many units are yet
+    to come, and, from the first of them on, what they ask of it."""
+
+    packed: Packed
+    uses: int = 0
+    weighed: _Weighed | None = None
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        """The places the text names."""
+        return self.packed[0][: self.packed[1]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Weighed:
+    """A text's bag, its whole weight, its rarest words told more than once (at most
+    KEYS_PER_EVENT) and its salient names."""
+
+    bag: Bag
+    total: float
+    keys: tuple[str, ...]
+    names: frozenset[str]
+
+
+def _text(texts: dict[TextKey, _Text], key: TextKey) -> _Text:
+    """The text of ``key``, its bag made the first time, counted once more as told."""
+    text = texts.get(key)
+    if text is None:
+        text = texts[key] = _Text(_pack(words_of(*key)))
+    text.uses += 1
+    return text
+
+
+def _allowed(
+    roots: list[int], clusters: list[_Cluster], places: frozenset[str], kind: str | None
+) -> list[int]:
+    """The clusters a unit of those places and kind may join: none that names places but
+    none of the unit's, none that tells a kind the unit's cannot be (most candidates are
+    parted by these alone)."""
+    if places:
+        roots = [c for c in roots if not ((p := clusters[c].places) and places.isdisjoint(p))]
+    if kind:
+        roots = [c for c in roots if _compatible(clusters[c].kinds, kind)]
+    return roots
+
+
+def _score(fit: tuple[int, tuple[bool, float]]) -> tuple[bool, float]:
+    return fit[1]
+
+
+def _latest() -> deque[int]:
+    """The clusters a key leads to in one block: only the latest are compared."""
+    return deque(maxlen=CANDIDATES_PER_KEY)
 
 
 def _thing(source: Source) -> str | None:
@@ -376,8 +445,10 @@ def _akin(x: str, y: str) -> bool:
     return x == y or BROADER.get(x, x) == y or BROADER.get(y, y) == x
 
 
+@lru_cache(maxsize=1 << 12)
 def _compatible(kinds: frozenset[str], kind: str | None) -> bool:
-    """True when a happening of ``kind`` may be the one those kinds tell."""
+    """True when a happening of ``kind`` may be the one those kinds tell (asked of every
+    candidate, of a few distinct sets of kinds)."""
     return kind is None or all(_akin(k, kind) for k in kinds)
 
 
@@ -392,16 +463,13 @@ def _likeness(
     item: _Item, cluster: _Cluster, rarity: Callable[[str], float], clash: Callable[[], bool]
 ) -> tuple[bool, float]:
     """How well a unit fits a cluster: whether a fitting member gives the same date, and
-    the best fit with the cluster's first open members (0 when none fits). ``clash``
-    tells whether an article gives the cluster one day and this unit another; it is
-    asked only of a cluster the cheaper tests leave in (most are parted by them)."""
+    the best fit with the cluster's first open members (0 when none fits). The cluster is
+    one whose places and kinds the unit's allow (``_allowed``, asked first: most are
+    parted by them). ``clash`` tells whether an article gives the cluster one day and
+    this unit another; it is asked only of a cluster the cheaper tests leave in."""
     best: tuple[bool, float] = (False, 0.0)
     a = item.first
     start = a.when.start
-    if item.places and cluster.places and item.places.isdisjoint(cluster.places):
-        return (False, 0.0)
-    if not _compatible(cluster.kinds, item.kind):
-        return (False, 0.0)
     thing = item.thing
     if item.names and cluster.names and item.names.isdisjoint(cluster.names) and thing is None:
         return (False, 0.0)  # "shelled Ostrel" and "shelled the districts of Karvana"
@@ -539,20 +607,26 @@ def _units(told: Iterable[Source]) -> list[list[Source]]:
     at once would hold a key per source, more memory than the sources themselves."""
     by_date: dict[tuple[dt.date, int, str, str], dict[Signature, list[Source]]] = defaultdict(dict)
     for source in told:
-        by_date[source.when.sort_key].setdefault(_signature(source), []).append(source)
+        tellings = by_date[source.when.sort_key]
+        signature = _signature(source)
+        if signature in tellings:
+            tellings[signature].append(source)
+        else:
+            tellings[signature] = [source]
     ordered: list[list[Source]] = []
     for key in sorted(by_date):
         units = list(by_date.pop(key).values())
         for unit in units:
-            unit.sort(key=_order)
+            if len(unit) > 1:
+                unit.sort(key=_order)
         units.sort(key=_unit_order)
         ordered.extend(units)
     return ordered
 
 
 def _unit_order(unit: list[Source]) -> tuple[object, ...]:
-    first = unit[0]
-    published = min((s.published for s in unit if s.published), default=None)
+    first = unit[0]  # the earliest published, if any is (in the order of ``_order``)
+    published = first.published or min((s.published for s in unit if s.published), default=None)
     h = first.happening
     told = (h.text, h.kind, h.status.value, h.thing or "", h.background) if h else ()
     return (published or dt.date.max, first.quote, first.expression or "", told,
@@ -565,32 +639,49 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
     blocks open at once."""
     units = _units(told)
     # In how many units each word is, and each place (where each unit happened). Each
-    # unit's bags (of its text, and of its sentence when needed) are made once and held
-    # packed: a large corpus has millions.
+    # distinct text's bag (and its sentence's, when needed) is made once and held packed,
+    # shared by the units that tell it: a large corpus has millions.
     counts: Counter[str] = Counter()
     located: Counter[str] = Counter()
-    packs: list[tuple[Packed, Packed | None]] = []
+    texts: dict[TextKey, _Text] = {}
+    told_as: list[tuple[TextKey, TextKey | None]] = []
     for unit in units:
         source = unit[0]
-        bag = words_of(source.text, source.expression)
-        whole = words_of(source.quote, source.expression) if _sentence_needed(source, bag) else None
-        counts.update(bag.words)
-        located.update(_located(source, bag, whole))
-        packs.append((_pack(bag), _pack(whole) if whole else None))
+        key = (source.text, source.expression)
+        text = _text(texts, key)
+        whole_key = (source.quote, source.expression)
+        whole = _text(texts, whole_key) if _sentence_needed(source, text.places) else None
+        counts.update(text.packed[0])
+        located.update(_located(source, text.places, whole.places if whole else None))
+        told_as.append((key, whole_key if whole else None))
     total = len(units)
+    # A word weighs more the rarer it is; a word of a unit's sentence alone is in no text.
+    rarities = {w: math.log((1 + total) / (1 + n)) + 1.0 for w, n in counts.items()}
+    unseen = math.log(1 + total) + 1.0
+    rarity = defaultdict(lambda: unseen, rarities).__getitem__
+    rare_enough = max(SALIENT_AT_LEAST, SALIENT * total)
+    rare = {w for w, n in counts.items() if n <= rare_enough}
+    crowded = {w for w, n in located.items() if n > max(SALIENT_AT_LEAST, PLACE_SALIENT * total)}
+    # The words told more than once, rarest first: where a unit's keys are taken from.
+    ranks = {w: i for i, w in enumerate(sorted((w for w, n in counts.items() if n > 1),
+                                               key=lambda w: (counts[w], w)))}  # fmt: skip
 
-    rarities: dict[str, float] = {}
-
-    def rarity(word: str) -> float:
-        found = rarities.get(word)
-        if found is None:
-            found = rarities[word] = math.log((1 + total) / (1 + counts[word])) + 1.0
-        return found
+    def weighed(key: TextKey) -> _Weighed:
+        """What the units of a text ask of it, worked out for its first unit and let go
+        with its last."""
+        text = texts[key]
+        text.uses -= 1
+        if not text.uses:
+            del texts[key]
+        if text.weighed is None:
+            bag = _unpack(text.packed)
+            keys = sorted(bag.words & ranks.keys(), key=ranks.__getitem__)[:KEYS_PER_EVENT]
+            total = weight(bag, bag.words, rarity)
+            text.weighed = _Weighed(bag, total, tuple(keys), bag.names & rare)
+        return text.weighed
 
     day = _Days()
     done: dict[int, Event] = {}  # the event of each closed cluster, by its number
-    rare_enough = max(SALIENT_AT_LEAST, SALIENT * total)
-    place_enough = max(SALIENT_AT_LEAST, PLACE_SALIENT * total)
     clusters: list[_Cluster] = []
     parent: list[int] = []
     blocks: dict[Key, _Block] = {}
@@ -598,13 +689,14 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
     # precision finds none expired (those opened since are its own day's, or opened at it).
     looked: tuple[dt.date, int] | None = None
     units.reverse()  # taken from the end, so that each is let go with its block
-    packs.reverse()
+    told_as.reverse()
     while units:
         unit = units.pop()
         source = unit[0]
-        packed, packed_whole = packs.pop()
-        bag = _unpack(packed)
-        whole = _unpack(packed_whole) if packed_whole else None
+        keyed, whole_keyed = told_as.pop()
+        said = weighed(keyed)
+        sentence = weighed(whole_keyed) if whole_keyed else None
+        bag = said.bag
         now = (source.when.start, source.when.precision.rank)
         expired = (
             [k for k, b in blocks.items() if _expired(b, source.when)] if now != looked else []
@@ -618,46 +710,47 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
                     day.forget(root, clusters[root])
                     done[root] = event_of(clusters[root].sources)
                     clusters[root] = _GONE
-        names = frozenset(w for w in bag.names if counts[w] <= rare_enough)
-        places = frozenset(w for w in _located(source, bag, whole) if located[w] <= place_enough)
+        places = _located(source, bag.places, sentence.bag.places if sentence else None) - crowded
         kind, thing, here = _main_kind(source), _thing(source), _block(source.when)
         item = _Item(
             unit,
-            frozenset(s.article for s in unit),
-            frozenset((s.article, s.entry) for s in unit),
+            frozenset([s.article for s in unit]),
+            frozenset([(s.article, s.entry) for s in unit]),
             bag,
-            names,
+            said.names,
             places,
-            weight(bag, bag.words, rarity),
+            said.total,
             kind,
             thing,
             _date_key(source.when),
             here,
         )
-        if source.kind == "other" and whole is not None:
-            item.sentence = (whole, weight(whole, whole.words, rarity))
-        told_twice = [w for w in bag.words if counts[w] > 1]
-        keys = sorted(told_twice, key=lambda w: (-rarity(w), w))[:KEYS_PER_EVENT]
+        if source.kind == "other" and sentence is not None:
+            item.sentence = (sentence.bag, sentence.total)
+        keys = said.keys
         if thing:
-            keys.append("#" + thing)
+            keys = (*keys, "#" + thing)
         if kind in SINGULAR:
-            keys.append("%" + kind)  # blocked by date and kind: one day's talks meet
+            keys = (*keys, "%" + kind)  # blocked by date and kind: one day's talks meet
         candidates: set[int] = set()
         for near in _neighbours(here):
             if near in blocks:
+                index = blocks[near].index
                 for word in keys:
-                    candidates.update(blocks[near].index.get(word, ())[-CANDIDATES_PER_KEY:])
-        roots = sorted({_find(parent, c) for c in candidates})
+                    if word in index:
+                        candidates.update(index[word])
+        roots = sorted({c if parent[c] == c else _find(parent, c) for c in candidates})
+        roots = _allowed(roots, clusters, places, kind)
         start = source.when.start
-        scores = {
-            c: _likeness(item, clusters[c], rarity, partial(day.clashes, c, item.articles, start))
+        scored = [
+            (c, _likeness(item, clusters[c], rarity, partial(day.clashes, c, item.articles, start)))
             for c in roots
-        }
-        fits = [c for c in roots if scores[c][1] > 0.0]
-        fits = [c for c in fits if scores[c][0]] or fits
+        ]
+        fits = [(c, score) for c, score in scored if score[1] > 0.0]
+        fits = [(c, score) for c, score in fits if score[0]] or fits
         if fits:
-            chosen = max(fits, key=lambda c: scores[c])
-            for other in fits:
+            chosen = max(fits, key=_score)[0]
+            for other, _ in fits:
                 if other != chosen and _joinable(
                     clusters[chosen], clusters[other], day.clusters_clash(chosen, clusters[other])
                 ):
@@ -684,7 +777,7 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
     del clusters
     merged = [done.pop(number) for number in sorted(done)]
     merged.sort(key=event_position)
-    return with_ids(merged)
+    return _counted(merged)
 
 
 def event_position(event: Event) -> tuple[object, ...]:
@@ -702,44 +795,62 @@ def event_position(event: Event) -> tuple[object, ...]:
 
 def event_of(members: list[Source]) -> Event:
     """One event from the sources of a happening: the best-supported date, the sources
-    that agree with it, the dissent, and the text, kind and status of its best telling."""
+    that agree with it, the dissent, and the text, kind and status of its best telling.
+    Its id is ``event_id``'s (``with_ids`` tells apart events that share one)."""
     if len(members) == 1:  # most happenings are told once: its own date, text and all
         return _event_of_one(members[0])
-    # A date's support is the number of origins that give it: a wire story on ten sites
-    # is one voice.
     keys = [_date_key(s.when) for s in members]
-    votes = Counter(k for k, _ in {(k, origin_of(s)) for k, s in zip(keys, members, strict=True)})
-    # the first, in the order of choice, of the sources that give each date
+    if keys.count(keys[0]) == len(keys):  # one date (most events): every source gives it
+        chosen = min(members, key=_pinned_first)
+        agreeing, dissent = sorted(members, key=_order), []
+    else:
+        chosen = members[_best_supported(members, keys)]
+        best = chosen.when
+        best_key = _date_key(best)
+        agreed = [k == best_key or agrees(s, best) for k, s in zip(keys, members, strict=True)]
+        agreeing = sorted((s for s, yes in zip(members, agreed, strict=True) if yes), key=_order)
+        dissent = sorted((s for s, yes in zip(members, agreed, strict=True) if not yes), key=_order)
+    teller = min(agreeing, key=_telling)
+    reported = min((s.published for s in agreeing if s.published), default=None)
+    first = min(agreeing[0], dissent[0], key=_order) if dissent else agreeing[0]
+    return Event(
+        when=chosen.when,
+        text=teller.text,
+        sources=tuple(agreeing),
+        conflicts=tuple(dissent),
+        reported=reported,
+        id=_id_of(first),
+        kind=teller.kind,
+        status=teller.happening.status if teller.happening else Status.HAPPENED,
+        basis=chosen.basis,
+    )
+
+
+def _pinned_first(source: Source) -> tuple[bool, bool]:
+    """Which of the sources of one date gives it first: one an editor pinned, then one
+    that dates the happening in its words over a report's day."""
+    return (not source.rule.startswith(PINNED), source.basis is Basis.REPORTED)
+
+
+def _best_supported(members: list[Source], keys: list[DateKey]) -> int:
+    """Where the best-supported date is among ``members`` (``keys``: their dates): one an
+    editor pinned, then one the text gives over a report's day, the most precise, the
+    one the most origins give (a wire story on ten sites is one voice), the earliest
+    given in the order of choice; the first such source."""
+    voices: defaultdict[DateKey, set[str]] = defaultdict(set)
     first_order: dict[DateKey, tuple[str, str, int, str]] = {}
     for key, s in zip(keys, members, strict=True):
+        voices[key].add(origin_of(s))
         choice = _choice(s)
         if key not in first_order or choice < first_order[key]:
             first_order[key] = choice
 
     def support(i: int) -> tuple[bool, bool, int, int, tuple[str, str, int, str]]:
         source, key = members[i], keys[i]
-        reported = source.basis is Basis.REPORTED
-        pinned = source.rule.startswith(PINNED)
-        return (not pinned, reported, -source.when.precision.rank, -votes[key], first_order[key])
+        return (*_pinned_first(source), -source.when.precision.rank, -len(voices[key]),
+                first_order[key])  # fmt: skip
 
-    best_at = min(range(len(members)), key=support)  # the first best, as min takes it
-    chosen, best_key = members[best_at], keys[best_at]
-    best = chosen.when
-    agreed = [k == best_key or agrees(s, best) for k, s in zip(keys, members, strict=True)]
-    agreeing = sorted((s for s, yes in zip(members, agreed, strict=True) if yes), key=_order)
-    dissent = sorted((s for s, yes in zip(members, agreed, strict=True) if not yes), key=_order)
-    teller = min(agreeing, key=_telling)
-    reported = min((s.published for s in agreeing if s.published), default=None)
-    return Event(
-        when=best,
-        text=teller.text,
-        sources=tuple(agreeing),
-        conflicts=tuple(dissent),
-        reported=reported,
-        kind=teller.kind,
-        status=teller.happening.status if teller.happening else Status.HAPPENED,
-        basis=chosen.basis,
-    )
+    return min(range(len(members)), key=support)  # the first best, as min takes it
 
 
 def _event_of_one(source: Source) -> Event:
@@ -750,6 +861,7 @@ def _event_of_one(source: Source) -> Event:
         sources=(source,),
         conflicts=(),
         reported=source.published or None,
+        id=_id_of(source),
         kind=source.kind,
         status=source.happening.status if source.happening else Status.HAPPENED,
         basis=source.basis,
@@ -791,7 +903,11 @@ def event_id(event: Event) -> str:
     """A stable id from the event's sources, not its text: the reference (article, line,
     expression) of its first-told source, so that better wording leaves it unchanged (a
     source published earlier than all the others gives the event its own id)."""
-    first = min((*event.sources, *event.conflicts), key=_order)
+    return _id_of(min((*event.sources, *event.conflicts), key=_order))
+
+
+def _id_of(first: Source) -> str:
+    """The id of an event whose first-told source is ``first``."""
     article, line, expression = first.ref
     digest = hashlib.sha1(f"{article}|{line}|{expression or ''}".encode()).hexdigest()
     return f"ev-{digest[:10]}"
@@ -801,12 +917,20 @@ def with_ids(events: list[Event]) -> tuple[Event, ...]:
     """The events with their ids; an id two events would share gets a count after it.
     Each takes its place in ``events`` (a large corpus would otherwise hold every event
     twice)."""
-    seen: Counter[str] = Counter()
     for i, event in enumerate(events):
         base = event_id(event)
-        seen[base] += 1
-        ident = base if seen[base] == 1 else f"{base}-{seen[base]}"
-        events[i] = replace(event, id=ident)
+        if event.id != base:
+            events[i] = replace(event, id=base)
+    return _counted(events)
+
+
+def _counted(events: list[Event]) -> tuple[Event, ...]:
+    """``with_ids`` of events that have their ids from ``event_of``."""
+    seen: Counter[str] = Counter()
+    for i, event in enumerate(events):
+        seen[event.id] += 1
+        if seen[event.id] > 1:
+            events[i] = replace(event, id=f"{event.id}-{seen[event.id]}")
     return tuple(events)
 
 
