@@ -116,9 +116,27 @@ def _choices(table: Table) -> dict[str, Choice]:
     return out
 
 
-def _trie(words: list[str]) -> str:
+# What a lowercase ASCII letter matches in ``re``'s case-insensitive mode besides itself
+# and its capital (the Kelvin sign, the long s, the dotted and the dotless i).
+_FOLDS = {"i": "İı", "k": "\u212a", "s": "ſ"}
+
+
+def _any_case(char: str) -> str:
+    """``char`` as the set of what ``(?i:char)`` matches: a class ``re`` checks in one step
+    where a case-insensitive literal costs it a branch of its own."""
+    if char.isascii() and char.isalpha():
+        low = char.lower()
+        return f"[{low}{low.upper()}{_FOLDS.get(low, '')}]"
+    return f"(?i:{re.escape(char)})" if char.lower() != char.upper() else re.escape(char)
+
+
+def _trie(words: list[str], every: bool = False) -> str:
     """An alternation of words shaped as a prefix tree (fast to scan with ``re``); the first
-    letter may be a capital."""
+    letter may be a capital, and with ``every`` so may any letter (in any case, as
+    ``(?i:...)`` would match)."""
+
+    def letter(char: str) -> str:
+        return _any_case(char) if every else re.escape(char)
 
     def branch(suffixes: list[str]) -> str:
         heads: dict[str, list[str]] = {}
@@ -130,14 +148,15 @@ def _trie(words: list[str]) -> str:
                 ends = True
         if not heads:
             return ""
-        options = [re.escape(head) + branch(rest) for head, rest in sorted(heads.items())]
+        options = [letter(head) + branch(rest) for head, rest in sorted(heads.items())]
         return "(?:" + "|".join(options) + ")" + ("?" if ends else "")
 
     firsts: dict[str, list[str]] = {}
     for word in words:
         firsts.setdefault(word[0], []).append(word[1:])
     return "|".join(
-        f"[{head}{head.upper()}]{branch(rest)}" for head, rest in sorted(firsts.items())
+        f"{_any_case(head) if every else f'[{head}{head.upper()}]'}{branch(rest)}"
+        for head, rest in sorted(firsts.items())
     )
 
 
@@ -150,7 +169,9 @@ def _followed(choices: Mapping[str, Choice], paired: list[str]) -> str:
     seconds = sorted({w for first in paired for w in choices[first].after if w != "#"})
     digit = any("#" in choices[first].after for first in paired)
     options = ([r"\d"] if digit else []) + (
-        [rf"(?i:{_trie(seconds)})(?:(?![^\W\d_])|(?<=[a-z])(?=[A-Z][a-z]))"] if seconds else []
+        [rf"(?:{_trie(seconds, every=True)})(?:(?![^\W\d_])|(?<=[a-z])(?=[A-Z][a-z]))"]
+        if seconds
+        else []
     )
     return rf"(?=[\W_]*(?:{'|'.join(options) or '(?!)'}))"
 
@@ -158,9 +179,10 @@ def _followed(choices: Mapping[str, Choice], paired: list[str]) -> str:
 def trigger_pattern(choices: Mapping[str, Choice]) -> str:
     """The trigger scan over a text with a newline put in front.
 
-    It steps from one non-letter to the next (the engine skips the letters between in one
-    go) and matches that character when a rule may start just after it (``_START``) at a
-    first word or a number. Groups: ``paired`` (a first word that begins rules only with
+    It steps from one character that may come before a word (neither a letter nor a digit)
+    to the next, the engine skipping the letters and digits between in one go, and matches
+    that character when a rule may start just after it (``_START``) at a first word or a
+    number. Groups: ``paired`` (a first word that begins rules only with
     certain second words, "the") or ``word`` or ``digits``, then ``after`` (the letters of
     the next word, which may be glued on: "1990s") or ``after_digit``. A first word with a
     hyphen ("twenty-first") found where no rule may start is ``shadow``: the words inside
@@ -175,7 +197,7 @@ def trigger_pattern(choices: Mapping[str, Choice]) -> str:
     alone = [w for w in words if w not in paired]
     shadow = _trie(hyphenated) if hyphenated else "(?!)"
     return (
-        r"[\W\d_](?:(?<=[\W_])(?<![$€£¥#@])(?<!\d[.,:/])"
+        r"[\W_](?:(?<![$€£¥#@])(?<!\d[.,:/])"
         rf"(?=(?:(?P<paired>{_trie(paired)})(?![^\W\d_]){_followed(choices, paired)}"
         rf"|(?P<word>{_trie(alone)})(?![^\W\d_])|(?P<digits>\d+))"
         r"[\W_]*(?:(?P<after>[^\W\d_]+)|(?P<after_digit>\d))?)"
