@@ -61,6 +61,8 @@ def _tree(words: Iterable[str]) -> str:
     if not heads:
         return ""
     options = [re.escape(head) + _tree(rest) for head, rest in sorted(heads.items())]
+    if len(options) == 1 and not ends:
+        return options[0]  # one way on: no group to parse
     return "(?:" + "|".join(options) + ")" + ("?" if ends else "")
 
 

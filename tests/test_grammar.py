@@ -14,16 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from syriatl.grammar import (
-    _any_case,
-    compiled,
-    grammar,
-    scan,
-    start_keys,
-    syntax,
-    trigger_table,
-    triggers,
-)
+from syriatl.grammar import compiled, grammar, scan, start_keys, syntax, trigger_table, triggers
 from syriatl.patterns.rules import RULES
 
 _START = r"(?<![^\W_])(?<![$€£¥#@])(?<!\d[.,:/])"
@@ -159,17 +150,3 @@ def test_the_compiled_pattern_text_does_not_depend_on_the_hash_seed() -> None:
     first = _patterns("0")
     assert first.count("\n") > len(RULES)
     assert _patterns("1") == first
-
-
-# Every character there is, but the surrogates (which no text read from a file holds).
-_EVERY_CHARACTER = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
-
-
-@pytest.mark.parametrize("letter", "abcdefghijklmnopqrstuvwxyz")
-def test_a_letter_in_any_case_matches_what_the_case_insensitive_letter_matches(
-    letter: str,
-) -> None:
-    # The trigger scan spells "(?i:k)" as a class: it must hold the Kelvin sign too.
-    insensitive = re.findall(f"(?i:{letter})", _EVERY_CHARACTER)
-    assert re.findall(_any_case(letter), _EVERY_CHARACTER) == insensitive
-    assert len(insensitive) >= 2

@@ -116,47 +116,35 @@ def _choices(table: Table) -> dict[str, Choice]:
     return out
 
 
-# What a lowercase ASCII letter matches in ``re``'s case-insensitive mode besides itself
-# and its capital (the Kelvin sign, the long s, the dotted and the dotless i).
-_FOLDS = {"i": "İı", "k": "\u212a", "s": "ſ"}
+def _fork(suffixes: list[str]) -> tuple[dict[str, list[str]], bool]:
+    """The suffixes by their first letter, and whether one of them is empty."""
+    heads: dict[str, list[str]] = {}
+    for suffix in suffixes:
+        if suffix:
+            heads.setdefault(suffix[0], []).append(suffix[1:])
+    return heads, "" in suffixes
 
 
-def _any_case(char: str) -> str:
-    """``char`` as the set of what ``(?i:char)`` matches: a class ``re`` checks in one step
-    where a case-insensitive literal costs it a branch of its own."""
-    if char.isascii() and char.isalpha():
-        low = char.lower()
-        return f"[{low}{low.upper()}{_FOLDS.get(low, '')}]"
-    return f"(?i:{re.escape(char)})" if char.lower() != char.upper() else re.escape(char)
-
-
-def _trie(words: list[str], every: bool = False) -> str:
+def _trie(words: list[str]) -> str:
     """An alternation of words shaped as a prefix tree (fast to scan with ``re``); the first
-    letter may be a capital, and with ``every`` so may any letter (in any case, as
-    ``(?i:...)`` would match)."""
-
-    def letter(char: str) -> str:
-        return _any_case(char) if every else re.escape(char)
+    letter may be a capital. The letters from one fork of the tree to the next are written
+    as one run, without a group around each (fewer groups for ``re`` to parse)."""
 
     def branch(suffixes: list[str]) -> str:
-        heads: dict[str, list[str]] = {}
-        ends = False
-        for suffix in suffixes:
-            if suffix:
-                heads.setdefault(suffix[0], []).append(suffix[1:])
-            else:
-                ends = True
+        heads, ends = _fork(suffixes)
+        run = ""
+        while len(heads) == 1 and not ends:
+            ((head, suffixes),) = heads.items()
+            run += head
+            heads, ends = _fork(suffixes)
         if not heads:
-            return ""
-        options = [letter(head) + branch(rest) for head, rest in sorted(heads.items())]
-        return "(?:" + "|".join(options) + ")" + ("?" if ends else "")
+            return re.escape(run)
+        options = [re.escape(head) + branch(rest) for head, rest in sorted(heads.items())]
+        return re.escape(run) + "(?:" + "|".join(options) + ")" + ("?" if ends else "")
 
-    firsts: dict[str, list[str]] = {}
-    for word in words:
-        firsts.setdefault(word[0], []).append(word[1:])
+    firsts, _ = _fork(words)
     return "|".join(
-        f"{_any_case(head) if every else f'[{head}{head.upper()}]'}{branch(rest)}"
-        for head, rest in sorted(firsts.items())
+        f"[{head}{head.upper()}]{branch(rest)}" for head, rest in sorted(firsts.items())
     )
 
 
@@ -169,9 +157,7 @@ def _followed(choices: Mapping[str, Choice], paired: list[str]) -> str:
     seconds = sorted({w for first in paired for w in choices[first].after if w != "#"})
     digit = any("#" in choices[first].after for first in paired)
     options = ([r"\d"] if digit else []) + (
-        [rf"(?:{_trie(seconds, every=True)})(?:(?![^\W\d_])|(?<=[a-z])(?=[A-Z][a-z]))"]
-        if seconds
-        else []
+        [rf"(?i:{_trie(seconds)})(?:(?![^\W\d_])|(?<=[a-z])(?=[A-Z][a-z]))"] if seconds else []
     )
     return rf"(?=[\W_]*(?:{'|'.join(options) or '(?!)'}))"
 
