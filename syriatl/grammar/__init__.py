@@ -249,10 +249,20 @@ def scan(text: str, rules: Grammar | None = None) -> Iterator[tuple[CompiledRule
         if choice is None:
             taken = token_end
             continue
-        candidates = choice.after.get(_second(after, after_digit), choice.otherwise)
-        quoted = digits is not None and pos > 0 and text[pos - 1] in "'’"
-        best = _longest(text, pos, quoted, candidates) if candidates else None
+        # Most words after a first word are in lowercase already: no call for them.
+        second = after if after is not None and after.islower() else _second(after, after_digit)
+        candidates = choice.after.get(second, choice.otherwise)
         taken = token_end
+        if not candidates:
+            continue
+        if digits is not None and pos > 0 and text[pos - 1] in "'’":
+            best = _longest(text, pos, True, candidates)
+        elif len(candidates) == 1:  # the one rule there is: no longest to choose
+            entry = compiled(candidates[0])
+            match = entry.regex.match(text, pos)
+            best = (entry, match) if match else None
+        else:
+            best = _longest(text, pos, False, candidates)
         if best:
             taken = max(taken, best[1].end())
             yield best
