@@ -236,8 +236,9 @@ def _in_year(spec: Spec, year: int) -> str | None:
     return timex.calendar_value(replace(spec, year=year))
 
 
+@lru_cache(maxsize=4096)
 def _period(spec: Spec, year: int) -> tuple[dt.date, dt.date] | None:
-    """The days a year-less calendar value covers in a given year."""
+    """The days a year-less calendar value covers in a given year (kept, as ``_in_year``)."""
     value = _in_year(spec, year)
     covered = timex.span(value) if value else None
     return (covered[0], covered[1]) if covered else None

@@ -7,18 +7,19 @@ not of any reference date.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from syriatl.model import Direction
 from syriatl.patterns.cues import (
     ADJACENT,
     BARE_TOO,
+    CLAUSE_WORDS,
     COMMITMENT,
     CUES,
     HARD_BOUNDARY,
     NOT_PAST,
     NOUN_AFTER_TO,
-    SOFT_BOUNDARY,
 )
 
 _WINDOW = 240
@@ -47,18 +48,67 @@ _ATTRIBUTIVE_AFTER = re.compile(
 )
 
 
+def _tree(words: Iterable[str]) -> str:
+    """An alternation of plain words shaped as a prefix tree: ``re`` tries a few letters at
+    each place, not every word."""
+    heads: dict[str, list[str]] = {}
+    ends = False
+    for word in words:
+        if word:
+            heads.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    if not heads:
+        return ""
+    options = [re.escape(head) + _tree(rest) for head, rest in sorted(heads.items())]
+    if len(options) == 1 and not ends:
+        return options[0]  # one way on: no group to parse
+    return "(?:" + "|".join(options) + ")" + ("?" if ends else "")
+
+
+# A cue that is a list of one-word alternatives (plain words, "\w{3,}ed"): with a word
+# boundary on either side, each can match only the whole word where it starts, so their
+# order does not matter and the plain ones may be tried as one prefix tree.
+_ONE_WORD = re.compile(r"[a-z]+|(?:\\w(?:\{\d+,\d*\})?|[a-z])+")
+
+
+def _cue_pattern(pattern: str) -> str:
+    alternatives = pattern.split("|")
+    if not all(_ONE_WORD.fullmatch(option) for option in alternatives):
+        return pattern
+    words = sorted({option for option in alternatives if option.isalpha()})
+    others = [option for option in alternatives if not option.isalpha()]
+    return "|".join([_tree(words), *others])
+
+
+def _clause_words() -> str:
+    """``SOFT_BOUNDARY``, with each alternative opening on a letter of its own so that the
+    engine skips the letters no clause word begins with (the word boundary before the
+    word is checked once its first letter is found)."""
+    by_first: dict[str, list[str]] = {}
+    for word in CLAUSE_WORDS:
+        by_first.setdefault(word[0], []).append(word[1:])
+    words = [
+        rf"{re.escape(first)}(?<!\w{re.escape(first)}){_tree(rest)}\b"
+        for first, rest in sorted(by_first.items())
+    ]
+    return "|".join([",", *words])
+
+
 @cache
 def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # One word boundary before and after all the cues rather than around each: the
     # same matches, but a position inside a word is turned away once, not once a cue.
-    cues = "|".join(f"(?P<c{i}>(?:{p}))" for i, (p, _, _) in enumerate(CUES))
-    cue = rf"\b(?:{cues})\b"
+    # Every cue opens on a letter or an apostrophe ("'ll"): the end of a word, where the
+    # boundary holds too, is turned away before any cue is tried.
+    cues = "|".join(f"(?P<c{i}>(?:{_cue_pattern(p)}))" for i, (p, _, _) in enumerate(CUES))
+    cue = rf"\b(?=[\w’'])(?:{cues})\b"
     adjacent = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ADJACENT)
     return (
         re.compile(cue),
         re.compile(rf"\b(?P<cue>{adjacent})\s+(?:(?:the|on|at|in|last|next|this)\s+)?$"),
         re.compile(HARD_BOUNDARY),
-        re.compile(SOFT_BOUNDARY),
+        re.compile(_clause_words()),
     )
 
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from syriatl.model import Direction
-from syriatl.tense import direction_cue, governs_past, tense_cue
+from syriatl.patterns import cues
+from syriatl.tense import _compiled, direction_cue, governs_past, tense_cue
 
 P, F, N = Direction.PAST, Direction.FUTURE, Direction.NONE
 
@@ -154,3 +159,47 @@ def test_tense_cue_agrees_with_direction_cue_and_governs_past(
     start, end = sentence.index(word), sentence.index(word) + len(word)
     governed = direction is P and governs_past(sentence, start, end)
     assert tense_cue(sentence, start, end) == (*direction_cue(sentence, start, end), governed)
+
+
+# The clause patterns as plainly written, which the compiled ones spell so that ``re``
+# can skip ahead: they must cut and find exactly the same.
+_PLAIN_FULL_STOP = r"\.(?<!\b[a-z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in cues.ABBREVIATIONS)
+_PLAIN_HARD = rf"(?:{_PLAIN_FULL_STOP}|[!?;:“”\"()\[\]])\s|[“”\"()\[\]]|\s[—–-]\s|\n\s*\n"
+_PLAIN_SOFT = (
+    r",|\b(?:that|which|who|whom|whose|where|when|while|whereas|because|although|but|and|"
+    r"after|before|as|if|unless|whether)\b"
+)
+_PLAIN_CUES = r"\b(?:" + "|".join(f"(?P<c{i}>(?:{p}))" for i, (p, _, _) in enumerate(cues.CUES))
+_PLAIN_CUES += r")\b"
+_CLAUSE_TOKENS = st.sampled_from(
+    "will 'll won't would is due to are set to expected to planned agreed to had been due "
+    "had planned was were said told began begun hit hits wounded killed needed reported "
+    "sept. mr. mrs. u.s. a.m. jan. gen. st. dec. x. ok. that which whereas where whether "
+    "as asked and but because after before if unless who whom whose while whiled the a "
+    "talks friday 1990s — – - ( ) [ ] \" “ ” ; : ! ? . , ’ ' _".split()
+)
+_CLAUSE_SEPARATORS = st.sampled_from([" ", " ", "", "\n", "\n\n", " \n \n", "\t", "\xa0"])
+_CLAUSES = st.lists(st.tuples(_CLAUSE_TOKENS, _CLAUSE_SEPARATORS), max_size=16).map(
+    lambda parts: "".join(token + separator for token, separator in parts)
+)
+
+
+@given(_CLAUSES)
+def test_the_compiled_clause_patterns_cut_where_the_plain_ones_do(text: str) -> None:
+    cue, _, hard, soft = _compiled()
+    assert hard.split(text) == re.split(_PLAIN_HARD, text)
+    assert soft.split(text) == re.split(_PLAIN_SOFT, text)
+    found = [(m.span(), m.lastgroup) for m in cue.finditer(text)]
+    assert found == [(m.span(), m.lastgroup) for m in re.finditer(_PLAIN_CUES, text)]
+
+
+def test_the_plain_clause_patterns_are_those_of_the_tables() -> None:
+    assert cues.SOFT_BOUNDARY == _PLAIN_SOFT
+    # Lowercased text: "mr." is no full stop; ") " takes the space a dash would need.
+    assert re.split(_PLAIN_HARD, "he left. mr. brask said (it) - no\n\nmore") == [
+        "he left",
+        "mr. brask said ",
+        "it",
+        "- no",
+        "more",
+    ]

@@ -116,26 +116,33 @@ def _choices(table: Table) -> dict[str, Choice]:
     return out
 
 
+def _fork(suffixes: list[str]) -> tuple[dict[str, list[str]], bool]:
+    """The suffixes by their first letter, and whether one of them is empty."""
+    heads: dict[str, list[str]] = {}
+    for suffix in suffixes:
+        if suffix:
+            heads.setdefault(suffix[0], []).append(suffix[1:])
+    return heads, "" in suffixes
+
+
 def _trie(words: list[str]) -> str:
     """An alternation of words shaped as a prefix tree (fast to scan with ``re``); the first
-    letter may be a capital."""
+    letter may be a capital. The letters from one fork of the tree to the next are written
+    as one run, without a group around each (fewer groups for ``re`` to parse)."""
 
     def branch(suffixes: list[str]) -> str:
-        heads: dict[str, list[str]] = {}
-        ends = False
-        for suffix in suffixes:
-            if suffix:
-                heads.setdefault(suffix[0], []).append(suffix[1:])
-            else:
-                ends = True
+        heads, ends = _fork(suffixes)
+        run = ""
+        while len(heads) == 1 and not ends:
+            ((head, suffixes),) = heads.items()
+            run += head
+            heads, ends = _fork(suffixes)
         if not heads:
-            return ""
+            return re.escape(run)
         options = [re.escape(head) + branch(rest) for head, rest in sorted(heads.items())]
-        return "(?:" + "|".join(options) + ")" + ("?" if ends else "")
+        return re.escape(run) + "(?:" + "|".join(options) + ")" + ("?" if ends else "")
 
-    firsts: dict[str, list[str]] = {}
-    for word in words:
-        firsts.setdefault(word[0], []).append(word[1:])
+    firsts, _ = _fork(words)
     return "|".join(
         f"[{head}{head.upper()}]{branch(rest)}" for head, rest in sorted(firsts.items())
     )
@@ -158,9 +165,10 @@ def _followed(choices: Mapping[str, Choice], paired: list[str]) -> str:
 def trigger_pattern(choices: Mapping[str, Choice]) -> str:
     """The trigger scan over a text with a newline put in front.
 
-    It steps from one non-letter to the next (the engine skips the letters between in one
-    go) and matches that character when a rule may start just after it (``_START``) at a
-    first word or a number. Groups: ``paired`` (a first word that begins rules only with
+    It steps from one character that may come before a word (neither a letter nor a digit)
+    to the next, the engine skipping the letters and digits between in one go, and matches
+    that character when a rule may start just after it (``_START``) at a first word or a
+    number. Groups: ``paired`` (a first word that begins rules only with
     certain second words, "the") or ``word`` or ``digits``, then ``after`` (the letters of
     the next word, which may be glued on: "1990s") or ``after_digit``. A first word with a
     hyphen ("twenty-first") found where no rule may start is ``shadow``: the words inside
@@ -175,7 +183,7 @@ def trigger_pattern(choices: Mapping[str, Choice]) -> str:
     alone = [w for w in words if w not in paired]
     shadow = _trie(hyphenated) if hyphenated else "(?!)"
     return (
-        r"[\W\d_](?:(?<=[\W_])(?<![$€£¥#@])(?<!\d[.,:/])"
+        r"[\W_](?:(?<![$€£¥#@])(?<!\d[.,:/])"
         rf"(?=(?:(?P<paired>{_trie(paired)})(?![^\W\d_]){_followed(choices, paired)}"
         rf"|(?P<word>{_trie(alone)})(?![^\W\d_])|(?P<digits>\d+))"
         r"[\W_]*(?:(?P<after>[^\W\d_]+)|(?P<after_digit>\d))?)"
@@ -241,10 +249,20 @@ def scan(text: str, rules: Grammar | None = None) -> Iterator[tuple[CompiledRule
         if choice is None:
             taken = token_end
             continue
-        candidates = choice.after.get(_second(after, after_digit), choice.otherwise)
-        quoted = digits is not None and pos > 0 and text[pos - 1] in "'’"
-        best = _longest(text, pos, quoted, candidates) if candidates else None
+        # Most words after a first word are in lowercase already: no call for them.
+        second = after if after is not None and after.islower() else _second(after, after_digit)
+        candidates = choice.after.get(second, choice.otherwise)
         taken = token_end
+        if not candidates:
+            continue
+        if digits is not None and pos > 0 and text[pos - 1] in "'’":
+            best = _longest(text, pos, True, candidates)
+        elif len(candidates) == 1:  # the one rule there is: no longest to choose
+            entry = compiled(candidates[0])
+            match = entry.regex.match(text, pos)
+            best = (entry, match) if match else None
+        else:
+            best = _longest(text, pos, False, candidates)
         if best:
             taken = max(taken, best[1].end())
             yield best

@@ -114,11 +114,21 @@ ABBREVIATIONS: tuple[str, ...] = (
     "mr", "mrs", "ms", "dr", "st", "vs", "gen", "col", "lt", "sgt", "gov", "sen", "rep",
     "jan", "feb", "aug", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd",
 )  # fmt: skip
-_FULL_STOP = r"\.(?<!\b[a-z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in ABBREVIATIONS)
+_NOT_ABBREVIATION = r"(?<!\b[a-z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in ABBREVIATIONS)
 # Where a clause ends: nothing beyond these says anything about the expression's verb.
-HARD_BOUNDARY = rf"(?:{_FULL_STOP}|[!?;:“”\"()\[\]])\s|[“”\"()\[\]]|\s[—–-]\s|\n\s*\n"
-# Where a clause may end: cues beyond these are used only when nearer ones are missing.
-SOFT_BOUNDARY = (
-    r",|\b(?:that|which|who|whom|whose|where|when|while|whereas|because|although|but|and|"
-    r"after|before|as|if|unless|whether)\b"
+# Each alternative opens on the same class of characters, so that ``re`` skips straight
+# to the next of them; the alternative then checks, looking back, which one it was.
+HARD_BOUNDARY = (
+    r"[.!?;:“”\"()\[\]\s](?:"
+    rf"(?<=\.){_NOT_ABBREVIATION}\s"  # a full stop, then a space: "ended. The"
+    r"|(?<=[!?;:“”\"()\[\]])\s"  # another mark, then a space: "ended; the"
+    r"|(?<=[“”\"()\[\]])"  # a quotation mark or a bracket
+    r"|(?<=\s)[—–-]\s"  # a dash set off by spaces
+    r"|(?<=\n)\s*\n)"  # a blank line
 )
+# Where a clause may end: cues beyond these are used only when nearer ones are missing.
+CLAUSE_WORDS: tuple[str, ...] = (
+    "that", "which", "who", "whom", "whose", "where", "when", "while", "whereas", "because",
+    "although", "but", "and", "after", "before", "as", "if", "unless", "whether",
+)  # fmt: skip
+SOFT_BOUNDARY = r",|\b(?:" + "|".join(CLAUSE_WORDS) + r")\b"
