@@ -50,14 +50,15 @@ CASES: list[tuple[str, str, str, str, Status, str | None, bool]] = [
     ("Guns fell silent in line with the ceasefire agreement, reached on Thursday after a week "
      "of talks.", "on Thursday", "the ceasefire agreement, reached on Thursday", "agreement", H,
      "truce", True),
-    # the date inside the thing's noun phrase: background
+    # the date inside the thing's noun phrase: background; a dated truce tells no kind (the
+    # day it was agreed or the day it began?) unless its noun says agreement
     ("Fighting flared in Velmora despite a March 3 nationwide truce declared by the two powers.",
      "March 3", "a March 3 nationwide truce declared by the two powers.", "announcement", H,
      "truce", True),
     ("Sunday's truce between Velmora and Karvana was broken within hours.", "Sunday",
-     "Sunday's truce between Velmora and Karvana", "taking-effect", H, "truce", True),
+     "Sunday's truce between Velmora and Karvana", "other", H, "truce", True),
     ("Heavy shelling resumed in Karvana on Thursday despite the March 3 truce.", "March 3",
-     "the March 3 truce.", "taking-effect", H, "truce", True),
+     "the March 3 truce.", "other", H, "truce", True),
     # ... and the same sentence's main clause: resuming names no thing, so shelling decides
     ("Heavy shelling resumed in Karvana on Thursday despite the March 3 truce.", "on Thursday",
      "Heavy shelling resumed in Karvana on Thursday", "attack", H, None, False),
@@ -95,7 +96,7 @@ CASES: list[tuple[str, str, str, str, Status, str | None, bool]] = [
     ("The alleged air strike on Tuesday hit a market in Dessia.", "on Tuesday",
      "The alleged air strike on Tuesday hit a market in Dessia.", "attack", C, None, False),
     ("The council is expected to address last week's truce agreement.", "last week",
-     "last week's truce agreement.", "taking-effect", H, "truce", True),
+     "last week's truce agreement.", "agreement", H, "truce", True),
     # planned
     ("The Security Council is due to vote on Tuesday on the Karvana resolution.", "on Tuesday",
      "The Security Council is due to vote on Tuesday on the Karvana resolution.", "vote", P,

@@ -250,6 +250,17 @@ def test_build_yaml_shows_the_local_day_the_instant_and_the_zone(corpus: Corpus)
     ]
 
 
+def test_a_day_after_a_local_midnight_is_that_midnight_s_day(corpus: Corpus) -> None:
+    # Sun 8 Jan 2017; the Saturday before = Sun - 1 = Sat 7 Jan; "midnight local time on
+    # Saturday" ends it, so it opens Sun 8 Jan, local, with no known zone. "Saturday"
+    # is that clock's day and dates no event of its own (not Sat 7 Jan).
+    text = "---\npublished: 2017-01-08\n---\nThe truce took effect at midnight local time on Saturday.\n"
+    events = yaml.safe_load(
+        CliRunner().invoke(app, ["build", str(corpus({"a.txt": text})), "-f", "yaml"]).stdout
+    )["events"]
+    assert [(e["date"], e["time"], e["zone"]) for e in events] == [("2017-01-08", "00:00", "local")]
+
+
 # ---- the shared case file ----------------------------------------------------------------
 
 CASES = yaml.safe_load(

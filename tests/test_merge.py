@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from syriatl.chronicle.happenings import happening
-from syriatl.chronicle.merge import merge, normal
+from syriatl.chronicle.merge import merge, normal, words_of
 from syriatl.model import Event, Precision, Source, When
 from syriatl.pipeline import build_timeline
 
@@ -26,15 +26,17 @@ Corpus = Callable[[dict[str, str | bytes]], Path]
 PUBLISHED = dt.date(2017, 1, 10)
 
 
-def day(value: str, time: str | None = None) -> When:
+def day(value: str, time: str | None = None, at: str | None = None) -> When:
+    """A day, or a clock on it: local (zone unknown), or UTC with its instant ``at``."""
     date = dt.date.fromisoformat(value)
-    return When(value, Precision.TIME if time else Precision.DAY, date, date, time)
+    zone = None if time is None else "UTC" if at else "local"
+    return When(value, Precision.TIME if time else Precision.DAY, date, date, time, None, at, zone)
 
 
-def month(value: str) -> When:
+def month(value: str, modifier: str | None = None) -> When:
     first = dt.date.fromisoformat(value + "-01")
     following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-    return When(value, Precision.MONTH, first, following - dt.timedelta(days=1))
+    return When(value, Precision.MONTH, first, following - dt.timedelta(days=1), None, modifier)
 
 
 def told(article: str, when: When, text: str, expression: str | None = None,
@@ -136,6 +138,32 @@ CASES = [
      [told("a", day("2016-12-30"), "Shelling killed five civilians in al-Bab on Friday, monitors said.", "Friday"),
       told("b", day("2016-12-30"), "Shelling killed five civilians in Manbij on Friday, monitors said.", "Friday")],
      [[0], [1]]),
+    ("a truce in passing at one place, then its start told at others",
+     # A mention in passing joins the report of the truce's start, but lends the event no
+     # place: the Karvana report joins them too; the Ostrel report differs from it.
+     [told("x", day("2019-03-03"), "The nationwide truce took effect on Sunday.", "on Sunday",
+           published=dt.date(2019, 3, 3)),
+      told("a", day("2019-03-03"), "Rebels said they were ready to respect the truce at Dorvask, which began on Sunday.",
+           "on Sunday", published=dt.date(2019, 3, 3)),
+      told("b", day("2019-03-03"), "The truce took effect in Karvana on Sunday.", "on Sunday",
+           published=dt.date(2019, 3, 4)),
+      told("c", day("2019-03-03"), "The truce took effect in Ostrel on Sunday.", "on Sunday",
+           published=dt.date(2019, 3, 4))],
+     [[0, 1, 2], [3]]),
+    ("earlier this month is this month",
+     [told("a", month("2019-03"), "A truce agreement was reached in Velmora this month.", "this month"),
+      told("b", month("2019-03", "early"), "The truce agreement reached in Velmora earlier this month held.",
+           "earlier this month")],
+     [[0, 1]]),
+    ("early and late next month are two times",
+     [told("a", month("2019-04", "early"), "Peace talks will open in Geneva early next month.", "early next month"),
+      told("b", month("2019-04", "late"), "Peace talks will open in Geneva late next month.", "late next month")],
+     [[0], [1]]),
+    ("one article: a truce agreed this month, and broken this month",
+     [told("a", month("2019-03"), "Rebels breached this month's truce agreement, the army said.", "this month", line=3),
+      told("a", month("2019-03"), "The army urged respect for the truce agreement reached in Velmora this month.",
+           "this month", line=5)],
+     [[0], [1]]),
     ("the same talks announced for two different months",
      [told("a", month("2017-02"), "Peace talks will open in Geneva next month.", "next month"),
       told("b", month("2017-03"), "Peace talks will open in Geneva next month.", "next month")],
@@ -192,6 +220,35 @@ def test_sources_that_disagree_on_the_day_become_conflicts() -> None:
     assert [s.article for s in event.sources] == ["b", "c"]
     assert [(s.article, s.when.value) for s in event.conflicts] == [("a", "2016-12-29")]
     assert event.reported == PUBLISHED
+
+
+def test_a_utc_clock_agrees_with_the_local_midnight_a_zone_makes_of_it() -> None:
+    # Fri 1 Mar 2019 (1 Jan 2019 a Tuesday, + 59 days = 8 weeks + 3 days), so Sat 2 and
+    # Sun 3 Mar. 2200 GMT on Saturday is Sunday 00:00 in a zone two hours east of UTC, so
+    # it agrees with the two local midnights; 1030 GMT on Monday is 34.5 hours after that
+    # midnight, further than any zone's offset (UTC-12 to UTC+14): dissent.
+    sentences = [
+        told("a", day("2019-03-03", "00:00"), "The truce took effect at midnight local time.", "midnight"),
+        told("b", day("2019-03-03", "00:00"), "The truce began at midnight, monitors said.", "midnight"),
+        told("c", day("2019-03-02", "22:00", "2019-03-02T22:00:00Z"),
+             "The truce started at 2200 GMT on Saturday night.", "2200 GMT"),
+        told("d", day("2019-03-04", "10:30", "2019-03-04T10:30:00Z"),
+             "The truce started at 1030 GMT on Monday.", "1030 GMT"),
+    ]  # fmt: skip
+    (event,) = [e for e in merge(sentences + BACKGROUND) if e.sources[0].article in "abcd"]
+    assert (event.when.value, event.when.time) == ("2019-03-03", "00:00")
+    assert [s.article for s in event.sources] == ["a", "b", "c"]
+    assert [s.article for s in event.conflicts] == ["d"]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Dozens of pro-Russian rebels were freed in Karvana.", {"karvana"}),
+    ("The rebels hold half of Syrian territory near Dorvask.", {"dorvask"}),
+    ("Shelling hit Russia-backed positions near Ostrel.", {"ostrel"}),
+    ("The rulings of Turkish courts were read out.", set()),
+])  # fmt: skip
+def test_words_of_a_people_or_a_side_are_no_place(text: str, places: set[str]) -> None:
+    assert words_of(text).places == places
 
 
 def test_a_tie_keeps_the_most_precise_then_the_earliest_published() -> None:

@@ -69,9 +69,10 @@ _MODIFIERS = {"START": "early", "MID": "mid", "END": "late"}
 _BRACKET = re.compile(r"[^\S\n]*[(\[][^\S\n]*")
 # What may stand between a day and a clock that falls on it for the day to be the
 # clock's own: "on Friday, March 9, at 23:40", "0735 GMT) Friday", "midnight (2100 GMT)
-# on Monday", "Tuesday at 3 p.m.". Anything more ("agreed on Monday that the truce
-# would start at midnight") makes them two happenings.
+# on Monday", "midnight local time on Saturday", "Tuesday at 3 p.m.". Anything more
+# ("agreed on Monday that the truce would start at midnight") makes them two happenings.
 _BESIDE = re.compile(
+    r"(?:[^\S\n]+(?:local|[A-Z][a-z]+)[^\S\n]+time)?"
     r"[)\]]?[^\S\n]*(?:(?:,[^\S\n]*)?(?:on|at)[^\S\n]+|,[^\S\n]*)?(?:the[^\S\n]+)?"
 )
 _DAY_RANK = Precision.DAY.rank

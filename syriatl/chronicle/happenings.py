@@ -585,6 +585,9 @@ def _premodified(r: _Reading, th: _Thing, np: int, cs: int, ce: int, a: int, b: 
     hi = max(ce, th.end)
     after = [c for c in r.cues if th.end <= c.start <= th.end + 40 and c.end <= hi]
     kind = K.THING_KINDS.get(th.name, "other")
+    if th.name in K.DATED_THING_KINDS:
+        agreed, otherwise = K.DATED_THING_KINDS[th.name]
+        kind = agreed if r.low[th.start : th.end].endswith(K.AGREEMENT_NOUNS) else otherwise
     if after and _modifies(r, th, after[0], min(cs, np - 1), b, hi):
         kind = _refined(after[0].kind, th.name)
     hi = _close(r, b, hi)

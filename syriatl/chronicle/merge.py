@@ -10,7 +10,9 @@ The rule, in the order it is applied:
    its day's block, anything coarser in the block of its own value and precision. A
    "next month" mention therefore only ever meets month-level ones of the same month,
    and a day never swallows a month. A day-level unit also meets the blocks of the
-   ``WINDOW`` days on either side, where outlets may disagree on the day.
+   ``WINDOW`` days on either side, where outlets may disagree on the day. A coarse
+   date with a modifier ("earlier this month") meets the plain one of its value only
+   as a telling of the same thing, and never one with another modifier.
 3. On the same day, two mentions are one happening when they name the same thing
    (``Happening.thing``: this truce, these talks) and either tell the same kind of
    happening or one of them only mentions the thing in passing (``background``: "the
@@ -28,14 +30,17 @@ The rule, in the order it is applied:
 5. Inside one article (units whose articles overlap), a happening is told twice only
    when the words say so (``WITHIN``) or a caption shows it; an article never gives one
    happening two days, and entries of one live blog are different happenings unless
-   they restate the same one.
+   they restate the same one; one thing told with two kinds, in passing or not ("the
+   agreement reached this month", "breached this month's agreement"), is two.
 6. Places keep happenings apart: a name after a preposition of place or an attack verb
    ("in Karvana", "shelled Ostrel": ``LOCATIVE``) is a place, and two units or clusters
    that name places but none in common never merge (a place in more than
    ``PLACE_SALIENT`` of the units is too common to part them); a clause that names no
    place takes its sentence's. Other names part them too (a capitalised word found in
    at most ``SALIENT`` of the units, or ``SALIENT_AT_LEAST`` in a small corpus: so
-   "Karvana" but not "Velmora"), unless they name the same thing.
+   "Karvana" but not "Velmora"), unless they name the same thing. A word of a people
+   or a side ("pro-Russian", "Syrian": ``NOT_PLACES``) is no place, and a mention in
+   passing lends its event no place or name: it is where the thing was mentioned.
 
 Words are folded (lowercase, no apostrophes or hyphens, light stemming, no final "h":
 "Ja'afari"/"Jaafari"); each weighs more the rarer it is, names count double. Two texts
@@ -47,13 +52,15 @@ A merged event keeps the best-supported date: one an editor pinned, then one the
 gives over the day a report was filed, then the most precise, the one the most origins
 give (a wire story on ten sites is one voice), the earliest published. Sources that give
 another date are its conflicts; a report filed on or in the ``WINDOW`` days after the
-event's date agrees with it. An event's text, kind and status come from its best
-telling: a story sentence over a caption, a main clause over a mention in passing, what
-happened over what was planned. A unit that fits several clusters joins them (the same
-happening told three ways). Comparisons stay near-linear: only units of neighbouring
-blocks that share their thing, their kind (of the SINGULAR kinds) or one of their rarest
-words are compared, at most ``CANDIDATES_PER_KEY`` of the latest clusters per key, each
-against a cluster's first units.
+event's date agrees with it, and so does a clock a zone's offset away from the event's
+local clock ("2200 GMT on Saturday", "midnight local time" on Sunday). An event's text,
+kind and status come from its best telling: a story sentence over a caption, a main
+clause over a mention in passing, what happened over what was planned. A unit that fits
+several clusters joins them (the same happening told three ways). Comparisons stay
+near-linear: only units of neighbouring blocks that share their thing, their kind (of the
+SINGULAR kinds) or one of their rarest words are compared, at most
+``CANDIDATES_PER_KEY`` of the latest clusters per key, each against a cluster's first
+units.
 """
 
 from __future__ import annotations
@@ -72,7 +79,7 @@ from typing import TypeVar
 
 from syriatl.model import Basis, Event, Precision, Source, Status, When
 from syriatl.patterns.kinds import BROADER, FRAMES, SINGULAR
-from syriatl.patterns.words import STOPWORDS
+from syriatl.patterns.words import NOT_PLACES, STOPWORDS
 
 _TOKEN = re.compile(r"[^\W\d_][^\W_'’-]*(?:['’-][^\W_]+)*")
 MIN_SHARED = 2
@@ -102,6 +109,7 @@ PINNED = "pinned by corrections"
 
 
 _JOINERS = re.compile(r"['’-]")
+_NOT_PLACE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in NOT_PLACES))
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -130,11 +138,12 @@ class Bag:
 
 
 @lru_cache(maxsize=1 << 16)
-def _fold(token: str) -> tuple[str, str]:
+def _fold(token: str) -> tuple[str, str, bool]:
     """A token in lowercase without a final "'s" (to look it up among the stopwords and
-    places' prepositions), and its word folded for comparison: made once per token, not
-    once per sentence it is in."""
-    return _POSSESSIVE.sub("", token.lower()), sys.intern(normal(token))
+    places' prepositions), its word folded for comparison, and whether it may name a
+    place: made once per token, not once per sentence it is in."""
+    lower = _POSSESSIVE.sub("", token.lower())
+    return lower, sys.intern(normal(token)), _NOT_PLACE.fullmatch(lower) is None
 
 
 def words_of(text: str, expression: str | None = None) -> Bag:
@@ -147,14 +156,14 @@ def words_of(text: str, expression: str | None = None) -> Bag:
     dated = frozenset(_TOKEN.findall(expression.lower())) if expression else frozenset()
     before = ""
     for i, token in enumerate(_TOKEN.findall(text)):
-        (lower, word), after = _fold(token), before
+        (lower, word, placed), after = _fold(token), before
         before = lower
         if lower in STOPWORDS or len(token) < 3 or lower in dated:
             continue
         words.add(word)
         if i and not token.islower():  # "Karvana", and "al-Dessa" too
             names.add(word)
-            if after in LOCATIVE:
+            if after in LOCATIVE and placed:
                 places.add(word)
     return Bag(frozenset(words), frozenset(names), frozenset(places))
 
@@ -236,6 +245,11 @@ class _Cluster:
         """Take one more unit."""
         self.sources.extend(item.sources)
         self.live[id(item)] = item
+        if _background(item.first):
+            # a mention in passing ("the truce at Dorvask, which began on Sunday") says
+            # nothing of where or among whom the happening was: it parts no later telling
+            self._widen(item)
+            return
         # the unit's own sets while it is the first to name anything: a set each would
         # outweigh the clusters' sources
         if item.names:
@@ -245,6 +259,10 @@ class _Cluster:
         kind = item.kind
         if kind and kind not in self.kinds:
             self.kinds = _kinds(self.kinds | {kind})
+        self._widen(item)
+
+    def _widen(self, item: _Item) -> None:
+        """Take the unit's date into the days the cluster spans."""
         start = item.first.when.start
         self.first = min(self.first or start, start)
         self.last = max(self.last or start, start)
@@ -296,9 +314,17 @@ Key = tuple[str, str]
 
 
 def _block(when: When) -> Key:
+    """A unit's date block: its day's, else its value's at its precision, whatever its
+    modifier ("earlier this month" meets "this month"; ``_modified_apart``)."""
     if when.precision in (Precision.DAY, Precision.TIME):
         return ("day", when.start.isoformat())
-    return (when.precision.value, f"{when.value}|{when.modifier or ''}")
+    return (when.precision.value, when.value)
+
+
+def _modified_apart(a: DateKey, b: DateKey) -> bool:
+    """True when two dates carry different modifiers: early and late February are two
+    times (February and early February may be one)."""
+    return a[3] is not None and b[3] is not None and a[3] != b[3]
 
 
 @lru_cache(maxsize=1 << 12)
@@ -439,6 +465,11 @@ def _main_kind(source: Source) -> str | None:
     return None if _background(source) or source.kind == "other" else source.kind
 
 
+def _told_kind(source: Source) -> str | None:
+    """The kind a source tells, in passing or not; None for "other"."""
+    return None if source.kind == "other" else source.kind
+
+
 def _akin(x: str, y: str) -> bool:
     """True when two kinds may tell one happening: the same, or one a part of the other
     (talks and their opening)."""
@@ -487,6 +518,9 @@ def _likeness(
         if item.places - member.places and member.places - item.places:
             continue  # each names a place the other does not: talks on Karvana, on Ostrel
         b = member.first
+        modified = item.block[0] != "day" and item.date[3] != member.date[3]
+        if modified and (not same_thing or _modified_apart(item.date, member.date)):
+            continue  # "this month" and "earlier this month" meet as one thing's tellings
         same_date = item.date == member.date or item.block == member.block
         within = not item.articles.isdisjoint(member.articles)
         if within and item.entries != member.entries and not same_date:
@@ -501,7 +535,14 @@ def _likeness(
             if within:
                 fits = (
                     score >= WITHIN
-                    or (same_thing and item.entries == member.entries and not differ)
+                    # one article tells two happenings of one thing by their own
+                    # verbs, in passing or not: "agreed this month", "breached this
+                    # month's agreement"
+                    or (
+                        same_thing
+                        and item.entries == member.entries
+                        and not _differ(_told_kind(a), _told_kind(b))
+                    )
                     or (
                         # a photo caption shows the story's happening of its kind and day
                         (a.caption or b.caption) and item.kind == member.kind is not None
@@ -894,9 +935,32 @@ def agrees(source: Source, kept: When) -> bool:
     w = source.when
     if w.precision in days and kept.precision in days and w.start == kept.start:
         return True
+    if w.precision is kept.precision and w.value == kept.value:
+        return not _modified_apart(given, _date_key(kept))  # "earlier this month"
+    if w.time and kept.time and _one_instant(w, kept):
+        return True
     if source.basis is Basis.REPORTED and w.precision in days:
         return kept.start <= w.start <= kept.end + dt.timedelta(days=WINDOW)
     return False
+
+
+# The UTC offsets that zones in use have: from UTC-12 to UTC+14.
+_OFFSETS = (dt.timedelta(hours=-12), dt.timedelta(hours=14))
+
+
+def _one_instant(a: When, b: When) -> bool:
+    """True when two clocks may name one instant: both instants known and equal, or a
+    local clock of an unknown zone and an instant that a zone's offset apart ("2200 GMT
+    on Saturday" and "midnight local time", on Sunday, east of Greenwich)."""
+    if a.at and b.at:
+        return a.at == b.at
+    local, known = (a, b) if b.at else (b, a)
+    if not known.at or local.at or not local.time:
+        return False
+    hour, minute = (int(part) for part in local.time.split(":")[:2])
+    wall = dt.datetime.combine(local.start, dt.time()) + dt.timedelta(hours=hour, minutes=minute)
+    low, high = _OFFSETS
+    return low <= wall - dt.datetime.fromisoformat(known.at.rstrip("Z")) <= high
 
 
 def event_id(event: Event) -> str:

@@ -382,6 +382,14 @@ THING_KINDS: dict[str, str] = {
     "evacuation": "evacuation", "withdrawal": "withdrawal", "exchange": "exchange",
 }  # fmt: skip
 
+# The kind a date inside a thing's noun phrase gives where it is not the thing's own,
+# as (kind when the phrase ends in a noun of agreement, kind otherwise): "the Feb. 12
+# ceasefire" may be the day the truce was agreed as well as the day it began, so it
+# tells no kind, while "last week's truce agreement" tells its agreement ("the Feb. 12
+# deal" and "Monday's talks" tell their thing's own kind).
+DATED_THING_KINDS: dict[str, tuple[str, str]] = {"truce": ("agreement", "other")}
+AGREEMENT_NOUNS: tuple[str, ...] = ("agreement", "deal", "accord", "plan", "arrangement")
+
 # Kinds that are a part of a broader one: on one day, "talks on Wednesday" and "talks
 # opened on Wednesday" tell one happening; the opening and the close do not.
 BROADER: dict[str, str] = {"talks-open": "talks", "talks-close": "talks"}

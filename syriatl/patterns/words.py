@@ -21,3 +21,14 @@ STOPWORDS: frozenset[str] = frozenset(
     september october november december early late mid later earlier time times
     jan feb mar apr jun jul aug sep sept oct nov dec gmt utc""".split()
 )
+
+# Capitalised words after a preposition of place that name no place: adjectives of a
+# people or a side, and what a side is backed by or led by. Examples: "dozens of
+# pro-Russian rebels", "in the Belarusian capital", "of Syrian territory", "of
+# Russia-backed forces", "of Turkish troops". Each is a regular expression over the
+# word in lowercase; a place name that ends like one of them stays a name, not a place.
+NOT_PLACES: tuple[tuple[str, str], ...] = (
+    (r"(?:pro|anti|non|ex)-.+", "pro-Russian rebels"),
+    (r".+-(?:backed|led|held|controlled|allied|based|run)", "Russia-backed separatists"),
+    (r".{3,}(?:ian|ese|ish)", "the Belarusian capital, Syrian territory, Turkish troops"),
+)
