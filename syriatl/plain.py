@@ -225,6 +225,10 @@ def _compiled(kind: type, hints: dict[str, Any], names: list[str]) -> Decode:
         f"        raise Unfit(unfit(data, {kind.__name__!r}))",
         f"    {', '.join(got)}{',' if len(got) == 1 else ''} = data",
     ]
+    flat = [_flat(hints[field]) if field in hints else None for field in names]
+    shared = kind in SHARED and all(flat)
+    if shared:
+        lines += _found(got, flat)
     for name, field in zip(got, names, strict=True):
         if field not in hints:
             lines.append(f"    {name} = article_id")
@@ -233,21 +237,56 @@ def _compiled(kind: type, hints: dict[str, Any], names: list[str]) -> Decode:
         if field in INTERNED.get(kind, ()):
             lines.append(f"    if ones is not None and {name} is not None:")
             lines.append(f"        {name} = intern({name})")
-    built = f"kind({', '.join(got)})"
-    if kind in SHARED:  # validated fields: JSON's true or 1.0 cannot stand for a 1 here
-        lines += [
-            "    if ones is None:",
-            f"        return {built}",
-            f"    key = (kind, {', '.join(got)})",
-            "    found = ones.get(key)",
-            "    if found is None:",
-            f"        found = ones[key] = {built}",
-            "    return found",
-        ]
-    else:
-        lines.append(f"    return {built}")
+    lines.append(f"    value = kind({', '.join(got)})")
+    if shared:
+        lines += ["    if ones is not None:", "        ones[key] = value"]
+    lines.append("    return value")
     exec("\n".join(lines), scope)  # code of names and types, never of data
     return scope["decode"]  # type: ignore[no-any-return]
+
+
+def _found(got: list[str], flat: list[Any]) -> list[str]:
+    """Lines that return the value the memo ``ones`` holds for plain fields equal to
+    those in the variables ``got``, each of one of the ``flat`` types. A text, None or
+    a list equals only its like, but JSON's true and 1.0 equal 1: the fields of a type
+    that such a value equals are checked before the value is taken, so that only the
+    very fields of a value read before find it."""
+    checks = [
+        f"({name} is None or type({name}) is {kind.__name__})"
+        if optional
+        else f"type({name}) is {kind.__name__}"
+        for name, (kind, optional) in zip(got, flat, strict=True)
+        if kind in (int, bool)
+    ]
+    return [
+        "    if ones is not None:",
+        f"        key = (kind, {', '.join(got)})",
+        "        try:",
+        "            found = ones.get(key)",
+        "        except TypeError:  # a list or an object among them: not a value read",
+        "            found = None",
+        f"        if found is not None{''.join(f' and {c}' for c in checks)}:",
+        "            return found",
+    ]
+
+
+def _flat(kind: Any) -> tuple[type, bool] | None:
+    """The type of the plain form of a field of type ``kind`` and whether it may be None,
+    when that form is one JSON value and no list; else None."""
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin in (types.UnionType, typing.Union) and len(args) == 2 and type(None) in args:
+        inner = _flat(next(a for a in args if a is not type(None)))
+        return None if inner is None else (inner[0], True)
+    if kind in (str, int, bool):
+        return kind, False
+    if kind is dt.date:
+        return int, False
+    if kind is dt.time:
+        return str, False
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        of = {type(m.value) for m in kind}
+        return (of.pop(), False) if len(of) == 1 and of <= {str, int} else None
+    return None
 
 
 def _converted(name: str, kind: Any, scope: dict[str, Any], indent: str) -> list[str]:
