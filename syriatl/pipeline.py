@@ -492,14 +492,18 @@ def _keys(jobs: Sequence[Job], store: Store | None) -> list[_Key | None]:
     from syriatl.chronicle.cache import key
 
     keys: list[_Key | None] = []
+    policies: dict[int, object] = {}  # the jobs of a build share one policy object
     for found, beside, policy, zone, _ in jobs:
         try:
             digest = hashlib.sha256(found.path.read_bytes()).digest()
         except OSError:
             keys.append(None)
             continue
+        rules = policies.get(id(policy))
+        if rules is None:
+            rules = policies[id(policy)] = plain.to_plain(policy)
         given = (type(beside).__name__, plain.to_plain(beside))
-        parts = (store.code, found.shown, digest.hex(), given, zone, plain.to_plain(policy))
+        parts = (store.code, found.shown, digest.hex(), given, zone, rules)
         keys.append(_Key(key(*parts), digest))
     return keys
 
