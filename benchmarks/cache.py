@@ -15,8 +15,10 @@ FILE`` does):
   copy of that cache (the cost of N articles and the merge).
 
 Prints the wall seconds of each (median of ``--repeat`` rounds, run in turn), its ratio
-to ``no cache``, the seconds of the build and of the YAML apart, the cache's size, and
-whether the output of every run with a cache is byte-identical to the one without.
+to ``no cache``, the seconds of the build and of the YAML apart, the build split into telling the
+articles (afresh or from the cache: everything of the build but the merge) and the
+merge, the cache's size, and whether the output of every run with a cache is
+byte-identical to the one without.
 """
 
 from __future__ import annotations
@@ -39,8 +41,18 @@ CHILD = """
 import json, sys, time
 from pathlib import Path
 import syriatl
+from syriatl.chronicle import corrections
 from syriatl.pipeline import Options, build_timeline
 from syriatl.render import timeline_sections, yaml_chunks
+merging = []
+merged = corrections.merged
+def timed_merge(*args, **kwargs):
+    began = time.perf_counter()
+    try:
+        return merged(*args, **kwargs)
+    finally:
+        merging.append(time.perf_counter() - began)
+corrections.merged = timed_merge  # the build looks it up at each call
 started = time.perf_counter()
 cache = sys.argv[3] if sys.argv[3] != "-" else None
 built = build_timeline([sys.argv[1]], Options(jobs=int(sys.argv[4]), cache=cache))
@@ -49,6 +61,7 @@ with Path(sys.argv[2]).open("w", encoding="utf-8") as out:
     out.writelines(yaml_chunks(timeline_sections(built.timeline)))
 done = time.perf_counter()
 print(json.dumps({"seconds": done - started, "build": middle - started, "yaml": done - middle,
+                  "merge": sum(merging),
                   "warnings": [w for w in built.warnings if "cache" in w],
                   "module": syriatl.__file__}))
 """
@@ -124,12 +137,16 @@ def main() -> None:
     module = runs["no cache"][0]["module"]
     print(f"{args.size} articles, --jobs {args.jobs}, {args.repeat} round(s), syriatl of {module}")
     base = statistics.median(f["seconds"] for f in runs["no cache"])
-    print(f"{'run':>16} {'s':>7} {'/ no cache':>10} {'build s':>8} {'yaml s':>7}")
+    print(f"{'run':>16} {'s':>7} {'/ no cache':>10} {'build s':>8} {'told s':>7} "
+          f"{'merge s':>7} {'yaml s':>7}")  # fmt: skip
     for label, figures in runs.items():
         seconds = statistics.median(f["seconds"] for f in figures)
         build = statistics.median(f["build"] for f in figures)
+        told = statistics.median(f["build"] - f["merge"] for f in figures)
+        merge = statistics.median(f["merge"] for f in figures)
         yaml = statistics.median(f["yaml"] for f in figures)
-        print(f"{label:>16} {seconds:>7.2f} {seconds / base:>10.2f} {build:>8.2f} {yaml:>7.2f}")
+        print(f"{label:>16} {seconds:>7.2f} {seconds / base:>10.2f} {build:>8.2f} {told:>7.2f} "
+              f"{merge:>7.2f} {yaml:>7.2f}")  # fmt: skip
     added = f"+{args.added}"
     rebuild = statistics.median(f["seconds"] for f in runs["rebuild"])
     grown = statistics.median(f["seconds"] for f in runs[added])

@@ -492,14 +492,18 @@ def _keys(jobs: Sequence[Job], store: Store | None) -> list[_Key | None]:
     from syriatl.chronicle.cache import key
 
     keys: list[_Key | None] = []
+    policies: dict[int, object] = {}  # the jobs of a build share one policy object
     for found, beside, policy, zone, _ in jobs:
         try:
             digest = hashlib.sha256(found.path.read_bytes()).digest()
         except OSError:
             keys.append(None)
             continue
+        rules = policies.get(id(policy))
+        if rules is None:
+            rules = policies[id(policy)] = plain.to_plain(policy)
         given = (type(beside).__name__, plain.to_plain(beside))
-        parts = (store.code, found.shown, digest.hex(), given, zone, plain.to_plain(policy))
+        parts = (store.code, found.shown, digest.hex(), given, zone, rules)
         keys.append(_Key(key(*parts), digest))
     return keys
 
@@ -522,28 +526,54 @@ def _told(
     store: Store | None,
     run: Callable[[Sequence[_J]], Iterator[Told]],
 ) -> Iterator[Told]:
-    """Each job's told in order: from the cache when it keeps one under the job's key,
-    else by ``run`` (and then kept, when it was told from the bytes of the key)."""
+    """Each job's told in order, its sources sharing what they repeat (``_shared``):
+    from the cache when it keeps one under the job's key, else by ``run`` (and then
+    kept, when it was told from the bytes of the key)."""
     if store is None:
-        yield from run(jobs)
+        yield from map(_sharing, run(jobs))
         return
-    kept = [_kept(store, key, file) for key, file in zip(keys, files, strict=True)]
+    ones: plain.Ones = {}
+    records = store.get_all([None if key is None else key.key for key in keys])
+    with _uncollected():
+        kept = [
+            _kept(store, key, file, record, ones)
+            for key, file, record in zip(keys, files, records, strict=True)
+        ]
+    del ones
     fresh = run([j for j, t in zip(jobs, kept, strict=True) if t is None])
     for key, told in zip(keys, kept, strict=True):
         if told is None:
             told = next(fresh)
             if key is not None and told.read == key.digest:
                 store.put(key.key, record_of(told))
+            told = _sharing(told)
         yield told
 
 
-def _kept(store: Store, key: _Key | None, file: ingest.Found) -> Told | None:
-    """The told the cache keeps under ``key`` for ``file``, or None."""
-    record = None if key is None else store.get(key.key)
+@contextmanager
+def _uncollected() -> Iterator[None]:
+    """No collection of reference cycles meanwhile. Reading records makes hundreds of
+    thousands of objects that all stay and form no cycle, and each collection the
+    interpreter would start among them looks through all that stayed before."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _kept(
+    store: Store, key: _Key | None, file: ingest.Found, record: bytes | None, ones: plain.Ones
+) -> Told | None:
+    """The told the cache keeps as ``record`` under ``key`` for ``file``, or None."""
     if key is None or record is None:
         return None
     try:
-        return replace(told_of(record, file), read=key.digest)
+        return told_of(record, file, ones, key.digest)
     except plain.Unfit:
         store.damaged += 1
         return None
@@ -551,31 +581,47 @@ def _kept(store: Store, key: _Key | None, file: ingest.Found) -> Told | None:
 
 @dataclass(frozen=True, slots=True)
 class _Record:
-    """A told as the cache keeps it: without its article's id (plain leaves it out),
-    a waiting article's ``Pending`` record as text."""
+    """A told as the cache keeps it: without its article's id (plain leaves it out) and
+    without a waiting article's ``Pending`` record, which follows it (see ``record_of``)."""
 
     report: ArticleReport | None
     sources: tuple[Source, ...]
     warnings: tuple[str, ...]
     problem: Problem | None
     evidence: published.Evidence | None
-    pending: str | None
+
+
+# What parts a told's record from the Pending record of a waiting article. JSON text
+# never holds it (a control character is always escaped), so the first one is it.
+_APART = b"\0"
 
 
 def record_of(told: Told) -> bytes:
-    """The record the cache keeps of ``told`` (plain JSON; see ``told_of``)."""
-    pending = None if told.pending is None else told.pending.decode("utf-8", "surrogatepass")
-    kept = _Record(told.report, told.sources, told.warnings, told.problem, told.evidence, pending)
-    return plain.dumps(_Record, kept)
+    """The record the cache keeps of ``told``: plain JSON, and a waiting article's
+    ``Pending`` record after ``_APART`` (read by ``told_of`` without parsing it)."""
+    kept = _Record(told.report, told.sources, told.warnings, told.problem, told.evidence)
+    record = plain.dumps(_Record, kept)
+    return record if told.pending is None else record + _APART + told.pending
 
 
-def told_of(record: bytes, found: ingest.Found) -> Told:
+def told_of(
+    record: bytes, found: ingest.Found, ones: plain.Ones | None = None, read: bytes | None = None
+) -> Told:
     """The told that ``record_of`` kept, of the article ``found`` in this build (its id
-    may differ from the build that kept it); raises plain.Unfit for anything else."""
-    kept: _Record = plain.loads(_Record, record, found.id)
-    pending = None if kept.pending is None else kept.pending.encode("utf-8", "surrogatepass")
+    may differ from the build that kept it) told from the bytes of SHA-256 ``read``,
+    sharing values with the others read with ``ones``; raises plain.Unfit for anything
+    else."""
+    head, apart, pending = record.partition(_APART)
+    kept: _Record = plain.loads(_Record, head, found.id, ones)
     return Told(
-        found.shown, kept.report, kept.sources, kept.warnings, kept.problem, pending, kept.evidence
+        found.shown,
+        kept.report,
+        kept.sources,
+        kept.warnings,
+        kept.problem,
+        pending if apart else None,
+        kept.evidence,
+        read,
     )
 
 
@@ -597,7 +643,7 @@ class _Collected:
                 self.years.add(told.report.published.date.year)
         if told.problem:
             self.problems[index] = told.problem
-        self.sources.extend(_shared(s) for s in told.sources)
+        self.sources.extend(told.sources)
 
     def build(self, options: Options, said: fixes.Corrections = fixes.NONE) -> Build:
         sources, self.sources = self.sources, []
@@ -607,6 +653,13 @@ class _Collected:
         reports = tuple(self.reports[i] for i in sorted(self.reports))
         problems = tuple(self.problems[i] for i in sorted(self.problems))
         return Build(Timeline(reports, kept, problems), tuple(self.warnings))
+
+
+def _sharing(told: Told) -> Told:
+    """The told with its sources shared (``_shared``)."""
+    if not told.sources:
+        return told
+    return replace(told, sources=tuple([_shared(s) for s in told.sources]))
 
 
 def _shared(source: Source) -> Source:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from syriatl import pipeline
+from syriatl import pipeline, plain
 from syriatl.chronicle import cache
 from syriatl.cli import app
 from syriatl.pipeline import Options, build_timeline
@@ -492,3 +492,15 @@ def test_every_told_of_a_build_survives_its_record(hand: Corpus) -> None:
         renamed = pipeline.told_of(record, pipeline.ingest.Found(file.path, file.shown, "x/y"))
         assert {s.article for s in renamed.sources} <= {"x/y"}
         assert renamed.report is not None and renamed.report.id == "x/y"
+
+
+# Records of the form an earlier program kept: a waiting article's Pending record was a
+# sixth field, text inside the JSON. A record read by this program has five fields.
+OLDER = [b"[null,[],[],null,null,null]", b'[null,[],[],null,null,"[1,2]"]']
+
+
+@pytest.mark.parametrize("record", OLDER)
+def test_a_record_of_an_earlier_form_is_refused(record: bytes) -> None:
+    found = pipeline.ingest.Found(Path("a.txt"), "a.txt", "a")
+    with pytest.raises(plain.Unfit):
+        pipeline.told_of(record, found)

@@ -24,7 +24,7 @@ import os
 import sqlite3
 import sys
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -147,22 +147,34 @@ class Store:
         self.damaged = 0
         self.warnings: list[str] = []
 
-    def get(self, key: bytes) -> bytes | None:
-        """The value stored under ``key``, or None (none, damaged, or the store is off)."""
-        if self._db is None:
-            return None
+    def get_all(self, keys: Sequence[bytes | None]) -> Iterator[bytes | None]:
+        """The value stored under each of ``keys`` in turn, or None (no key, none stored,
+        damaged, or the store is off), read ``BATCH`` keys to a query."""
+        for start in range(0, len(keys), BATCH):
+            asked = keys[start : start + BATCH]
+            found = self._rows([k for k in asked if k is not None])
+            for key in asked:
+                row = None if key is None else found.get(key)
+                yield None if row is None or key is None else self._value(key, *row)
+
+    def _rows(self, keys: list[bytes]) -> dict[bytes, tuple[Any, Any]]:
+        """The value and digest stored under each of ``keys`` that has them."""
+        if self._db is None or not keys:
+            return {}
+        marks = ",".join("?" * len(keys))
         try:
-            row = self._db.execute(
+            rows = self._db.execute(
                 # As bytes whatever was stored: a text value is damaged, not unreadable.
-                "SELECT CAST(value AS BLOB), CAST(digest AS BLOB) FROM analyses WHERE key = ?",
-                (key,),
-            ).fetchone()
+                "SELECT key, CAST(value AS BLOB), CAST(digest AS BLOB) FROM analyses "
+                f"WHERE key IN ({marks})",
+                keys,
+            ).fetchall()
         except sqlite3.Error as error:
             self._off(f"cannot read it ({error})")
-            return None
-        if row is None:
-            return None
-        stored, digest = row
+            return {}
+        return {key: (value, digest) for key, value, digest in rows}
+
+    def _value(self, key: bytes, stored: Any, digest: Any) -> bytes | None:
         try:
             if type(stored) is not bytes or digest != _digest(key, stored):
                 raise zlib.error("digest differs")
