@@ -460,6 +460,9 @@ def build_timeline(
         told_again = _told(second, found_again, again, store, settle_all)
         for (index, _), told in zip(waiting, told_again, strict=True):
             collected.add(index, told)
+        # the waiting articles' records (their texts) are settled: let them go before
+        # the merge, which needs the most memory of the build
+        del waiting, second, told_again
     if store is not None:
         store.close()
         collected.warnings.extend(store.warnings)
