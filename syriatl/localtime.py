@@ -105,6 +105,24 @@ def equivalent(
     return Timed(wall.date(), f"{moment:%H:%M}", _stamp(moment), zone or UTC)
 
 
+# How far ahead of UTC a zone in use may be: from UTC-12 to UTC+14.
+_AHEAD = (dt.timedelta(hours=-12), dt.timedelta(hours=14))
+
+
+def one_instant(a: When, b: When) -> bool:
+    """True when two timed values may name one instant: both instants known and equal,
+    or a local clock of an unknown zone and an instant a zone's offset apart ("2200 GMT
+    on Saturday" and "midnight local time" on Sunday, two hours east of Greenwich)."""
+    if a.at and b.at:
+        return a.at == b.at
+    local, known = (a, b) if b.at else (b, a)
+    if not known.at or local.at or not local.time:
+        return False
+    wall = _naive(local.start, int(local.time[:2]), int(local.time[3:5]))
+    ahead = wall - dt.datetime.fromisoformat(known.at.removesuffix("Z"))
+    return _AHEAD[0] <= ahead <= _AHEAD[1]
+
+
 def clock_words(when: When) -> str:
     """A timed value's clock for people: "18:00 local time" (zone unknown), "21:00 UTC",
     "04:30 UTC on Wed 25 Jan" (a UTC day other than the value's), or "00:00 Europe/Kyiv

@@ -7,9 +7,9 @@ not of any reference date.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 
+from syriatl.grammar.syntax import prefix_tree
 from syriatl.model import Direction
 from syriatl.patterns.cues import (
     ADJACENT,
@@ -48,24 +48,6 @@ _ATTRIBUTIVE_AFTER = re.compile(
 )
 
 
-def _tree(words: Iterable[str]) -> str:
-    """An alternation of plain words shaped as a prefix tree: ``re`` tries a few letters at
-    each place, not every word."""
-    heads: dict[str, list[str]] = {}
-    ends = False
-    for word in words:
-        if word:
-            heads.setdefault(word[0], []).append(word[1:])
-        else:
-            ends = True
-    if not heads:
-        return ""
-    options = [re.escape(head) + _tree(rest) for head, rest in sorted(heads.items())]
-    if len(options) == 1 and not ends:
-        return options[0]  # one way on: no group to parse
-    return "(?:" + "|".join(options) + ")" + ("?" if ends else "")
-
-
 # A cue that is a list of one-word alternatives (plain words, "\w{3,}ed"): with a word
 # boundary on either side, each can match only the whole word where it starts, so their
 # order does not matter and the plain ones may be tried as one prefix tree.
@@ -78,7 +60,7 @@ def _cue_pattern(pattern: str) -> str:
         return pattern
     words = sorted({option for option in alternatives if option.isalpha()})
     others = [option for option in alternatives if not option.isalpha()]
-    return "|".join([_tree(words), *others])
+    return "|".join([prefix_tree(words), *others])
 
 
 def _clause_words() -> str:
@@ -89,7 +71,7 @@ def _clause_words() -> str:
     for word in CLAUSE_WORDS:
         by_first.setdefault(word[0], []).append(word[1:])
     words = [
-        rf"{re.escape(first)}(?<!\w{re.escape(first)}){_tree(rest)}\b"
+        rf"{re.escape(first)}(?<!\w{re.escape(first)}){prefix_tree(rest)}\b"
         for first, rest in sorted(by_first.items())
     ]
     return "|".join([",", *words])

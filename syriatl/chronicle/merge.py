@@ -77,6 +77,7 @@ from functools import lru_cache, partial
 from itertools import islice
 from typing import TypeVar
 
+from syriatl.localtime import one_instant
 from syriatl.model import Basis, Event, Precision, Source, Status, When
 from syriatl.patterns.kinds import BROADER, FRAMES, SINGULAR
 from syriatl.patterns.words import NOT_PLACES, STOPWORDS
@@ -937,30 +938,11 @@ def agrees(source: Source, kept: When) -> bool:
         return True
     if w.precision is kept.precision and w.value == kept.value:
         return not _modified_apart(given, _date_key(kept))  # "earlier this month"
-    if w.time and kept.time and _one_instant(w, kept):
+    if w.time and kept.time and one_instant(w, kept):
         return True
     if source.basis is Basis.REPORTED and w.precision in days:
         return kept.start <= w.start <= kept.end + dt.timedelta(days=WINDOW)
     return False
-
-
-# The UTC offsets that zones in use have: from UTC-12 to UTC+14.
-_OFFSETS = (dt.timedelta(hours=-12), dt.timedelta(hours=14))
-
-
-def _one_instant(a: When, b: When) -> bool:
-    """True when two clocks may name one instant: both instants known and equal, or a
-    local clock of an unknown zone and an instant that a zone's offset apart ("2200 GMT
-    on Saturday" and "midnight local time", on Sunday, east of Greenwich)."""
-    if a.at and b.at:
-        return a.at == b.at
-    local, known = (a, b) if b.at else (b, a)
-    if not known.at or local.at or not local.time:
-        return False
-    hour, minute = (int(part) for part in local.time.split(":")[:2])
-    wall = dt.datetime.combine(local.start, dt.time()) + dt.timedelta(hours=hour, minutes=minute)
-    low, high = _OFFSETS
-    return low <= wall - dt.datetime.fromisoformat(known.at.rstrip("Z")) <= high
 
 
 def event_id(event: Event) -> str:

@@ -21,6 +21,7 @@ from syriatl.grammar.syntax import (
     body,
     expand,
     first_words,
+    prefix_tree,
     start_keys,
 )
 from syriatl.grammar.triggers import ANYTHING, Table, load
@@ -116,35 +117,14 @@ def _choices(table: Table) -> dict[str, Choice]:
     return out
 
 
-def _fork(suffixes: list[str]) -> tuple[dict[str, list[str]], bool]:
-    """The suffixes by their first letter, and whether one of them is empty."""
-    heads: dict[str, list[str]] = {}
-    for suffix in suffixes:
-        if suffix:
-            heads.setdefault(suffix[0], []).append(suffix[1:])
-    return heads, "" in suffixes
-
-
 def _trie(words: list[str]) -> str:
     """An alternation of words shaped as a prefix tree (fast to scan with ``re``); the first
-    letter may be a capital. The letters from one fork of the tree to the next are written
-    as one run, without a group around each (fewer groups for ``re`` to parse)."""
-
-    def branch(suffixes: list[str]) -> str:
-        heads, ends = _fork(suffixes)
-        run = ""
-        while len(heads) == 1 and not ends:
-            ((head, suffixes),) = heads.items()
-            run += head
-            heads, ends = _fork(suffixes)
-        if not heads:
-            return re.escape(run)
-        options = [re.escape(head) + branch(rest) for head, rest in sorted(heads.items())]
-        return re.escape(run) + "(?:" + "|".join(options) + ")" + ("?" if ends else "")
-
-    firsts, _ = _fork(words)
+    letter may be a capital."""
+    firsts: dict[str, list[str]] = {}
+    for word in words:
+        firsts.setdefault(word[0], []).append(word[1:])
     return "|".join(
-        f"[{head}{head.upper()}]{branch(rest)}" for head, rest in sorted(firsts.items())
+        f"[{head}{head.upper()}]{prefix_tree(rest)}" for head, rest in sorted(firsts.items())
     )
 
 

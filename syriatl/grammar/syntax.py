@@ -9,7 +9,7 @@ them; it compiles nothing that a scan uses.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 
 from syriatl.patterns import vocab
@@ -207,3 +207,31 @@ def start_keys(pattern: str) -> frozenset[str]:
             return frozenset(keys | {word.group().lower()})
         raise GrammarError(f"cannot tell how {pattern!r} begins")
     return frozenset(keys)
+
+
+def _fork(suffixes: Iterable[str]) -> tuple[dict[str, list[str]], bool]:
+    """The suffixes by their first letter, and whether one of them is empty."""
+    heads: dict[str, list[str]] = {}
+    ends = False
+    for suffix in suffixes:
+        if suffix:
+            heads.setdefault(suffix[0], []).append(suffix[1:])
+        else:
+            ends = True
+    return heads, ends
+
+
+def prefix_tree(words: Iterable[str]) -> str:
+    """An alternation of plain words shaped as a prefix tree, so that ``re`` tries a few
+    letters at each place, not every word; the letters from one fork of the tree to the
+    next are written as one run, without a group around each ("" for no words)."""
+    heads, ends = _fork(words)
+    run = ""
+    while len(heads) == 1 and not ends:
+        ((head, suffixes),) = heads.items()
+        run += head
+        heads, ends = _fork(suffixes)
+    if not heads:
+        return re.escape(run)
+    options = [re.escape(head) + prefix_tree(rest) for head, rest in sorted(heads.items())]
+    return re.escape(run) + "(?:" + "|".join(options) + ")" + ("?" if ends else "")
