@@ -186,6 +186,20 @@ CASES: list[tuple[str, str, str, str, Status, str | None, bool]] = [
     # a beginning with nothing to begin: other, never dropped
     ("The festival in Velmora opened on Saturday.", "on Saturday",
      "The festival in Velmora opened on Saturday.", "other", H, None, False),
+    # a war that "has claimed" lives tells a toll and claims nothing
+    ("Hopes are low for the plan to end a war that has claimed at least 4,120 lives since May, "
+     "envoys say.", "since May", "at least 4,120 lives since May", "casualties", H, None,
+     False),
+    # a claim is still a claim
+    ("Rebels claimed they shelled the depot on Monday.", "on Monday",
+     "they shelled the depot on Monday.", "attack", C, None, False),
+    # a participle of speaking tells a statement, and keeps what was said
+    ("Speaking from Dessia on Saturday, the envoy urged both sides to hold fire.",
+     "on Saturday", "Speaking from Dessia on Saturday, the envoy urged both sides to hold "
+     "fire.", "statement", H, None, False),
+    # a verb's object between "pulled" and "out"
+    ("Velmora pulled its troops out of Karvana on Sunday.", "on Sunday",
+     "Velmora pulled its troops out of Karvana on Sunday.", "withdrawal", H, None, False),
 ]  # fmt: skip
 
 

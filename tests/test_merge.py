@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from syriatl.chronicle.happenings import happening
 from syriatl.chronicle.merge import merge, normal, words_of
-from syriatl.model import Event, Precision, Source, When
+from syriatl.model import Basis, Event, Precision, Source, When
 from syriatl.pipeline import build_timeline
 
 Corpus = Callable[[dict[str, str | bytes]], Path]
@@ -239,6 +240,28 @@ def test_a_utc_clock_agrees_with_the_local_midnight_a_zone_makes_of_it() -> None
     assert (event.when.value, event.when.time) == ("2019-03-03", "00:00")
     assert [s.article for s in event.sources] == ["a", "b", "c"]
     assert [s.article for s in event.conflicts] == ["d"]
+
+
+def test_one_article_s_utc_clock_and_its_local_midnight_are_one_day_of_one_truce() -> None:
+    # Sat 2 Mar 2019 (see above). One article gives the truce's start as 2200 GMT on
+    # Saturday and as local midnight (Sunday 00:00 two hours east of UTC): one instant,
+    # not two days of two happenings. Its headline's date is the report's (Sunday): no
+    # day of the happening's, so it joins too.
+    sentences = [
+        replace(told("a", day("2019-03-03"), "Truce takes effect in Karvana"),
+                basis=Basis.REPORTED),
+        told("a", day("2019-03-02", "22:00", "2019-03-02T22:00:00Z"),
+             "The truce in Karvana started at 2200 GMT on Saturday night.", "2200 GMT", line=3),
+        told("a", day("2019-03-03", "00:00"),
+             "The truce in Karvana, which took effect at midnight local time, held.", "midnight",
+             line=5),
+        told("b", day("2019-03-03", "00:00"),
+             "The truce in Karvana began at midnight, monitors said.", "midnight"),
+    ]  # fmt: skip
+    (event,) = [e for e in merge(sentences + BACKGROUND) if e.sources[0].article in "ab"]
+    assert sorted((s.article, s.line) for s in (*event.sources, *event.conflicts)) == [
+        ("a", 1), ("a", 3), ("a", 5), ("b", 1)
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "places"), [

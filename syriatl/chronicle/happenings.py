@@ -62,6 +62,7 @@ class _Tables:
     breaks: re.Pattern[str]
     planned: re.Pattern[str]
     claimed: re.Pattern[str]
+    not_claimed: re.Pattern[str]
     aux: re.Pattern[str]
     not_statements: re.Pattern[str]
     break_types: tuple[str, ...]  # by the number of the group that matched
@@ -116,6 +117,7 @@ def tables() -> _Tables:
         break_types=_break_scan(break_patterns)[1],
         planned=re.compile(_words("|".join(p for p, _ in K.PLANNED))),
         claimed=re.compile(_words("|".join(p for p, _ in K.CLAIMED))),
+        not_claimed=re.compile(K.NOT_CLAIMED[0]),
         aux=re.compile(
             r"\s(?:was|were|is|are|has|have|had|will|would|could|can|may|might|must|should)\s"
         ),
@@ -387,7 +389,9 @@ def _status(r: _Reading, kind: str, lo: int, hi: int, frame_lo: int, cue_at: int
         return Status.PLANNED
     if kind == "claim":
         return Status.CLAIMED  # what a claim tells is only claimed
-    if kind != "denial" and t.claimed.search(r.low, frame_lo, cue_at):
+    if kind != "denial" and any(
+        not t.not_claimed.match(r.low, m.end()) for m in t.claimed.finditer(r.low, frame_lo, cue_at)
+    ):
         return Status.CLAIMED
     return Status.HAPPENED
 

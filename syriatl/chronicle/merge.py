@@ -522,7 +522,9 @@ def _likeness(
         modified = item.block[0] != "day" and item.date[3] != member.date[3]
         if modified and (not same_thing or _modified_apart(item.date, member.date)):
             continue  # "this month" and "earlier this month" meet as one thing's tellings
-        same_date = item.date == member.date or item.block == member.block
+        same_date = (
+            item.date == member.date or item.block == member.block or _one_time(a.when, b.when)
+        )
         within = not item.articles.isdisjoint(member.articles)
         if within and item.entries != member.entries and not same_date:
             continue
@@ -596,23 +598,34 @@ def _joinable(a: _Cluster, b: _Cluster, clash: bool) -> bool:
 @dataclass(slots=True)
 class _Days:
     """The day each article gives each cluster's happening: an article that gives two
-    days tells two happenings, so a cluster never takes another day from it. One mapping
-    for all clusters (most hold one source, and a mapping each would outweigh them)."""
+    days tells two happenings, so a cluster never takes another day from it. A clock a
+    zone's offset from another is not another day ("2200 GMT on Saturday" and "midnight
+    local time" on Sunday). A report's day (``Basis.REPORTED``) is no day of the
+    happening's, and neither gives nor clashes with one. One mapping for all clusters
+    (most hold one source, and a mapping each would outweigh them)."""
 
-    given: dict[tuple[int, str], dt.date] = field(default_factory=dict)
+    given: dict[tuple[int, str], When] = field(default_factory=dict)
 
-    def clashes(self, cluster: int, articles: Iterable[str], day: dt.date) -> bool:
-        """True when one of ``articles`` gives ``cluster`` another day than ``day``."""
-        return any(self.given.get((cluster, a), day) != day for a in articles)
+    def clashes(self, cluster: int, articles: Iterable[str], source: Source) -> bool:
+        """True when one of ``articles`` gives ``cluster`` another day than ``source``."""
+        if source.basis is Basis.REPORTED:
+            return False
+        when = source.when
+        for a in articles:
+            kept = self.given.get((cluster, a))
+            if kept is not None and kept.start != when.start and not _one_time(kept, when):
+                return True
+        return False
 
     def clusters_clash(self, cluster: int, other: _Cluster) -> bool:
         """True when an article gives ``cluster`` one day and ``other`` another."""
-        return any(self.clashes(cluster, (s.article,), s.when.start) for s in other.sources)
+        return any(self.clashes(cluster, (s.article,), s) for s in other.sources)
 
-    def place(self, cluster: int, articles: Iterable[str], day: dt.date) -> None:
+    def place(self, cluster: int, articles: Iterable[str], source: Source) -> None:
         """Record the day the articles give the cluster."""
-        for a in articles:
-            self.given[(cluster, a)] = day
+        if source.basis is not Basis.REPORTED:
+            for a in articles:
+                self.given[(cluster, a)] = source.when
 
     def forget(self, cluster: int, closed: _Cluster) -> None:
         """Let go of the days of a cluster no unit can meet any more."""
@@ -622,7 +635,13 @@ class _Days:
     def move(self, merged: _Cluster, old: int, new: int) -> None:
         """The days of a cluster that joins another, under the other's number."""
         for s in merged.sources:
-            self.given[(new, s.article)] = self.given.pop((old, s.article), s.when.start)
+            if (old, s.article) in self.given:
+                self.given[(new, s.article)] = self.given.pop((old, s.article))
+
+
+def _one_time(a: When, b: When) -> bool:
+    """True when two timed values on neighbouring days may name one instant."""
+    return bool(a.time and b.time) and abs((a.start - b.start).days) == 1 and one_instant(a, b)
 
 
 def _find(parent: list[int], cluster: int) -> int:
@@ -783,9 +802,9 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
                         candidates.update(index[word])
         roots = sorted({c if parent[c] == c else _find(parent, c) for c in candidates})
         roots = _allowed(roots, clusters, places, kind)
-        start = source.when.start
+        articles = item.articles
         scored = [
-            (c, _likeness(item, clusters[c], rarity, partial(day.clashes, c, item.articles, start)))
+            (c, _likeness(item, clusters[c], rarity, partial(day.clashes, c, articles, source)))
             for c in roots
         ]
         fits = [(c, score) for c, score in scored if score[1] > 0.0]
@@ -806,7 +825,7 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
             parent.append(chosen)
         item.cluster = chosen
         clusters[chosen].add(item)
-        day.place(chosen, item.articles, start)
+        day.place(chosen, item.articles, source)
         block = blocks.get(here) or blocks.setdefault(here, _opened(here, source.when))
         block.items.append(item)
         for word in keys:

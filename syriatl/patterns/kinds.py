@@ -131,16 +131,16 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "casualties",
         r"(?:was|were|been|being|are|is) (?:killed|wounded|injured)|lost "
-        r"their lives|death toll",
+        r"their lives|death toll|(?<=\d )lives",
         True,
-        ("were killed", "the death toll"),
+        ("were killed", "the death toll", "has claimed 5,000 lives"),
     ),
     Cue(
         "withdrawal",
-        r"pull(?:s|ed|ing)? (?:back|out)|left the (?:town|city|village|area|"
-        r"hill|base|region|district)",
+        r"pull(?:s|ed|ing)? (?:(?:the|its|their|his|her) [\w-]+ )?(?:back|out)|left the "
+        r"(?:town|city|village|area|hill|base|region|district)",
         True,
-        ("pulled back", "left the town"),
+        ("pulled back", "left the town", "pulled its troops out of"),
     ),
     Cue(
         "evacuation",
@@ -214,9 +214,9 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "statement",
         r"said|says|stated|(?<!united )states|told|added|insisted|stressed|warned|"
-        r"tweeted",
+        r"tweeted|spoke|speaking",
         True,
-        ("said", "stated"),
+        ("said", "stated", "speaking from the capital"),
     ),
     Cue(
         "claim",
@@ -432,6 +432,12 @@ CLAIMED: tuple[tuple[str, str], ...] = (
         "a report that militias seized the dam",
     ),
     (r"den(?:y|ies|ied|ying)", "the army denied that it shelled the town"),
+)
+
+# What follows a claim word when it claims nothing: a war "has claimed 5,000 lives".
+NOT_CLAIMED = (
+    r"\s+(?:(?:at least|more than|over|nearly|some|about) )?\d[\d,]* lives\b",
+    "the war has claimed at least 5,480 lives",
 )
 
 # Clause breaks, as (type, pattern) over the original sentence (case-insensitive;
