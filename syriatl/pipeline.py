@@ -104,8 +104,9 @@ class Pending:
 @dataclass(frozen=True, slots=True)
 class Told:
     """What one article contributes to a build. When its date needs the corpus it is
-    ``waiting`` and carries only ``pending``, its ``Pending`` as a record (plain JSON,
-    compact and safe to send between processes), and the ``evidence`` of its date.
+    ``waiting`` and carries only ``pending``, its ``Pending`` (as a record, plain JSON,
+    compact and safe to send between processes, once it leaves the process that told
+    it: ``recorded``), and the ``evidence`` of its date.
     ``read`` is the SHA-256 of the bytes it was told from, when its job asked for it
     (the cache keeps a told only under the key of those bytes)."""
 
@@ -114,7 +115,7 @@ class Told:
     sources: tuple[Source, ...] = ()
     warnings: tuple[str, ...] = ()
     problem: Problem | None = None
-    pending: bytes | None = None
+    pending: Pending | bytes | None = None
     evidence: published.Evidence | None = None
     read: bytes | None = None
 
@@ -243,7 +244,7 @@ def tell(
         kept = Pending(
             evidence, article, analysis.layout, story_mentions(analysis), provenance, warnings
         )
-        return Told(article.path, None, pending=plain.dumps(Pending, kept), evidence=evidence)
+        return Told(article.path, None, pending=kept, evidence=evidence)
     date = published.with_corpus(evidence, corpus_years or ())
     return _settled(analysis, date, policy, provenance, warnings)
 
@@ -273,10 +274,12 @@ def settle(pending: Pending, date: Published, policy: Policy = NEWS) -> Told:
 # A first-pass job: the file, the metadata beside it, the policy, the zone of
 # ``--timezone`` and whether to hash the bytes read (``Told.read``).
 Job = tuple[ingest.Found, ingest.Beside, Policy, str | None, bool]
-# A second-pass job: a waiting article's record, its file (read again only when the
-# record cannot be read), metadata and zone, the corpus's years, the policy, and the
-# SHA-256 of the bytes the record was told from (None: not asked).
-Settle = tuple[bytes, ingest.Found, ingest.Beside, str | None, Sequence[int], Policy, bytes | None]
+# A second-pass job: a waiting article's Pending or its record, its file (read again
+# only when the record cannot be read), metadata and zone, the corpus's years, the
+# policy, and the SHA-256 of the bytes the record was told from (None: not asked).
+Settle = tuple[
+    Pending | bytes, ingest.Found, ingest.Beside, str | None, Sequence[int], Policy, bytes | None
+]
 # A first-pass job with the bytes of its file, or why they could not be read: what a
 # Dask worker is sent, so that it needs no access to the files.
 Shipped = tuple[Job, bytes | str]
@@ -284,9 +287,22 @@ Shipped = tuple[Job, bytes | str]
 
 def tell_file(job: Job) -> Told:
     """Read and tell one file (the unit of work of a worker process); an article whose
-    date needs the corpus comes back waiting."""
+    date needs the corpus comes back waiting, with its record."""
+    return recorded(tell_here(job))
+
+
+def tell_here(job: Job) -> Told:
+    """``tell_file`` in the process that merges: a waiting article keeps its ``Pending``
+    as it is, for the second pass to take up without reading a record."""
     found, beside, policy, timezone, hashed = job
     return _afresh(found, beside, timezone, None, policy, hashed)
+
+
+def recorded(told: Told) -> Told:
+    """The told with its ``Pending`` as a record (to send to another process or keep)."""
+    if isinstance(told.pending, Pending):
+        return replace(told, pending=plain.dumps(Pending, told.pending))
+    return told
 
 
 def _contents(found: ingest.Found) -> bytes | str:
@@ -306,17 +322,20 @@ def tell_shipped(shipped: Shipped) -> Told:
     """Tell one file from the bytes shipped with its job (the unit of work of a Dask
     worker): the same told as ``tell_file``, and no file is opened."""
     (found, beside, policy, timezone, hashed), data = shipped
-    return _from_bytes(found, beside, timezone, None, policy, hashed, data)
+    return recorded(_from_bytes(found, beside, timezone, None, policy, hashed, data))
 
 
 def settle_file(job: Settle) -> Told:
     """Settle one waiting article with the corpus's years (the unit of work of a worker
     process in the second pass): its record is read, not its file."""
     record, found, beside, timezone, years, policy, digest = job
-    try:
-        pending = plain.loads(Pending, record, found.id)
-    except plain.Unfit:  # never written so by this code; the file still tells it
-        return _afresh(found, beside, timezone, years, policy, digest is not None)
+    if isinstance(record, Pending):
+        pending = record
+    else:
+        try:
+            pending = plain.loads(Pending, record, found.id)
+        except plain.Unfit:  # never written so by this code; the file still tells it
+            return _afresh(found, beside, timezone, years, policy, digest is not None)
     told = settle(pending, published.with_corpus(pending.evidence, years), policy)
     return replace(told, read=digest)
 
@@ -437,7 +456,9 @@ def build_timeline(
     with _workers(count) as pool, _spread(options.dask) as spread:
 
         def tell_all(jobs: Sequence[Job]) -> Iterator[Told]:
-            return _run(jobs, pool, count, tell_file) if spread is None else spread(jobs)
+            if spread is not None:
+                return spread(jobs)
+            return _run(jobs, pool, count, tell_file if pool else tell_here)
 
         def settle_all(jobs: Sequence[Settle]) -> Iterator[Told]:
             return _run(jobs, pool, count, settle_file)
@@ -604,7 +625,9 @@ def record_of(told: Told) -> bytes:
     ``Pending`` record after ``_APART`` (read by ``told_of`` without parsing it)."""
     kept = _Record(told.report, told.sources, told.warnings, told.problem, told.evidence)
     record = plain.dumps(_Record, kept)
-    return record if told.pending is None else record + _APART + told.pending
+    pending = recorded(told).pending
+    assert not isinstance(pending, Pending)
+    return record if pending is None else record + _APART + pending
 
 
 def told_of(

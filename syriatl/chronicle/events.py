@@ -435,7 +435,7 @@ def _source(
         rule=sys.intern(rule),
         line=sentence.line + article.line_offset,
         entry=entry.label if entry else None,
-        anchor=anchor,
+        anchor=shared(anchor) if anchor is not None else None,
         outlet=outlet.site,
         published=published.date,
         happening=told,
