@@ -375,6 +375,14 @@ def _from_bytes(
     return replace(tell(read.article, years, policy, warnings), read=digest)
 
 
+def _drained(jobs: list[Settle]) -> Iterator[Told]:
+    """``settle_file`` over ``jobs`` in this process, letting go of each job (and the
+    ``Pending`` it holds) once it is settled; ``jobs`` is emptied."""
+    jobs.reverse()
+    while jobs:
+        yield settle_file(jobs.pop())
+
+
 def _run(
     jobs: Sequence[_J],
     pool: ProcessPoolExecutor | None,
@@ -460,8 +468,8 @@ def build_timeline(
                 return spread(jobs)
             return _run(jobs, pool, count, tell_file if pool else tell_here)
 
-        def settle_all(jobs: Sequence[Settle]) -> Iterator[Told]:
-            return _run(jobs, pool, count, settle_file)
+        def settle_all(jobs: list[Settle]) -> Iterator[Told]:
+            return _run(jobs, pool, count, settle_file) if pool else _drained(jobs)
 
         for index, told in enumerate(_told(first, files, keys, store, tell_all)):
             if told.pending is not None:
@@ -478,12 +486,15 @@ def build_timeline(
             second.append((told.pending, files[i], beside, zone, years, options.policy, digest))
         again = [_settled_key(keys[i], told, years) for i, told in waiting]
         found_again = [files[i] for i, _ in waiting]
+        places = [i for i, _ in waiting]
+        # From here each waiting article's Pending (its text, layout and mentions) is
+        # held by its job alone, and let go once the article is settled.
+        del waiting
         told_again = _told(second, found_again, again, store, settle_all)
-        for (index, _), told in zip(waiting, told_again, strict=True):
+        del second
+        for index, told in zip(places, told_again, strict=True):
             collected.add(index, told)
-        # the waiting articles' records (their texts) are settled: let them go before
-        # the merge, which needs the most memory of the build
-        del waiting, second, told_again
+        del told_again
     if store is not None:
         store.close()
         collected.warnings.extend(store.warnings)
@@ -544,11 +555,11 @@ def _settled_key(key: _Key | None, told: Told, years: Sequence[int]) -> _Key | N
 
 
 def _told(
-    jobs: Sequence[_J],
+    jobs: list[_J],
     files: Sequence[ingest.Found],
     keys: Sequence[_Key | None],
     store: Store | None,
-    run: Callable[[Sequence[_J]], Iterator[Told]],
+    run: Callable[[list[_J]], Iterator[Told]],
 ) -> Iterator[Told]:
     """Each job's told in order, its sources sharing what they repeat (``_shared``):
     from the cache when it keeps one under the job's key, else by ``run`` (and then
@@ -565,6 +576,7 @@ def _told(
         ]
     del ones
     fresh = run([j for j, t in zip(jobs, kept, strict=True) if t is None])
+    del jobs  # ``run`` holds those it still needs
     for key, told in zip(keys, kept, strict=True):
         if told is None:
             told = next(fresh)
