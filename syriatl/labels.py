@@ -5,7 +5,7 @@ shows them, so that the pages, the exports and the machine formats load no Rich.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from syriatl.chronicle.merge import origin_of
@@ -54,6 +54,25 @@ def period_of(when: When) -> tuple[str, str]:
     if when.precision.rank >= Precision.MONTH.rank:
         return f"{when.start:%Y-%m}", f"{_MONTH_NAMES[when.start.month - 1]} {when.start.year}"
     return f"{when.start.year}", f"{when.start.year}"
+
+
+def periods(events: Iterable[Event]) -> Iterator[tuple[tuple[str, str], list[Event]]]:
+    """The events in runs under one heading each (``period_of``), in order. A date
+    coarser than a month that sorts among its own year's months stays in the run it
+    falls in ("Summer 2016" after April 2016's events), so no year is headed twice."""
+    heading, year, run = ("", ""), 0, list[Event]()
+    for event in events:
+        w = event.when
+        here = period_of(w)
+        if w.precision.rank < Precision.MONTH.rank and run and year == w.start.year:
+            here = heading
+        if here != heading and run:
+            yield heading, run
+            run = []
+        heading, year = here, w.start.year
+        run.append(event)
+    if run:
+        yield heading, run
 
 
 def short_date(when: When, year: int) -> str:

@@ -14,16 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import groupby
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
 from syriatl.explain import chain, publications
-from syriatl.labels import MONTHS, TAGS, date_label, dissent_line, event_date_label
+from syriatl.labels import MONTHS, TAGS, date_label, dissent_line, event_date_label, periods
 from syriatl.labels import outlet_pieces as pieces_of
-from syriatl.model import Basis, Event, Precision, Published, Source, Timeline
+from syriatl.model import Basis, Event, Published, Source, Timeline
 
 # A status other than "happened" is tagged before the text, in words plain text keeps.
 # Three columns, no outer edge: two rules and one space of padding either side of each.
@@ -103,11 +102,9 @@ def _longest_word(cells: Iterable[Text]) -> int:
     return max((len(word) for c in cells for word in c.plain.split()), default=0)
 
 
-def _group(event: Event) -> str:
-    w = event.when
-    if w.precision.rank >= Precision.MONTH.rank:
-        return f"{MONTHS[w.start.month - 1]} {w.start.year}"
-    return str(w.start.year)
+def _title(stamp: str) -> str:
+    """A table's title: its month in brief ("Feb 2016"), or its year."""
+    return f"{MONTHS[int(stamp[5:7]) - 1]} {stamp[:4]}" if len(stamp) > 4 else stamp
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +168,8 @@ class EventsTable:
         labels = [event_date_label(e) for e in self.events]
         widths = column_widths(labels, texts, outlets, options.max_width)
         rows = iter(zip(self.events, texts, pieces, outlets, strict=True))
-        for n, (month, events) in enumerate(groupby(self.events, key=_group)):
-            table = _table(month, widths, header=not n)
+        for n, ((stamp, _), events) in enumerate(periods(self.events)):
+            table = _table(_title(stamp), widths, header=not n)
             for _ in events:
                 event, text, named, outlet = next(rows)
                 date = _date_cell(event, widths.date)

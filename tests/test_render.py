@@ -14,7 +14,7 @@ import yaml
 from rich.console import Console
 
 from syriatl.explain import chain
-from syriatl.labels import date_label, dissent_line, event_date_label, period_of
+from syriatl.labels import date_label, dissent_line, event_date_label, period_of, periods
 from syriatl.model import (
     Anchor,
     AnchorKind,
@@ -312,6 +312,30 @@ Tue 2 Apr 2019          │ [claimed] Rebels shelled Tamsin     │ Karvana Post
 )
 def test_events_table_at_its_width(events: tuple[Event, ...], width: int, table: str) -> None:
     assert shown(events, width) == table
+
+
+def _season(value: str, text: str) -> Event:
+    found = span(value)
+    assert found is not None
+    start, end, precision = found
+    return Event(When(value, precision, start, end), text, (said("kp-s", "Karvana Post"),))
+
+
+def test_a_date_coarser_than_a_month_stays_in_its_year_s_table() -> None:
+    # Summer 2019 (from 1 Jun) sorts after Tue 2 Apr 2019 and stays in April's table:
+    # 2019 is not titled a second time. 2020 has no table yet, so it starts one.
+    events = (TRUCE, SHELLING, _season("2019-SU", "Crops failed"), _season("2020", "Talks"))
+    titles = [line for line in shown(events, 80).split("\n") if line and line[0] != " "]
+    titles = [t for t in titles if "│" not in t and "┃" not in t and "━" not in t]
+    assert titles == ["Mar 2019", "Apr 2019", "2020"]
+
+
+def test_every_format_heads_a_year_once() -> None:
+    # The headings of the web page and Markdown, from one rule: the same runs as above.
+    events = (TRUCE, SHELLING, _season("2019-SU", "Crops failed"), _season("2020", "Talks"))
+    assert [(words, len(run)) for (_, words), run in periods(events)] == [
+        ("March 2019", 1), ("April 2019", 2), ("2020", 1)
+    ]  # fmt: skip
 
 
 def test_no_line_of_the_table_is_wider_than_the_console_nor_breaks_an_id() -> None:

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import groupby
 
 from syriatl.export.told import dissent, headline, outlets, summary
-from syriatl.labels import event_date_label, period_of
+from syriatl.labels import event_date_label, periods
 from syriatl.model import Event, Timeline
 
 # What CommonMark may read as markup inside a line: code, emphasis, links and images,
@@ -50,7 +49,7 @@ def chunks(timeline: Timeline, name: str = "Chronology") -> Iterator[str]:
     yield f"# {escape(name)}\n\n{escape(summary(timeline))}.\n"
     if not timeline.events:
         yield "\nNo dated events.\n"
-    for (_, words), events in groupby(timeline.events, key=lambda e: period_of(e.when)):
+    for (_, words), events in periods(timeline.events):
         yield f"\n## {words}\n\n" + "".join(bullet(e) for e in events)
     if timeline.problems:
         yield "\n## Problems\n\n"

@@ -14,11 +14,10 @@ import base64
 import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from html import escape
-from itertools import groupby
 
 from syriatl.explain import chain
 from syriatl.export.told import counted, dissent, outlets, summary
-from syriatl.labels import TAGS, date_label, event_date_label, period_of
+from syriatl.labels import TAGS, date_label, event_date_label, periods
 from syriatl.model import Basis, Event, Precision, Problem, Published, Source, Timeline, When
 
 _STYLE = """
@@ -177,7 +176,7 @@ def event_html(event: Event, dates: Mapping[str, Published]) -> str:
 def _periods(events: Sequence[Event], dates: Mapping[str, Published]) -> Iterator[str]:
     if not events:
         yield "<p>No dated events.</p>\n"
-    for (stamp, words), grouped in groupby(events, key=lambda e: period_of(e.when)):
+    for (stamp, words), grouped in periods(events):
         yield f'<section class="period">\n<h2><time datetime="{stamp}">{words}</time></h2>\n'
         yield from (event_html(e, dates) for e in grouped)
         yield "</section>\n"
