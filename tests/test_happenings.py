@@ -355,3 +355,35 @@ def test_the_words_of_kinds_are_read_whatever_their_case() -> None:
     told = happening(upper, *_at(upper, "ON SUNDAY"))
     assert (told.kind, told.thing) == ("end", "truce")
     assert re.search("ON SUNDAY", told.text)
+
+
+# Two dates in one clause, each with the happening named nearer it (the sentence as
+# ``events`` reads it: each expression told where the one before it ends and where the
+# one after it starts).
+TWO_DATES = [
+    ("The rivals mended ties after a deal in the spring that followed Velmora's shelling "
+     "of Karvana last year.", "in the spring", "last year",
+     ("agreement", None),
+     ("attack", "Velmora's shelling of Karvana last year.")),
+    ("Trade resumed after a truce in May to calm a feud stoked by Dessia's downing of a "
+     "Velmoran drone in March.", "in May", "in March",
+     ("taking-effect", None),
+     ("attack", "Dessia's downing of a Velmoran drone in March.")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "first", "second", "told_first", "told_second"), TWO_DATES)
+def test_two_dates_in_one_clause_tell_two_happenings(
+    sentence: str,
+    first: str,
+    second: str,
+    told_first: tuple[str, str | None],
+    told_second: tuple[str, str],
+) -> None:
+    a, b = _at(sentence, first)
+    c, d = _at(sentence, second)
+    one, two = happening(sentence, a, b, (None, c)), happening(sentence, c, d, (b, None))
+    assert one.kind == told_first[0]
+    if told_first[1] is not None:
+        assert one.text == told_first[1]
+    assert (two.kind, two.text) == told_second

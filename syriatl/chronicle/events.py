@@ -317,6 +317,12 @@ def article_events(
                 _reported(article, text, sentence, when, "entry-day", published, anchor, outlet)
             )
             seen.add((sentence.start, when.value, when.time))
+    # where each sentence's expressions are, to tell their happenings apart
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for r, found, _ in placed:
+        if found is not None:
+            at = r.mention.start - found.start
+            spans.setdefault(found.start, []).append((at, at + len(r.mention.text)))
     for r, found, dated in placed:
         if found is not None:
             dated_sentences.add(found.start)
@@ -331,7 +337,11 @@ def article_events(
         seen.add(key)
         sentence_text = text[found.start : found.end]
         at = r.mention.start - found.start
-        told = happening(sentence_text, at, at + len(r.mention.text))
+        end = at + len(r.mention.text)
+        near = spans[found.start]
+        prior = max((e for _, e in near if e <= at), default=None)
+        following = min((s for s, _ in near if s >= end), default=None)
+        told = happening(sentence_text, at, end, (prior, following))
         caption = found.segment.kind is SegmentKind.CAPTION
         if caption and told.kind == "other":
             continue  # a caption that names only its picture

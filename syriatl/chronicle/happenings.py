@@ -338,8 +338,13 @@ def _nearest_thing(r: _Reading, lo: int, hi: int, at: int, end: int) -> _Thing |
     return best
 
 
-def _ranked(r: _Reading, cs: int, ce: int, a: int, b: int) -> list[_Hit]:
+def _ranked(
+    r: _Reading, cs: int, ce: int, a: int, b: int, following: int | None = None
+) -> list[_Hit]:
     inside = [c for c in r.cues if c.start >= cs and c.end <= ce and (c.end <= a or c.start >= b)]
+    if following is not None:  # a noun nearer the next date is that date's
+        inside = [c for c in inside if c.verbal or not b <= c.start < c.end <= following
+                  or c.start - b <= following - c.end]  # fmt: skip
     return sorted(inside, key=lambda c: a - c.end if c.end <= a else (c.start - b) * 2 + 1)
 
 
@@ -396,15 +401,27 @@ def _status(r: _Reading, kind: str, lo: int, hi: int, frame_lo: int, cue_at: int
     return Status.HAPPENED
 
 
-def happening(sentence: str, start: int | None = None, end: int | None = None) -> Happening:
+def happening(
+    sentence: str,
+    start: int | None = None,
+    end: int | None = None,
+    beside: tuple[int | None, int | None] = (None, None),
+) -> Happening:
     """The happening that the expression at ``sentence[start:end]`` dates, read from the
     clause it governs; with no expression (``start`` None), the happening the sentence
-    states as its main one (a headline or a lead)."""
-    return _happening(sentence, start, end)
+    states as its main one (a headline or a lead). ``beside``: where the sentence's
+    expression before this one ends and where the one after it starts, if any: a
+    happening named nearer another date is that date's."""
+    return _happening(sentence, start, end, beside)
 
 
 @lru_cache(maxsize=4096)
-def _happening(sentence: str, start: int | None, end: int | None) -> Happening:
+def _happening(
+    sentence: str,
+    start: int | None,
+    end: int | None,
+    beside: tuple[int | None, int | None] = (None, None),
+) -> Happening:
     """``happening``, remembered: reprinted wire copy repeats its sentences word for word."""
     if start is None:
         return _main(_read(sentence, clauses=False))
@@ -418,13 +435,14 @@ def _happening(sentence: str, start: int | None, end: int | None) -> Happening:
             if np <= a:
                 return _premodified(r, th, np, cs, ce, a, b)
             break
-    ranked = _ranked(r, cs, ce, a, b)
+    prior, following = beside
+    ranked = _ranked(r, cs, ce, a, b, following)
     bare = sum(1 for w in r.words if cs <= w[0] < ce and not a <= w[0] < b) <= 2
     while bare and not ranked and (cs > 0 or ce < len(sentence)):
         # a fronted date ("On Tuesday, ..."): the happening is in the next clause
         cs, ce = _widen(r, cs, ce)
         left = None
-        ranked = _ranked(r, cs, ce, a, b)
+        ranked = _ranked(r, cs, ce, a, b, following)
     ltype = left.type if left is not None else None
     if (
         left is not None
@@ -516,6 +534,15 @@ def _happening(sentence: str, start: int | None, end: int | None) -> Happening:
     else:
         frame = next((c for c in r.cues if c.kind == "statement" and lo <= c.start and
                       c.end <= min(a, cue.start) and c.verbal), None)  # fmt: skip
+        if prior is not None and lo < prior <= cue.start and cue.end <= a and not cue.verbal:
+            # another date's words come first: "a deal in the summer to mend ties hurt by
+            # | Turkey's downing of a jet last year" tells the downing alone
+            lo = _np_start(r, cue.start)
+            i = bisect_left(r.starts, lo)
+            while lo < cue.start and tables().verbish.fullmatch(r.low, *r.words[i]):
+                i += 1  # not the verb the noun phrase is the object of ("followed")
+                lo = r.words[i][0]
+            thing = given or _nearest_thing(r, lo, hi, cue.start, cue.end)
         if frame is not None and not background:
             lo = frame.end
             if r.low[lo:].lstrip().startswith("that "):

@@ -163,6 +163,7 @@ CUES: tuple[Cue, ...] = (
         True,
         ("took control of", "fell to"),
     ),
+    Cue("attack", r"sh(?:ot|oots?) down", True, ("shot down a jet",)),
     Cue(
         "exchange",
         r"exchang(?:e|es|ed|ing) (?:of )?(?:prisoners|detainees|bodies|captives)|"
@@ -325,6 +326,7 @@ CUES: tuple[Cue, ...] = (
     Cue("vote", r"vote|ballot|referendum", False, ("the council vote",)),
     Cue("order", r"decree", False, ("a decree",)),
     Cue("capture", r"capture|seizure|fall of", False, ("the fall of",)),
+    Cue("attack", r"shooting down|downing", False, ("the downing of a jet",)),
     Cue("exchange", r"swaps?|exchanges?", False, ("a swap",)),
     Cue("announcement", r"announcement|declaration", False, ("the announcement",)),
     Cue(OPENING, r"opening|start|beginning|onset", False, ("the start of the truce",)),
