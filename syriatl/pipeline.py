@@ -602,6 +602,25 @@ def _uncollected() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def _unsearched() -> Iterator[None]:
+    """What is alive now left out of the collections of reference cycles meanwhile (the
+    merge's): the sources, and all a build keeps, form no cycle and stay, and each
+    collection would look through them again (those read from the cache, young, at
+    once). ``gc.freeze`` moves them aside; they return to the oldest generation after.
+    A program that froze objects of its own keeps them frozen, and this freezes none."""
+    import gc
+
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _kept(
     store: Store, key: _Key | None, file: ingest.Found, record: bytes | None, ones: plain.Ones
 ) -> Told | None:
@@ -685,7 +704,8 @@ class _Collected:
 
     def build(self, options: Options, said: fixes.Corrections = fixes.NONE) -> Build:
         sources, self.sources = self.sources, []
-        applied = fixes.merged(said, sources)
+        with _unsearched():
+            applied = fixes.merged(said, sources)
         self.warnings.extend(applied.warnings)
         kept = tuple(e for e in applied.events if _overlaps(e, options))
         reports = tuple(self.reports[i] for i in sorted(self.reports))

@@ -82,6 +82,23 @@ def test_a_build_gives_the_hand_worked_chronology(corpus: Corpus) -> None:
     assert built.timeline.problems == ()
 
 
+def test_a_build_leaves_the_collector_as_it_found_it(corpus: Corpus) -> None:
+    # The merge sets what is alive aside from the collector meanwhile; a program that
+    # calls the library finds nothing frozen after, and what it froze itself stays so.
+    import gc
+
+    folder = str(corpus({"story.txt": STORY}))
+    build_timeline([folder])
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        build_timeline([folder])
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
 def test_a_chronology_filtered_in_python_is_written_as_the_build_writes_it(
     corpus: Corpus,
 ) -> None:
