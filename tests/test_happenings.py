@@ -369,6 +369,10 @@ TWO_DATES = [
      "Velmoran drone in March.", "in May", "in March",
      ("taking-effect", None),
      ("attack", "Dessia's downing of a Velmoran drone in March.")),
+    # behind a reporting frame too: what the envoy said holds two happenings
+    ("The envoy said a truce in May followed Dessia's downing of a drone in March.",
+     "in May", "in March", ("taking-effect", None),
+     ("attack", "Dessia's downing of a drone in March.")),
 ]  # fmt: skip
 
 

@@ -534,6 +534,10 @@ def _happening(
     else:
         frame = next((c for c in r.cues if c.kind == "statement" and lo <= c.start and
                       c.end <= min(a, cue.start) and c.verbal), None)  # fmt: skip
+        if frame is not None and not background:
+            lo = frame.end
+            if r.low[lo:].lstrip().startswith("that "):
+                lo = r.low.index("that", lo) + 4
         if prior is not None and lo < prior <= cue.start and cue.end <= a and not cue.verbal:
             # another date's words come first: "a deal in the summer to mend ties hurt by
             # | Turkey's downing of a jet last year" tells the downing alone
@@ -543,10 +547,6 @@ def _happening(
                 i += 1  # not the verb the noun phrase is the object of ("followed")
                 lo = r.words[i][0]
             thing = given or _nearest_thing(r, lo, hi, cue.start, cue.end)
-        if frame is not None and not background:
-            lo = frame.end
-            if r.low[lo:].lstrip().startswith("that "):
-                lo = r.low.index("that", lo) + 4
         hi = _close(r, b, hi, background)
         spans = [(lo, hi)]
         if borrowed is not None:
