@@ -369,6 +369,12 @@ TWO_DATES = [
      "Velmoran drone in March.", "in May", "in March",
      ("taking-effect", None),
      ("attack", "Dessia's downing of a Velmoran drone in March.")),
+    # a verb after the earlier date's: the subject's other predicate, the subject borrowed
+    ("The truce agreed on Monday took effect on Wednesday.", "on Monday", "on Wednesday",
+     ("agreement", None), ("taking-effect", "The truce took effect on Wednesday.")),
+    ("The accord signed on 3 May in Dessia called for a ceasefire starting on 5 May.",
+     "on 3 May", "on 5 May", ("agreement", None),
+     ("taking-effect", "The accord called for a ceasefire starting on 5 May.")),
     # behind a reporting frame too: what the envoy said holds two happenings
     ("The envoy said a truce in May followed Dessia's downing of a drone in March.",
      "in May", "in March", ("taking-effect", None),

@@ -547,6 +547,16 @@ def _happening(
                 i += 1  # not the verb the noun phrase is the object of ("followed")
                 lo = r.words[i][0]
             thing = given or _nearest_thing(r, lo, hi, cue.start, cue.end)
+        elif prior is not None and lo < prior <= cue.start and borrowed is None and not background:
+            # "The deal signed Feb. 12 in Minsk | called for a truce from midnight Feb.
+            # 15": the later date's is the subject's other predicate, its last verb
+            # before the cue, with the subject borrowed
+            subject = next((th for th in r.things if lo <= th.start and th.end <= prior
+                            and _np_start(r, th.start) == lo), None)  # fmt: skip
+            verbs = [w for w in r.words if prior <= w[0] <= cue.start and
+                     tables().verbish.fullmatch(r.low, *w)]  # fmt: skip
+            if subject is not None and verbs:
+                borrowed, lo = (lo, subject.end), verbs[-1][0]
         hi = _close(r, b, hi, background)
         spans = [(lo, hi)]
         if borrowed is not None:
