@@ -197,6 +197,13 @@ CASES: list[tuple[str, str, str, str, Status, str | None, bool]] = [
     ("Speaking from Dessia on Saturday, the envoy urged both sides to hold fire.",
      "on Saturday", "Speaking from Dessia on Saturday, the envoy urged both sides to hold "
      "fire.", "statement", H, None, False),
+    # "in violation of" tells how the act was done: the act's kind, unless none is told
+    ("Rebels took over the town of Karvana on Wednesday in violation of the truce.",
+     "on Wednesday", "Rebels took over the town of Karvana on Wednesday in violation of the "
+     "truce.", "capture", H, "truce", False),
+    ("Velmoran troops advanced on Monday in violation of the truce.", "on Monday",
+     "Velmoran troops advanced on Monday in violation of the truce.", "violation", H,
+     "truce", False),
     # a verb's object between "pulled" and "out"
     ("Velmora pulled its troops out of Karvana on Sunday.", "on Sunday",
      "Velmora pulled its troops out of Karvana on Sunday.", "withdrawal", H, None, False),

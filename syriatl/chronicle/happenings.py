@@ -63,6 +63,7 @@ class _Tables:
     planned: re.Pattern[str]
     claimed: re.Pattern[str]
     not_claimed: re.Pattern[str]
+    manner: re.Pattern[str]
     aux: re.Pattern[str]
     not_statements: re.Pattern[str]
     break_types: tuple[str, ...]  # by the number of the group that matched
@@ -118,6 +119,7 @@ def tables() -> _Tables:
         planned=re.compile(_words("|".join(p for p, _ in K.PLANNED))),
         claimed=re.compile(_words("|".join(p for p, _ in K.CLAIMED))),
         not_claimed=re.compile(K.NOT_CLAIMED[0]),
+        manner=re.compile(K.MANNER[0]),
         aux=re.compile(
             r"\s(?:was|were|is|are|has|have|had|will|would|could|can|may|might|must|should)\s"
         ),
@@ -495,6 +497,8 @@ def _happening(
         text = _cut(r, [borrowed, *plain] if borrowed else plain, a, b)
         return Happening(text, kind, _status(r, kind, lo, b, cs, a),
                          named.name if named else None, antecedent is not None)  # fmt: skip
+    manner = tables().manner
+    ranked.sort(key=lambda c: manner.match(r.low, c.start) is not None)  # manner last
     cue, thing, kind = ranked[0], None, "other"
     ranked = [c for c in ranked if not _governed(r, c)]
     for candidate in ranked:  # the nearest cue that tells a kind; else the nearest

@@ -442,6 +442,14 @@ NOT_CLAIMED = (
     "the war has claimed at least 5,480 lives",
 )
 
+# A noun cue that tells how the clause's act was done, not another act: it yields to any
+# other cue of the clause ("took the town on Wednesday in violation of the truce" tells
+# the capture), and tells the kind only when no other cue does.
+MANNER = (
+    r"(?<=\bin )(?:violation|breach)(?= of\b)",
+    "took the town on Wednesday in violation of the truce",
+)
+
 # Clause breaks, as (type, pattern) over the original sentence (case-insensitive;
 # ``(?-i:...)`` keeps a capital a capital). A break that opens with a word ("said they")
 # starts the next clause after that word: the word stays with the clause before.
