@@ -301,8 +301,13 @@ def tell_here(job: Job) -> Told:
 def recorded(told: Told) -> Told:
     """The told with its ``Pending`` as a record (to send to another process or keep)."""
     if isinstance(told.pending, Pending):
-        return replace(told, pending=plain.dumps(Pending, told.pending))
+        return replace(told, pending=_record(told.pending))
     return told
+
+
+def _record(pending: Pending | bytes) -> bytes:
+    """A waiting article's ``Pending`` as a record (a record as it is)."""
+    return plain.dumps(Pending, pending) if isinstance(pending, Pending) else pending
 
 
 def _contents(found: ingest.Found) -> bytes | str:
@@ -486,13 +491,13 @@ def build_timeline(
             second.append((told.pending, files[i], beside, zone, years, options.policy, digest))
         again = [_settled_key(keys[i], told, years) for i, told in waiting]
         found_again = [files[i] for i, _ in waiting]
-        places = [i for i, _ in waiting]
+        indices = [i for i, _ in waiting]
         # From here each waiting article's Pending (its text, layout and mentions) is
         # held by its job alone, and let go once the article is settled.
         del waiting
         told_again = _told(second, found_again, again, store, settle_all)
         del second
-        for index, told in zip(places, told_again, strict=True):
+        for index, told in zip(indices, told_again, strict=True):
             collected.add(index, told)
         del told_again
     if store is not None:
@@ -656,9 +661,7 @@ def record_of(told: Told) -> bytes:
     ``Pending`` record after ``_APART`` (read by ``told_of`` without parsing it)."""
     kept = _Record(told.report, told.sources, told.warnings, told.problem, told.evidence)
     record = plain.dumps(_Record, kept)
-    pending = recorded(told).pending
-    assert not isinstance(pending, Pending)
-    return record if pending is None else record + _APART + pending
+    return record if told.pending is None else record + _APART + _record(told.pending)
 
 
 def told_of(

@@ -297,6 +297,11 @@ def _clause(r: _Reading, a: int, b: int) -> tuple[int, int, _Break | None, _Brea
     return cs, ce, left, right
 
 
+def _verbish(r: _Reading, word: tuple[int, int]) -> bool:
+    """True when the word at the span ``word`` may be a verb ("called", "took")."""
+    return tables().verbish.fullmatch(r.low, *word) is not None
+
+
 def _participle_at(r: _Reading, at: int) -> bool:
     """True when the word at ``at`` is an -ing verb ("after | opening on Wednesday"), not
     a noun of a happening ("after | shelling on Thursday killed five")."""
@@ -547,7 +552,7 @@ def _happening(
             # | Turkey's downing of a jet last year" tells the downing alone
             lo = _np_start(r, cue.start)
             i = bisect_left(r.starts, lo)
-            while lo < cue.start and tables().verbish.fullmatch(r.low, *r.words[i]):
+            while lo < cue.start and _verbish(r, r.words[i]):
                 i += 1  # not the verb the noun phrase is the object of ("followed")
                 lo = r.words[i][0]
             thing = given or _nearest_thing(r, lo, hi, cue.start, cue.end)
@@ -557,8 +562,7 @@ def _happening(
             # before the cue, with the subject borrowed
             subject = next((th for th in r.things if lo <= th.start and th.end <= prior
                             and _np_start(r, th.start) == lo), None)  # fmt: skip
-            verbs = [w for w in r.words if prior <= w[0] <= cue.start and
-                     tables().verbish.fullmatch(r.low, *w)]  # fmt: skip
+            verbs = [w for w in r.words if prior <= w[0] <= cue.start and _verbish(r, w)]
             if subject is not None and verbs:
                 borrowed, lo = (lo, subject.end), verbs[-1][0]
         hi = _close(r, b, hi, background)
