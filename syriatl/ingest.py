@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from syriatl.errors import SyriatlError
 from syriatl.metadata import (
     ALL,
     SOURCES,
+    Listed,
     Refused,
     check_value,
     entry_yaml,
@@ -139,24 +140,27 @@ def _page(
     return Read(where, article, None, warning)
 
 
-def metadata_beside(paths: Iterable[Path]) -> tuple[dict[Path, Beside], tuple[str, ...]]:
+def metadata_beside(
+    paths: Iterable[Path], parsed: Callable[[str, str], Listed] | None = None
+) -> tuple[dict[Path, Beside], tuple[str, ...]]:
     """The metadata each folder's ``sources.yaml`` gives its files, and warnings for
     entries that name no file of the corpus. The entry ``*`` gives every file of the
-    folder the fields its own entry leaves out (``timezone``, ``outlet``, ...)."""
-    folders: dict[Path, list[Path]] = {}
+    folder the fields its own entry leaves out (``timezone``, ``outlet``, ...).
+    ``parsed`` reads a ``sources.yaml``'s text (see ``read_sources``)."""
+    folders: dict[Path, dict[str, Path]] = {}  # folder -> name -> the path given
     for path in paths:
-        folders.setdefault(path.parent, []).append(path)
-    names = {(path.parent, path.name) for listed in folders.values() for path in listed}
+        folders.setdefault(path.parent, {})[path.name] = path
     given: dict[Path, Beside] = {}
     warnings = []
     for folder in sorted(folders):
-        read = read_sources(folder)
+        mine = folders[folder]
+        read = read_sources(folder, parsed)
         every = read.pop(ALL, None)
         if every is not None:
-            given.update(dict.fromkeys(folders[folder], every))
+            given.update(dict.fromkeys(mine.values(), every))
         for name, meta in read.items():
-            if (folder, name) in names:
-                given[folder / name] = _over(meta, every)
+            if name in mine:
+                given[mine[name]] = _over(meta, every)
             elif not (folder / name).exists():
                 shown = printable(str(folder / SOURCES))
                 warnings.append(f"{shown}: {name}: no such article in the folder")

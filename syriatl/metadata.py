@@ -13,7 +13,7 @@ import datetime as dt
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -235,15 +235,25 @@ def _read_limited(path: Path, limit: int = SOURCES_LIMIT) -> str:
         raise SyriatlError(where, f"cannot read ({reason(error)})") from None
 
 
-def read_sources(folder: Path) -> dict[str, Metadata | Refused]:
+# A sources.yaml read: file name -> its metadata, or why it cannot be used.
+Listed = dict[str, Metadata | Refused]
+
+
+def read_sources(folder: Path, parsed: Callable[[str, str], Listed] | None = None) -> Listed:
     """The ``sources.yaml`` of a folder as file name -> metadata (or why an entry cannot be
     used); empty when there is none. Raises SyriatlError when the file as a whole is not
-    readable metadata: then no entry of it can be trusted."""
+    readable metadata: then no entry of it can be trusted. ``parsed`` reads the text
+    (``sources_of`` unless given: a cache may know it)."""
     path = folder / SOURCES
     if not os.path.lexists(path):
         return {}
-    where = printable(str(path))
-    raw = load(_read_limited(path), where)
+    return (parsed or sources_of)(_read_limited(path), printable(str(path)))
+
+
+def sources_of(text: str, where: str) -> Listed:
+    """The entries of the text of a ``sources.yaml`` shown as ``where``, as
+    ``read_sources`` gives them."""
+    raw = load(text, where)
     if raw is None:
         return {}
     if not isinstance(raw, tuple):

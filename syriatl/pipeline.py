@@ -33,16 +33,20 @@ from syriatl.model import (
     AnchorKind,
     Article,
     ArticleReport,
+    Basis,
     EntryReport,
     Event,
     Layout,
     Mention,
+    Metadata,
     Outlet,
     Problem,
     Published,
     Resolution,
     Source,
+    Status,
     Timeline,
+    When,
 )
 from syriatl.resolve import NEWS, Policy, resolve_all
 from syriatl.segment import layout as lay_out
@@ -54,6 +58,10 @@ if TYPE_CHECKING:
     from syriatl.chronicle.cache import Store
 
 _J = TypeVar("_J")
+
+
+def _nothing() -> None:
+    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,9 +461,10 @@ def build_timeline(
     read = metadata.read_corrections(paths, options.corrections)
     said = sum((fixes.parse(raw, where) for where, raw in read), fixes.NONE)
     files = found.files
-    given, warnings = ingest.metadata_beside(f.path for f in files)
-    zone = options.timezone
     store, opened = _store(options.cache)
+    parsed = None if store is None else _sources_parsed(store)
+    given, warnings = ingest.metadata_beside((f.path for f in files), parsed)
+    zone = options.timezone
     kept = store is not None
     first: list[Job] = [(f, given.get(f.path), options.policy, zone, kept) for f in files]
     # What could not be looked into comes before the articles' own problems.
@@ -466,44 +475,47 @@ def build_timeline(
     # More processes than cores or files only cost their start-up; Dask needs none.
     count = 1 if options.dask else min(options.jobs, len(files), os.cpu_count() or 1)
     progress(0, len(first))
-    with _workers(count) as pool, _spread(options.dask) as spread:
+    with _set_aside() as aside:
+        with _workers(count) as pool, _spread(options.dask) as spread:
 
-        def tell_all(jobs: Sequence[Job]) -> Iterator[Told]:
-            if spread is not None:
-                return spread(jobs)
-            return _run(jobs, pool, count, tell_file if pool else tell_here)
+            def tell_all(jobs: Sequence[Job]) -> Iterator[Told]:
+                if spread is not None:
+                    return spread(jobs)
+                return _run(jobs, pool, count, tell_file if pool else tell_here)
 
-        def settle_all(jobs: list[Settle]) -> Iterator[Told]:
-            return _run(jobs, pool, count, settle_file) if pool else _drained(jobs)
+            def settle_all(jobs: list[Settle]) -> Iterator[Told]:
+                return _run(jobs, pool, count, settle_file) if pool else _drained(jobs)
 
-        for index, told in enumerate(_told(first, files, keys, store, tell_all)):
-            if told.pending is not None:
-                waiting.append((index, told))
-            collected.add(index, told)
-            progress(index + 1, len(first))
-        years = sorted(collected.years)
-        second: list[Settle] = []
-        for i, told in waiting:
-            assert told.pending is not None
-            key = keys[i]
-            digest = key.digest if key else None
-            beside = given.get(files[i].path)
-            second.append((told.pending, files[i], beside, zone, years, options.policy, digest))
-        again = [_settled_key(keys[i], told, years) for i, told in waiting]
-        found_again = [files[i] for i, _ in waiting]
-        indices = [i for i, _ in waiting]
-        # From here each waiting article's Pending (its text, layout and mentions) is
-        # held by its job alone, and let go once the article is settled.
-        del waiting
-        told_again = _told(second, found_again, again, store, settle_all)
-        del second
-        for index, told in zip(indices, told_again, strict=True):
-            collected.add(index, told)
-        del told_again
-    if store is not None:
-        store.close()
-        collected.warnings.extend(store.warnings)
-    return collected.build(options, said)
+            told_by: list[_Key | None] = [None] * len(files)  # each article's key, once told
+            for index, told in enumerate(_told(first, files, keys, store, tell_all, aside)):
+                if told.pending is not None:
+                    waiting.append((index, told))
+                else:
+                    told_by[index] = _told_by(keys[index], told)
+                collected.add(index, told)
+                progress(index + 1, len(first))
+            years = sorted(collected.years)
+            second: list[Settle] = []
+            for i, told in waiting:
+                assert told.pending is not None
+                key = keys[i]
+                digest = key.digest if key else None
+                beside = given.get(files[i].path)
+                second.append((told.pending, files[i], beside, zone, years, options.policy, digest))
+            again = [_settled_key(keys[i], told, years) for i, told in waiting]
+            found_again = [files[i] for i, _ in waiting]
+            indices = [i for i, _ in waiting]
+            # From here each waiting article's Pending (its text, layout and mentions) is
+            # held by its job alone, and let go once the article is settled.
+            del waiting
+            told_again = _told(second, found_again, again, store, settle_all, aside)
+            del second
+            for index, key, told in zip(indices, again, told_again, strict=True):
+                told_by[index] = _told_by(key, told)
+                collected.add(index, told)
+            del told_again
+        merging = None if store is None else _merge_key(store.code, files, told_by, said)
+        return collected.build(options, said, store, merging, aside)
 
 
 @dataclass(frozen=True, slots=True)
@@ -548,6 +560,81 @@ def _keys(jobs: Sequence[Job], store: Store | None) -> list[_Key | None]:
     return keys
 
 
+@dataclass(frozen=True, slots=True)
+class _Listed:
+    """An entry of a ``sources.yaml`` as the cache keeps it: its metadata, or why it
+    cannot be used."""
+
+    name: str
+    metadata: Metadata | None
+    refused: str | None
+
+
+def _sources_parsed(store: Store) -> Callable[[str, str], metadata.Listed]:
+    """``metadata.sources_of`` through the cache: a ``sources.yaml`` of ten thousand
+    entries takes a good part of a rebuild to parse, and its entries are kept as
+    plain records under a hash of its text and name."""
+    from syriatl.chronicle.cache import key
+
+    def parsed(text: str, where: str) -> metadata.Listed:
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        kept = key("sources", store.code, where, digest)
+        record = next(store.get_all([kept]))
+        if record is not None:
+            try:
+                return _listed_of(plain.loads(tuple[_Listed, ...], record, "", {}))
+            except plain.Unfit:
+                store.damaged += 1
+        listed = metadata.sources_of(text, where)
+        rows = tuple(
+            _Listed(name, None, m.problem)
+            if isinstance(m, metadata.Refused)
+            else _Listed(name, m, None)
+            for name, m in listed.items()
+        )
+        store.put(kept, plain.dumps(tuple[_Listed, ...], rows))
+        return listed
+
+    return parsed
+
+
+def _listed_of(rows: tuple[_Listed, ...]) -> metadata.Listed:
+    """The entries that the cache keeps as ``rows``; raises plain.Unfit when a row holds
+    both metadata and a refusal, or neither."""
+    listed: metadata.Listed = {}
+    for r in rows:
+        if r.metadata is not None and r.refused is None:
+            listed[r.name] = r.metadata
+        elif r.metadata is None and r.refused is not None:
+            listed[r.name] = metadata.Refused(r.refused)
+        else:
+            raise plain.Unfit(f"{r.name!r:.40} has metadata and a refusal, or neither")
+    return listed
+
+
+def _told_by(key: _Key | None, told: Told) -> _Key | None:
+    """``key``, when ``told`` is what the cache keeps under it (told from its file's
+    bytes); else None."""
+    return key if key is not None and told.read == key.digest else None
+
+
+def _merge_key(
+    code: str,
+    files: Sequence[ingest.Found],
+    told_by: Sequence[_Key | None],
+    corrections: fixes.Corrections,
+) -> bytes | None:
+    """Where the cache keeps the merge of this build's articles: a hash of every
+    article's id and the key of its told (which hash all the merge reads of it), in
+    order, and of the corrections; None when an article has no such key."""
+    if not all(told_by):
+        return None
+    from syriatl.chronicle.cache import key
+
+    told = [(f.id, k.key.hex()) for f, k in zip(files, told_by, strict=True) if k]
+    return key("merge", code, told, plain.to_plain(corrections))
+
+
 def _settled_key(key: _Key | None, told: Told, years: Sequence[int]) -> _Key | None:
     """Where the cache keeps a waiting article once settled: by the date the corpus
     gives it, so that more articles of the same years leave it as it was."""
@@ -565,10 +652,12 @@ def _told(
     keys: Sequence[_Key | None],
     store: Store | None,
     run: Callable[[list[_J]], Iterator[Told]],
+    aside: Callable[[], None] = _nothing,
 ) -> Iterator[Told]:
     """Each job's told in order, its sources sharing what they repeat (``_shared``):
-    from the cache when it keeps one under the job's key, else by ``run`` (and then
-    kept, when it was told from the bytes of the key)."""
+    from the cache when it keeps one under the job's key (what was read then set
+    ``aside``), else by ``run`` (and then kept, when it was told from the bytes of the
+    key)."""
     if store is None:
         yield from map(_sharing, run(jobs))
         return
@@ -579,6 +668,7 @@ def _told(
             _kept(store, key, file, record, ones)
             for key, file, record in zip(keys, files, records, strict=True)
         ]
+        aside()  # before collecting again, which would look through them all
     del ones
     fresh = run([j for j, t in zip(jobs, kept, strict=True) if t is None])
     del jobs  # ``run`` holds those it still needs
@@ -608,20 +698,20 @@ def _uncollected() -> Iterator[None]:
 
 
 @contextmanager
-def _unsearched() -> Iterator[None]:
-    """What is alive now left out of the collections of reference cycles meanwhile (the
-    merge's): the sources, and all a build keeps, form no cycle and stay, and each
-    collection would look through them again (those read from the cache, young, at
-    once). ``gc.freeze`` moves them aside; they return to the oldest generation after.
-    A program that froze objects of its own keeps them frozen, and this freezes none."""
+def _set_aside() -> Iterator[Callable[[], None]]:
+    """A function that leaves what is alive when it is called out of the collections of
+    reference cycles until the end of the block. The sources, and all a build keeps, form
+    no cycle and stay, and each collection would look through them again (those read
+    from the cache, young, at once): ``gc.freeze`` moves them aside, and they return to
+    the oldest generation at the end. A program that froze objects of its own keeps
+    them frozen, and this freezes none."""
     import gc
 
     if gc.get_freeze_count():
-        yield
+        yield _nothing
         return
-    gc.freeze()
     try:
-        yield
+        yield gc.freeze
     finally:
         gc.unfreeze()
 
@@ -705,15 +795,129 @@ class _Collected:
             self.problems[index] = told.problem
         self.sources.extend(told.sources)
 
-    def build(self, options: Options, said: fixes.Corrections = fixes.NONE) -> Build:
+    def build(
+        self,
+        options: Options,
+        said: fixes.Corrections = fixes.NONE,
+        store: Store | None = None,
+        merging: bytes | None = None,
+        aside: Callable[[], None] = _nothing,
+    ) -> Build:
+        """The build of the articles collected: their sources merged (or the merge the
+        ``store`` keeps under the key ``merging``, and then kept there), the store closed."""
         sources, self.sources = self.sources, []
-        with _unsearched():
+        aside()  # the merge makes as many objects again, and keeps them
+        applied = _kept_merge(store, merging, sources)
+        if applied is None:
             applied = fixes.merged(said, sources)
+            if store is not None and merging is not None:
+                record = merge_record(applied, sources)
+                if record is not None:
+                    store.put(merging, record)
+        if store is not None:
+            store.close()
+            self.warnings.extend(store.warnings)
         self.warnings.extend(applied.warnings)
         kept = tuple(e for e in applied.events if _overlaps(e, options))
         reports = tuple(self.reports[i] for i in sorted(self.reports))
         problems = tuple(self.problems[i] for i in sorted(self.problems))
         return Build(Timeline(reports, kept, problems), tuple(self.warnings))
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """An event as the cache keeps a merge: its sources and conflicts by their places
+    among the merged sources."""
+
+    when: When
+    text: str
+    sources: tuple[int, ...]
+    conflicts: tuple[int, ...]
+    reported: dt.date | None
+    id: str
+    kind: str
+    status: Status
+    basis: Basis
+    corrections: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Merged:
+    """A merge as the cache keeps it."""
+
+    events: tuple[_Row, ...]
+    warnings: tuple[str, ...]
+
+
+def merge_record(applied: fixes.Applied, sources: Sequence[Source]) -> bytes | None:
+    """The record the cache keeps of the merge ``applied`` of ``sources``, or None when
+    an event holds a source not among them (one a correction pinned)."""
+    place = {id(s): i for i, s in enumerate(sources)}
+    try:
+        rows = [
+            _Row(
+                e.when,
+                e.text,
+                tuple([place[id(s)] for s in e.sources]),
+                tuple([place[id(s)] for s in e.conflicts]),
+                e.reported,
+                e.id,
+                e.kind,
+                e.status,
+                e.basis,
+                e.corrections,
+            )
+            for e in applied.events
+        ]
+    except KeyError:
+        return None
+    return plain.dumps(_Merged, _Merged(tuple(rows), applied.warnings))
+
+
+def merge_of(record: bytes, sources: Sequence[Source]) -> fixes.Applied:
+    """The merge that ``merge_record`` kept, of ``sources``; raises plain.Unfit for
+    anything else."""
+    with _uncollected():
+        return _merge_of(plain.loads(_Merged, record, "", {}), sources)
+
+
+def _merge_of(kept: _Merged, sources: Sequence[Source]) -> fixes.Applied:
+    count = len(sources)
+    events = []
+    for r in kept.events:
+        if not all(0 <= i < count for i in (*r.sources, *r.conflicts)) or not r.sources:
+            raise plain.Unfit("a source out of range")
+        events.append(
+            Event(
+                r.when,
+                r.text,
+                tuple([sources[i] for i in r.sources]),
+                tuple([sources[i] for i in r.conflicts]),
+                r.reported,
+                r.id,
+                r.kind,
+                r.status,
+                r.basis,
+                r.corrections,
+            )
+        )
+    return fixes.Applied(tuple(events), kept.warnings)
+
+
+def _kept_merge(
+    store: Store | None, merging: bytes | None, sources: Sequence[Source]
+) -> fixes.Applied | None:
+    """The merge the store keeps under ``merging``, or None."""
+    if store is None or merging is None:
+        return None
+    record = next(store.get_all([merging]))
+    if record is None:
+        return None
+    try:
+        return merge_of(record, sources)
+    except plain.Unfit:
+        store.damaged += 1
+        return None
 
 
 def _sharing(told: Told) -> Told:

@@ -325,12 +325,12 @@ def _converted(name: str, kind: Any, scope: dict[str, Any], indent: str) -> list
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         one = args[0]
         head = [f"{indent}if type({name}) is not list:", f"{indent}    {said}"]
-        if one is str:
+        if one in (str, int):
             return [
                 *head,
                 f"{indent}for each in {name}:",
-                f"{indent}    if type(each) is not str:",
-                f"{indent}        raise Unfit(unfit(each, 'str'))",
+                f"{indent}    if type(each) is not {one.__name__}:",
+                f"{indent}        raise Unfit(unfit(each, {one.__name__!r}))",
                 f"{indent}{name} = tuple({name})",
             ]
         if isinstance(one, type) and dataclasses.is_dataclass(one):

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from syriatl import pipeline, plain
+from syriatl import metadata, pipeline, plain
 from syriatl.chronicle import cache
+from syriatl.chronicle import corrections as fixes
 from syriatl.cli import app
 from syriatl.pipeline import Options, build_timeline
 from syriatl.render import timeline_sections, yaml_chunks
@@ -103,6 +104,25 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     return calls
 
 
+@pytest.fixture
+def merges(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """How often a build merges its sources and parses a ``sources.yaml``."""
+    calls: Counter[str] = Counter()
+    merged, sources_of = fixes.merged, metadata.sources_of
+
+    def counting_merged(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["merge"] += 1
+        return merged(*args, **kwargs)
+
+    def counting_sources_of(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["sources.yaml"] += 1
+        return sources_of(*args, **kwargs)
+
+    monkeypatch.setattr(fixes, "merged", counting_merged)
+    monkeypatch.setattr(metadata, "sources_of", counting_sources_of)
+    return calls
+
+
 def yaml_of(
     folder: Path, cache_folder: Path | None, **options: object
 ) -> tuple[str, tuple[str, ...]]:
@@ -138,6 +158,88 @@ def test_a_rebuild_analyses_nothing_and_gives_the_same_bytes(
     assert without == cold == warm
     assert cold_warnings == warm_warnings == ()
     assert (kept / cache.FILE).is_file()
+
+
+# The folder's metadata: one entry that can be used and one that cannot (no such day).
+SOURCES = """yearless.txt:
+  outlet: Douma Daily
+dated.txt:
+  published: 2017-02-30
+"""
+
+
+def test_a_rebuild_neither_merges_nor_parses_the_metadata_again(
+    hand: Corpus, merges: Counter[str], tmp_path: Path
+) -> None:
+    folder = hand({**BASE, "sources.yaml": SOURCES})
+    kept = tmp_path / "cache"
+    without = yaml_of(folder, None)
+    assert "outlet: Douma Daily\n" in without[0] and "2017-02-30" in without[0]
+    merges.clear()
+    cold = yaml_of(folder, kept)
+    assert merges == {"merge": 1, "sources.yaml": 1}
+    merges.clear()
+    warm = yaml_of(folder, kept)
+    assert merges == {}
+    assert without == cold == warm
+
+
+# (what changes between the builds, the files written then: each merges again)
+MERGED_AGAIN = [
+    ("an edited article", {"dated.txt": DATED.replace("on Tuesday", "on Monday")}),
+    ("an id collision", {"b/report.txt": OTHER_REPORT}),
+    ("new metadata", {"a/sources.yaml": "report.txt:\n  outlet: Madaya Monitor\n"}),
+    ("a new correction", {"corrections.yaml": "hide:\n  - dated:7:Tuesday\n"}),
+    # A pinned source is not the one told: such a merge is never kept.
+    ("a pin", {"corrections.yaml": "pin:\n  - {source: 'dated:7:Tuesday', date: 2017-03-06}\n"}),
+]
+
+
+@pytest.mark.parametrize(("change", "files"), MERGED_AGAIN, ids=[c[0] for c in MERGED_AGAIN])
+def test_a_change_merges_again_and_the_build_is_the_one_without_cache(
+    hand: Corpus, merges: Counter[str], tmp_path: Path, change: str, files: dict[str, str]
+) -> None:
+    folder = hand(BASE)
+    kept = tmp_path / "cache"
+    before, _ = yaml_of(folder, kept)
+    hand(files)
+    merges.clear()
+    cached, warnings = yaml_of(folder, kept)
+    assert merges["merge"] == 1
+    without, _ = yaml_of(folder, None)
+    assert cached == without != before
+    assert warnings == ()
+    merges.clear()
+    assert yaml_of(folder, kept) == (without, ())
+    assert merges["merge"] == (1 if change == "a pin" else 0)
+
+
+def test_a_merge_record_names_only_the_sources_it_is_of(hand: Corpus) -> None:
+    built = build_timeline([str(hand(BASE))])
+    sources = [s for e in built.timeline.events for s in e.sources]
+    applied = fixes.Applied(built.timeline.events, ())
+    record = pipeline.merge_record(applied, sources)
+    assert record is not None
+    assert pipeline.merge_of(record, sources) == applied
+    with pytest.raises(plain.Unfit, match="out of range"):
+        pipeline.merge_of(record, sources[:-1])
+    # An event holding a source that is not among them is never kept.
+    assert pipeline.merge_record(applied, sources[1:]) is None
+
+
+# (rows of a sources.yaml record: name, metadata, refusal)
+LISTED_UNFIT = [("both", {"outlet": "X"}, "no such day"), ("neither", None, None)]
+
+
+@pytest.mark.parametrize(("name", "given", "refused"), LISTED_UNFIT, ids=["both", "neither"])
+def test_a_sources_record_with_metadata_and_a_refusal_or_neither_is_refused(
+    name: str, given: dict[str, str] | None, refused: str | None
+) -> None:
+    row = [name, None if given is None else [None, None, given["outlet"], None, None, None],
+           refused]  # fmt: skip
+    record = json.dumps([row]).encode()
+    with pytest.raises(plain.Unfit, match="metadata and a refusal, or neither"):
+        pipeline._listed_of(plain.loads(tuple[pipeline._Listed, ...], record, ""))
 
 
 # (what changes between the builds, the files written then, articles analysed, finished)
@@ -271,6 +373,15 @@ def _text_record(file: Path) -> None:
     db.close()
 
 
+def _damaged_merge(file: Path) -> None:
+    with sqlite3.connect(file) as db:  # the merge is the last record a build keeps
+        db.execute(
+            "UPDATE analyses SET value = CAST(X'00' || substr(value, 2) AS BLOB) "
+            "WHERE rowid = (SELECT max(rowid) FROM analyses)"
+        )
+    db.close()
+
+
 # (what is wrong with the cache file, how to make it so, the warning's words)
 BROKEN = [
     ("garbage", _garbage, "not a usable cache (file is not a database)"),
@@ -279,6 +390,7 @@ BROKEN = [
     ("another program's", _other_program, "not a syriatl cache (another program's database)"),
     ("a damaged record", _damaged_record, "1 damaged record(s) of the cache were read as missing"),
     ("a record of text", _text_record, "1 damaged record(s) of the cache were read as missing"),
+    ("a damaged merge", _damaged_merge, "1 damaged record(s) of the cache were read as missing"),
 ]
 
 
@@ -326,10 +438,10 @@ def test_a_record_of_another_program_is_never_read(hand: Corpus, tmp_path: Path)
         after = db.execute("SELECT count(*) FROM analyses").fetchone()[0]
         code = db.execute("SELECT code FROM program").fetchall()
     db.close()
-    # Before: three articles' records and the waiting one's told at 2017-03-09. After:
-    # only this build's writes, the new article's record and the waiting one's told at
-    # its new date (undated).
-    assert (rows, after) == (4, 2)
+    # Before: three articles' records, the waiting one's told at 2017-03-09 and the
+    # merge. After: only this build's writes, the new article's record, the waiting
+    # one's told at its new date (undated) and the merge.
+    assert (rows, after) == (5, 3)
     assert code == [(cache.code_hash(),)]
 
 

@@ -8,7 +8,8 @@ changed file, option or program gives a new key, and the records of another prog
 are dropped at its first write. Each value carries a digest of key and value, so a
 damaged record is read as missing. A file that is not such a cache, or one that cannot
 be read or written, gives one warning and the build goes on without it: a cache can
-make a build slower or faster, never different.
+make a build slower or faster, never different. The same store keeps a build's merge
+and each ``sources.yaml`` parsed, under keys of their own (see ``syriatl.pipeline``).
 
 Two builds may share the file at once: it is in SQLite's write-ahead-log mode (readers
 never wait for a writer) and a writer waits up to ``BUSY_SECONDS`` for another one,
