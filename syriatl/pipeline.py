@@ -515,6 +515,9 @@ def build_timeline(
                 collected.add(index, told)
             del told_again
         merging = None if store is None else _merge_key(store.code, files, told_by, said)
+        # The files, their paths and jobs are a tenth of what a build holds: let them go
+        # before the merge, which needs as much again.
+        del found, files, first, given, keys, told_by, found_again, again, indices
         return collected.build(options, said, store, merging, aside)
 
 
