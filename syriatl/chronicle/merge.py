@@ -79,7 +79,7 @@ from typing import TypeVar
 
 from syriatl.localtime import one_instant
 from syriatl.model import Basis, Event, Precision, Source, Status, When
-from syriatl.patterns.kinds import BROADER, FRAMES, SINGULAR
+from syriatl.patterns.kinds import BROADER, CONVERSE, FRAMES, SINGULAR
 from syriatl.patterns.words import NOT_PLACES, STOPWORDS
 
 _TOKEN = re.compile(r"[^\W\d_][^\W_'’-]*(?:['’-][^\W_]+)*")
@@ -472,9 +472,15 @@ def _told_kind(source: Source) -> str | None:
 
 
 def _akin(x: str, y: str) -> bool:
-    """True when two kinds may tell one happening: the same, or one a part of the other
-    (talks and their opening)."""
-    return x == y or BROADER.get(x, x) == y or BROADER.get(y, y) == x
+    """True when two kinds may tell one happening: the same, one a part of the other
+    (talks and their opening), or its two sides (``_converse``)."""
+    return x == y or BROADER.get(x, x) == y or BROADER.get(y, y) == x or _converse(x, y)
+
+
+def _converse(x: str | None, y: str | None) -> bool:
+    """True when two kinds tell one happening from its two sides (a withdrawal from a
+    place, its capture): such tellings are one only where both name the place."""
+    return x != y and frozenset((x, y)) in CONVERSE
 
 
 @lru_cache(maxsize=1 << 12)
@@ -518,9 +524,13 @@ def _likeness(
             continue
         if item.places - member.places and member.places - item.places:
             continue  # each names a place the other does not: talks on Karvana, on Ostrel
+        converse = _converse(item.kind, member.kind)
+        if converse and item.places.isdisjoint(member.places):
+            continue  # a withdrawal and a capture of no one place
         b = member.first
         modified = item.block[0] != "day" and item.date[3] != member.date[3]
-        if modified and (not same_thing or _modified_apart(item.date, member.date)):
+        alike = same_thing or converse
+        if modified and (not alike or _modified_apart(item.date, member.date)):
             continue  # "this month" and "earlier this month" meet as one thing's tellings
         same_date = (
             item.date == member.date or item.block == member.block or _one_time(a.when, b.when)
@@ -556,6 +566,7 @@ def _likeness(
                 fits = (
                     (same_thing and not differ)
                     or (score >= ACROSS and not differ)
+                    or converse  # the two sides of one place's fall
                     # the same kind of happening, in words that share a word ("the army
                     # denied the claim", "the army's denial"), or of a kind a process
                     # has one of on a day (talks, a vote)

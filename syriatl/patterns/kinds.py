@@ -43,6 +43,8 @@ KINDS: dict[str, str] = {
 OPENING = "opening"
 # A verb whose kind is its thing's: a truce is reached (agreement), a town is reached.
 REACHING = "reaching"
+# A verb of approval: leaders who approve a deal agree it, a council approves by a vote.
+APPROVING = "approving"
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,13 +274,8 @@ CUES: tuple[Cue, ...] = (
     # a debate is what its date dates ("a debate on Wednesday" before "the vote"), not
     # the kind of the thing debated
     Cue("debate", r"debat(?:e|es|ed|ing)|discuss(?:es|ed|ing)?", True, ("debated the truce",)),
-    Cue(
-        "vote",
-        r"vot(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|endors(?:e|es|ed)|"
-        r"ratif(?:y|ies|ied)",
-        True,
-        ("voted", "approved"),
-    ),
+    Cue("vote", r"vot(?:e|es|ed|ing)|endors(?:e|es|ed)|ratif(?:y|ies|ied)", True, ("voted",)),
+    Cue(APPROVING, r"approv(?:e|es|ed|ing)", True, ("approved", "the deal, approved on Thursday")),
     Cue("order", r"order(?:s|ed)|decree[sd]|instructed", True, ("ordered", "decreed")),
     Cue(
         "capture",
@@ -376,6 +373,8 @@ REFINE: dict[tuple[str, str | None], str] = {
     (OPENING, None): "other",
     (REACHING, "truce"): "agreement",  # a truce reached
     (REACHING, "deal"): "agreement",
+    (APPROVING, "truce"): "agreement",  # a truce approved by those who make it
+    (APPROVING, "deal"): "agreement",
 }
 
 # The kind of a dated thing named with no cue ("despite the March 3 truce").
@@ -395,6 +394,12 @@ AGREEMENT_NOUNS: tuple[str, ...] = ("agreement", "deal", "accord", "plan", "arra
 # Kinds that are a part of a broader one: on one day, "talks on Wednesday" and "talks
 # opened on Wednesday" tell one happening; the opening and the close do not.
 BROADER: dict[str, str] = {"talks-open": "talks", "talks-close": "talks"}
+
+# Kinds that tell one happening from its two sides: where one side withdraws from a
+# place the other captures it ("troops pulled out of Ostrel on Wednesday", "the rebels
+# took Ostrel on Wednesday"). Such tellings are one happening only where both name the
+# place.
+CONVERSE: frozenset[frozenset[str]] = frozenset({frozenset({"withdrawal", "capture"})})
 
 # Kinds of happening a peace process has one of on a day, wherever it is told: two
 # reports of talks, a vote or a truce taking effect on one day are one happening unless
@@ -489,8 +494,9 @@ DETERMINERS: frozenset[str] = frozenset(
 NP_STOPS: frozenset[str] = frozenset(
     """of to in on at for with by from into onto over under despite after before and or
     but that which who whom whose where when while since until amid against about as
-    than is are was were be been being has have had will would could can may might
-    should must not no said says""".split()
+    during between through throughout across within without toward towards among amongst
+    upon via along beyond than is are was were be been being has have had will would
+    could can may might should must not no said says""".split()
 )
 
 # Headlines and leads that are page labels, not statements of a happening.
