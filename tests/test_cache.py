@@ -9,7 +9,7 @@ import sqlite3
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -84,43 +84,40 @@ def hand(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
 BASE = {"dated.txt": DATED, "yearless.txt": YEARLESS, "a/report.txt": REPORT}
 
 
+def _counting(
+    monkeypatch: pytest.MonkeyPatch, watched: Mapping[str, tuple[object, str]]
+) -> Counter[str]:
+    """How often each function of ``watched`` (label -> module, name) is called."""
+    calls: Counter[str] = Counter()
+
+    def watch(label: str, module: object, name: str) -> None:
+        function = getattr(module, name)
+
+        def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+            calls[label] += 1
+            return function(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, counting)
+
+    for label, (module, name) in watched.items():
+        watch(label, module, name)
+    return calls
+
+
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     """How often a build analyses an article (reads and lays it out) and finishes one
     (resolves its dates and makes its events)."""
-    calls: Counter[str] = Counter()
-    analyse, finish = pipeline.analyse, pipeline.finish
-
-    def counting_analyse(article):  # type: ignore[no-untyped-def]
-        calls["analyse"] += 1
-        return analyse(article)
-
-    def counting_finish(*args, **kwargs):  # type: ignore[no-untyped-def]
-        calls["finish"] += 1
-        return finish(*args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "analyse", counting_analyse)
-    monkeypatch.setattr(pipeline, "finish", counting_finish)
-    return calls
+    return _counting(
+        monkeypatch, {"analyse": (pipeline, "analyse"), "finish": (pipeline, "finish")}
+    )
 
 
 @pytest.fixture
 def merges(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     """How often a build merges its sources and parses a ``sources.yaml``."""
-    calls: Counter[str] = Counter()
-    merged, sources_of = fixes.merged, metadata.sources_of
-
-    def counting_merged(*args, **kwargs):  # type: ignore[no-untyped-def]
-        calls["merge"] += 1
-        return merged(*args, **kwargs)
-
-    def counting_sources_of(*args, **kwargs):  # type: ignore[no-untyped-def]
-        calls["sources.yaml"] += 1
-        return sources_of(*args, **kwargs)
-
-    monkeypatch.setattr(fixes, "merged", counting_merged)
-    monkeypatch.setattr(metadata, "sources_of", counting_sources_of)
-    return calls
+    watched = {"merge": (fixes, "merged"), "sources.yaml": (metadata, "sources_of")}
+    return _counting(monkeypatch, watched)
 
 
 def yaml_of(
@@ -184,36 +181,6 @@ def test_a_rebuild_neither_merges_nor_parses_the_metadata_again(
     assert without == cold == warm
 
 
-# (what changes between the builds, the files written then: each merges again)
-MERGED_AGAIN = [
-    ("an edited article", {"dated.txt": DATED.replace("on Tuesday", "on Monday")}),
-    ("an id collision", {"b/report.txt": OTHER_REPORT}),
-    ("new metadata", {"a/sources.yaml": "report.txt:\n  outlet: Madaya Monitor\n"}),
-    ("a new correction", {"corrections.yaml": "hide:\n  - dated:7:Tuesday\n"}),
-    # A pinned source is not the one told: such a merge is never kept.
-    ("a pin", {"corrections.yaml": "pin:\n  - {source: 'dated:7:Tuesday', date: 2017-03-06}\n"}),
-]
-
-
-@pytest.mark.parametrize(("change", "files"), MERGED_AGAIN, ids=[c[0] for c in MERGED_AGAIN])
-def test_a_change_merges_again_and_the_build_is_the_one_without_cache(
-    hand: Corpus, merges: Counter[str], tmp_path: Path, change: str, files: dict[str, str]
-) -> None:
-    folder = hand(BASE)
-    kept = tmp_path / "cache"
-    before, _ = yaml_of(folder, kept)
-    hand(files)
-    merges.clear()
-    cached, warnings = yaml_of(folder, kept)
-    assert merges["merge"] == 1
-    without, _ = yaml_of(folder, None)
-    assert cached == without != before
-    assert warnings == ()
-    merges.clear()
-    assert yaml_of(folder, kept) == (without, ())
-    assert merges["merge"] == (1 if change == "a pin" else 0)
-
-
 def test_a_merge_record_names_only_the_sources_it_is_of(hand: Corpus) -> None:
     built = build_timeline([str(hand(BASE))])
     sources = [s for e in built.timeline.events for s in e.sources]
@@ -242,7 +209,9 @@ def test_a_sources_record_with_metadata_and_a_refusal_or_neither_is_refused(
         pipeline._listed_of(plain.loads(tuple[pipeline._Listed, ...], record, ""))
 
 
-# (what changes between the builds, the files written then, articles analysed, finished)
+# (what changes between the builds, the files written then, articles analysed, finished).
+# Every change merges again; a build that pins a date keeps no merge, and merges on
+# every build.
 CHANGES = [
     # The edited article alone is read again; the others come from the cache.
     ("an edited article", {"dated.txt": DATED.replace("on Tuesday", "on Monday")}, 1, 1),
@@ -260,6 +229,14 @@ CHANGES = [
         1,
         1,
     ),
+    # Corrections change no article's analysis, only the merge.
+    ("a new correction", {"corrections.yaml": "hide:\n  - dated:7:Tuesday\n"}, 0, 0),
+    (
+        "a pin",
+        {"corrections.yaml": "pin:\n  - {source: 'dated:7:Tuesday', date: 2017-03-06}\n"},
+        0,
+        0,
+    ),
 ]
 
 
@@ -269,6 +246,7 @@ CHANGES = [
 def test_a_change_is_analysed_again_and_the_build_is_the_one_without_cache(
     hand: Corpus,
     counted: Counter[str],
+    merges: Counter[str],
     tmp_path: Path,
     change: str,
     files: dict[str, str],
@@ -280,11 +258,18 @@ def test_a_change_is_analysed_again_and_the_build_is_the_one_without_cache(
     before, _ = yaml_of(folder, kept)
     hand(files)
     counted.clear()
+    merges.clear()
     cached, warnings = yaml_of(folder, kept)
-    assert counted == {"analyse": analysed, "finish": finished}
+    assert {**counted} == {k: n for k, n in (("analyse", analysed), ("finish", finished)) if n}
+    assert merges["merge"] == 1
     without, _ = yaml_of(folder, None)
     assert cached == without != before
     assert warnings == ()
+    counted.clear()
+    merges.clear()
+    assert yaml_of(folder, kept) == (without, ())
+    assert counted == {}
+    assert merges["merge"] == (1 if change == "a pin" else 0)
 
 
 # A page whose markup names its site and address; the text has no date of its own, so
