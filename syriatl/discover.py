@@ -180,5 +180,9 @@ def _with_ids(found: list[tuple[Path, PurePath]]) -> tuple[Found, ...]:
 
 def _unsuffixed(path: str) -> str:
     """``path`` without its suffix, as pathlib's ``with_suffix("")`` gives it, on text: a
-    corpus has many files, and pathlib's operations cost microseconds each."""
-    return os.path.splitext(path)[0]  # noqa: PTH122
+    corpus has many files, and pathlib's operations cost microseconds each. The suffix is
+    the last dot of the file's name and what follows it, when that dot is neither the
+    name's first character nor its last ("..txt" is "." with ".txt"; "notes." has none)."""
+    name = max(path.rfind(os.sep), path.rfind(os.altsep) if os.altsep else -1) + 1
+    dot = path.rfind(".")
+    return path[:dot] if name < dot < len(path) - 1 else path

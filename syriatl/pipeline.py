@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from syriatl.chronicle.cache import Store
 
 _J = TypeVar("_J")
+_T = TypeVar("_T")
 
 
 def _nothing() -> None:
@@ -582,12 +583,9 @@ def _sources_parsed(store: Store) -> Callable[[str, str], metadata.Listed]:
     def parsed(text: str, where: str) -> metadata.Listed:
         digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
         kept = key("sources", store.code, where, digest)
-        record = next(store.get_all([kept]))
-        if record is not None:
-            try:
-                return _listed_of(plain.loads(tuple[_Listed, ...], record, "", {}))
-            except plain.Unfit:
-                store.damaged += 1
+        found = _decoded(store, next(store.get_all([kept])), _listed_of)
+        if found is not None:
+            return found
         listed = metadata.sources_of(text, where)
         rows = tuple(
             _Listed(name, None, m.problem)
@@ -601,11 +599,11 @@ def _sources_parsed(store: Store) -> Callable[[str, str], metadata.Listed]:
     return parsed
 
 
-def _listed_of(rows: tuple[_Listed, ...]) -> metadata.Listed:
-    """The entries that the cache keeps as ``rows``; raises plain.Unfit when a row holds
-    both metadata and a refusal, or neither."""
+def _listed_of(record: bytes) -> metadata.Listed:
+    """The entries that the cache keeps as ``record``; raises plain.Unfit for anything
+    else, a row that holds both metadata and a refusal, or neither, among them."""
     listed: metadata.Listed = {}
-    for r in rows:
+    for r in plain.loads(tuple[_Listed, ...], record, "", {}):
         if r.metadata is not None and r.refused is None:
             listed[r.name] = r.metadata
         elif r.metadata is None and r.refused is not None:
@@ -723,10 +721,18 @@ def _kept(
     store: Store, key: _Key | None, file: ingest.Found, record: bytes | None, ones: plain.Ones
 ) -> Told | None:
     """The told the cache keeps as ``record`` under ``key`` for ``file``, or None."""
-    if key is None or record is None:
+    if key is None:
+        return None
+    return _decoded(store, record, lambda r: told_of(r, file, ones, key.digest))
+
+
+def _decoded(store: Store, record: bytes | None, decode: Callable[[bytes], _T]) -> _T | None:
+    """What ``decode`` reads of the ``record`` the store keeps, or None: there is none,
+    or it does not decode (then it counts as damaged, and is made again)."""
+    if record is None:
         return None
     try:
-        return told_of(record, file, ones, key.digest)
+        return decode(record)
     except plain.Unfit:
         store.damaged += 1
         return None
@@ -913,14 +919,7 @@ def _kept_merge(
     """The merge the store keeps under ``merging``, or None."""
     if store is None or merging is None:
         return None
-    record = next(store.get_all([merging]))
-    if record is None:
-        return None
-    try:
-        return merge_of(record, sources)
-    except plain.Unfit:
-        store.damaged += 1
-        return None
+    return _decoded(store, next(store.get_all([merging])), lambda r: merge_of(r, sources))
 
 
 def _sharing(told: Told) -> Told:

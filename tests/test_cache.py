@@ -8,6 +8,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+import zlib
 from collections import Counter
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -206,7 +207,7 @@ def test_a_sources_record_with_metadata_and_a_refusal_or_neither_is_refused(
            refused]  # fmt: skip
     record = json.dumps([row]).encode()
     with pytest.raises(plain.Unfit, match="metadata and a refusal, or neither"):
-        pipeline._listed_of(plain.loads(tuple[pipeline._Listed, ...], record, ""))
+        pipeline._listed_of(record)
 
 
 # (what changes between the builds, the files written then, articles analysed, finished).
@@ -359,12 +360,38 @@ def _text_record(file: Path) -> None:
 
 
 def _damaged_merge(file: Path) -> None:
-    with sqlite3.connect(file) as db:  # the merge is the last record a build keeps
+    with sqlite3.connect(file) as db:  # the one record that reads as a merge
+        rows = db.execute("SELECT rowid, value FROM analyses").fetchall()
+        merges = [row for row, value in rows if _is_merge(zlib.decompress(value))]
+        assert len(merges) == 1
         db.execute(
-            "UPDATE analyses SET value = CAST(X'00' || substr(value, 2) AS BLOB) "
-            "WHERE rowid = (SELECT max(rowid) FROM analyses)"
+            "UPDATE analyses SET value = CAST(X'00' || substr(value, 2) AS BLOB) WHERE rowid = ?",
+            merges,
         )
     db.close()
+
+
+def _is_merge(record: bytes) -> bool:
+    try:
+        plain.loads(pipeline._Merged, record, "")
+    except plain.Unfit:
+        return False
+    return True
+
+
+def test_a_damaged_merge_is_merged_again_from_the_articles_kept(
+    hand: Corpus, counted: Counter[str], merges: Counter[str], tmp_path: Path
+) -> None:
+    folder = hand(BASE)
+    kept = tmp_path / "cache"
+    yaml_of(folder, kept)
+    _damaged_merge(kept / cache.FILE)
+    counted.clear()
+    merges.clear()
+    text, warnings = yaml_of(folder, kept)
+    assert (counted, merges["merge"]) == ({}, 1)
+    assert text == yaml_of(folder, None)[0]
+    assert len(warnings) == 1 and "1 damaged record(s)" in warnings[0]
 
 
 # (what is wrong with the cache file, how to make it so, the warning's words)

@@ -629,3 +629,24 @@ SPANISH_STORY = next(text for text, english in EXAMPLES if not english and "Las 
 )
 def test_one_english_paragraph_makes_a_text_english(text: str, english: bool) -> None:
     assert (not_english(text) is None) is english
+
+
+# (path, the path without its suffix): the suffix is the name's last dot and what follows,
+# unless that dot opens or ends the name; a dot in a folder's name is no suffix.
+UNSUFFIXED = [
+    ("a.txt", "a"),
+    ("a.b.txt", "a.b"),
+    ("..txt", "."),
+    ("d/..txt", "d/."),
+    (".txt", ".txt"),
+    ("dir/.txt", "dir/.txt"),
+    ("notes.", "notes."),
+    ("dir.x/file", "dir.x/file"),
+]
+
+
+@pytest.mark.parametrize(("path", "expected"), UNSUFFIXED)
+def test_an_id_drops_the_suffix_as_pathlib_does(path: str, expected: str) -> None:
+    from syriatl.discover import _unsuffixed
+
+    assert _unsuffixed(path) == expected
