@@ -463,63 +463,70 @@ def build_timeline(
     said = sum((fixes.parse(raw, where) for where, raw in read), fixes.NONE)
     files = found.files
     store, opened = _store(options.cache)
-    parsed = None if store is None else _sources_parsed(store)
-    given, warnings = ingest.metadata_beside((f.path for f in files), parsed)
-    zone = options.timezone
-    kept = store is not None
-    first: list[Job] = [(f, given.get(f.path), options.policy, zone, kept) for f in files]
-    # What could not be looked into comes before the articles' own problems.
-    early = dict(enumerate(found.problems, -len(found.problems)))
-    collected = _Collected([*found.warnings, *warnings, *opened], problems=early)
-    keys = _keys(first, store)
-    waiting: list[tuple[int, Told]] = []
-    # More processes than cores or files only cost their start-up; Dask needs none.
-    count = 1 if options.dask else min(options.jobs, len(files), os.cpu_count() or 1)
-    progress(0, len(first))
-    with _set_aside() as aside:
-        with _workers(count) as pool, _spread(options.dask) as spread:
+    try:
+        parsed = None if store is None else _sources_parsed(store)
+        given, warnings = ingest.metadata_beside((f.path for f in files), parsed)
+        zone = options.timezone
+        kept = store is not None
+        first: list[Job] = [(f, given.get(f.path), options.policy, zone, kept) for f in files]
+        # What could not be looked into comes before the articles' own problems.
+        early = dict(enumerate(found.problems, -len(found.problems)))
+        collected = _Collected([*found.warnings, *warnings, *opened], problems=early)
+        keys = _keys(first, store)
+        waiting: list[tuple[int, Told]] = []
+        # More processes than cores or files only cost their start-up; Dask needs none.
+        count = 1 if options.dask else min(options.jobs, len(files), os.cpu_count() or 1)
+        progress(0, len(first))
+        with _set_aside() as aside:
+            with _workers(count) as pool, _spread(options.dask) as spread:
 
-            def tell_all(jobs: Sequence[Job]) -> Iterator[Told]:
-                if spread is not None:
-                    return spread(jobs)
-                return _run(jobs, pool, count, tell_file if pool else tell_here)
+                def tell_all(jobs: Sequence[Job]) -> Iterator[Told]:
+                    if spread is not None:
+                        return spread(jobs)
+                    return _run(jobs, pool, count, tell_file if pool else tell_here)
 
-            def settle_all(jobs: list[Settle]) -> Iterator[Told]:
-                return _run(jobs, pool, count, settle_file) if pool else _drained(jobs)
+                def settle_all(jobs: list[Settle]) -> Iterator[Told]:
+                    return _run(jobs, pool, count, settle_file) if pool else _drained(jobs)
 
-            told_by: list[_Key | None] = [None] * len(files)  # each article's key, once told
-            for index, told in enumerate(_told(first, files, keys, store, tell_all, aside)):
-                if told.pending is not None:
-                    waiting.append((index, told))
-                else:
-                    told_by[index] = _told_by(keys[index], told)
-                collected.add(index, told)
-                progress(index + 1, len(first))
-            years = sorted(collected.years)
-            second: list[Settle] = []
-            for i, told in waiting:
-                assert told.pending is not None
-                key = keys[i]
-                digest = key.digest if key else None
-                beside = given.get(files[i].path)
-                second.append((told.pending, files[i], beside, zone, years, options.policy, digest))
-            again = [_settled_key(keys[i], told, years) for i, told in waiting]
-            found_again = [files[i] for i, _ in waiting]
-            indices = [i for i, _ in waiting]
-            # From here each waiting article's Pending (its text, layout and mentions) is
-            # held by its job alone, and let go once the article is settled.
-            del waiting
-            told_again = _told(second, found_again, again, store, settle_all, aside)
-            del second
-            for index, key, told in zip(indices, again, told_again, strict=True):
-                told_by[index] = _told_by(key, told)
-                collected.add(index, told)
-            del told_again
-        merging = None if store is None else _merge_key(store.code, files, told_by, said)
-        # The files, their paths and jobs are a tenth of what a build holds: let them go
-        # before the merge, which needs as much again.
-        del found, files, first, given, keys, told_by, found_again, again, indices
-        return collected.build(options, said, store, merging, aside)
+                told_by: list[_Key | None] = [None] * len(files)  # each article's key, once told
+                for index, told in enumerate(_told(first, files, keys, store, tell_all, aside)):
+                    if told.pending is not None:
+                        waiting.append((index, told))
+                    else:
+                        told_by[index] = _told_by(keys[index], told)
+                    collected.add(index, told)
+                    progress(index + 1, len(first))
+                years = sorted(collected.years)
+                second: list[Settle] = []
+                for i, told in waiting:
+                    assert told.pending is not None
+                    key = keys[i]
+                    # the bytes told, when they are those the key hashed
+                    digest = key.digest if key and told.read == key.digest else None
+                    beside = given.get(files[i].path)
+                    second.append(
+                        (told.pending, files[i], beside, zone, years, options.policy, digest)
+                    )
+                again = [_settled_key(keys[i], told, years) for i, told in waiting]
+                found_again = [files[i] for i, _ in waiting]
+                indices = [i for i, _ in waiting]
+                # From here each waiting article's Pending (its text, layout and mentions) is
+                # held by its job alone, and let go once the article is settled.
+                del waiting
+                told_again = _told(second, found_again, again, store, settle_all, aside)
+                del second
+                for index, key, told in zip(indices, again, told_again, strict=True):
+                    told_by[index] = _told_by(key, told)
+                    collected.add(index, told)
+                del told_again
+            merging = None if store is None else _merge_key(store.code, files, told_by, said)
+            # The files, their paths and jobs are a tenth of what a build holds: let them go
+            # before the merge, which needs as much again.
+            del found, files, first, given, keys, told_by, found_again, again, indices
+            return collected.build(options, said, store, merging, aside)
+    finally:  # a build that fails still keeps what it learnt, and lets the file go
+        if store is not None:
+            store.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -815,6 +822,8 @@ class _Collected:
         """The build of the articles collected: their sources merged (or the merge the
         ``store`` keeps under the key ``merging``, and then kept there), the store closed."""
         sources, self.sources = self.sources, []
+        if store is not None:
+            store.flush()  # what the articles told is kept even if the merge fails
         aside()  # the merge makes as many objects again, and keeps them
         applied = _kept_merge(store, merging, sources)
         if applied is None:

@@ -628,3 +628,22 @@ def test_a_record_of_an_earlier_form_is_refused(record: bytes) -> None:
     found = pipeline.ingest.Found(Path("a.txt"), "a.txt", "a")
     with pytest.raises(plain.Unfit):
         pipeline.told_of(record, found)
+
+
+def test_a_build_whose_merge_fails_keeps_what_its_articles_told(
+    hand: Corpus, counted: Counter[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = hand(BASE)
+    kept = tmp_path / "cache"
+
+    def failing(*args: object) -> None:
+        raise RuntimeError("the merge failed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(fixes, "merged", failing)
+        with pytest.raises(RuntimeError, match="the merge failed"):
+            yaml_of(folder, kept)
+    counted.clear()
+    text, warnings = yaml_of(folder, kept)
+    assert counted == {}  # every article, the waiting one's settled told too, was kept
+    assert (text, warnings) == (yaml_of(folder, None)[0], ())

@@ -147,6 +147,7 @@ class Store:
         self._pruned = False
         self.damaged = 0
         self.warnings: list[str] = []
+        self._closed = False
 
     def get_all(self, keys: Sequence[bytes | None]) -> Iterator[bytes | None]:
         """The value stored under each of ``keys`` in turn, or None (no key, none stored,
@@ -214,7 +215,10 @@ class Store:
             self._off(f"cannot write it ({error})")
 
     def close(self) -> None:
-        """Write what is left and close the file."""
+        """Write what is left and close the file (once: closing again does nothing)."""
+        if self._closed:
+            return
+        self._closed = True
         self.flush()
         if self.damaged:
             self.warnings.append(
