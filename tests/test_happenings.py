@@ -43,10 +43,7 @@ CASES: list[tuple[str, str, str, str, Status, str | None, bool]] = [
     ("An envoy said an agreement has been reached to form a contact group to preserve a truce "
      "in place since March 3.", "since March 3", "a truce in place since March 3.",
      "taking-effect", H, "truce", True),
-    # approval: of a deal by those who make it an agreement, of anything else a vote
-    ("Under the deal, approved on Thursday at talks in Velmora, both sides pull back their "
-     "guns.", "on Thursday", "the deal, approved on Thursday at talks in Velmora",
-     "agreement", H, "deal", True),
+    # an approval is a vote
     ("The Karvana council approved the budget on Thursday.", "on Thursday",
      "The Karvana council approved the budget on Thursday.", "vote", H, None, False),
     ("The truce agreed on Monday will take effect on Friday.", "on Monday",

@@ -327,8 +327,6 @@ def _refined(kind: str, thing: str | None) -> str:
         return found
     if kind == K.REACHING:
         return "arrival"
-    if kind == K.APPROVING:
-        return "vote"
     return K.REFINE[(K.OPENING, None)] if kind == K.OPENING else kind
 
 

@@ -477,9 +477,16 @@ def _akin(x: str, y: str) -> bool:
     return x == y or BROADER.get(x, x) == y or BROADER.get(y, y) == x or _converse(x, y)
 
 
+# The blocks of dates in which the two sides of a place's fall may be told: a day, or a
+# week ("pulled out earlier this week", "captured last week"); a month or a year holds
+# many.
+_CONVERSE_BLOCKS = frozenset({"day", "week"})
+
+
 def _converse(x: str | None, y: str | None) -> bool:
     """True when two kinds tell one happening from its two sides (a withdrawal from a
-    place, its capture): such tellings are one only where both name the place."""
+    place, its capture): such tellings are one only where both name the same places, and
+    no others, within a day or a week."""
     return x != y and frozenset((x, y)) in CONVERSE
 
 
@@ -525,8 +532,10 @@ def _likeness(
         if item.places - member.places and member.places - item.places:
             continue  # each names a place the other does not: talks on Karvana, on Ostrel
         converse = _converse(item.kind, member.kind)
-        if converse and item.places.isdisjoint(member.places):
-            continue  # a withdrawal and a capture of no one place
+        if converse and not (
+            item.places and item.places == member.places and item.block[0] in _CONVERSE_BLOCKS
+        ):
+            continue  # a withdrawal and a capture, not of the one same place in days
         b = member.first
         modified = item.block[0] != "day" and item.date[3] != member.date[3]
         alike = same_thing or converse

@@ -43,8 +43,6 @@ KINDS: dict[str, str] = {
 OPENING = "opening"
 # A verb whose kind is its thing's: a truce is reached (agreement), a town is reached.
 REACHING = "reaching"
-# A verb of approval: leaders who approve a deal agree it, a council approves by a vote.
-APPROVING = "approving"
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,8 +272,13 @@ CUES: tuple[Cue, ...] = (
     # a debate is what its date dates ("a debate on Wednesday" before "the vote"), not
     # the kind of the thing debated
     Cue("debate", r"debat(?:e|es|ed|ing)|discuss(?:es|ed|ing)?", True, ("debated the truce",)),
-    Cue("vote", r"vot(?:e|es|ed|ing)|endors(?:e|es|ed)|ratif(?:y|ies|ied)", True, ("voted",)),
-    Cue(APPROVING, r"approv(?:e|es|ed|ing)", True, ("approved", "the deal, approved on Thursday")),
+    Cue(
+        "vote",
+        r"vot(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|endors(?:e|es|ed)|"
+        r"ratif(?:y|ies|ied)",
+        True,
+        ("voted", "approved"),
+    ),
     Cue("order", r"order(?:s|ed)|decree[sd]|instructed", True, ("ordered", "decreed")),
     Cue(
         "capture",
@@ -373,8 +376,6 @@ REFINE: dict[tuple[str, str | None], str] = {
     (OPENING, None): "other",
     (REACHING, "truce"): "agreement",  # a truce reached
     (REACHING, "deal"): "agreement",
-    (APPROVING, "truce"): "agreement",  # a truce approved by those who make it
-    (APPROVING, "deal"): "agreement",
 }
 
 # The kind of a dated thing named with no cue ("despite the March 3 truce").
@@ -398,7 +399,7 @@ BROADER: dict[str, str] = {"talks-open": "talks", "talks-close": "talks"}
 # Kinds that tell one happening from its two sides: where one side withdraws from a
 # place the other captures it ("troops pulled out of Ostrel on Wednesday", "the rebels
 # took Ostrel on Wednesday"). Such tellings are one happening only where both name the
-# place.
+# same places and no others, on one day or in one week.
 CONVERSE: frozenset[frozenset[str]] = frozenset({frozenset({"withdrawal", "capture"})})
 
 # Kinds of happening a peace process has one of on a day, wherever it is told: two
