@@ -196,7 +196,7 @@ def entry_leads(layout: Layout, text: str) -> dict[int, str]:
     for sentence in layout.sentences:
         entry = sentence.segment.entry
         if entry and entry.start not in leads:
-            leads[entry.start] = " ".join(text[sentence.start : sentence.end].split())
+            leads[entry.start] = sys.intern(" ".join(text[sentence.start : sentence.end].split()))
     return leads
 
 
@@ -208,6 +208,7 @@ def finish(
     resolutions = resolve_mentions(analysis, date, policy, story_mentions(analysis))
     if provenance is None:
         provenance = outlet_of(analysis.article, analysis.layout)
+    provenance = shared(provenance)
     events = article_events(analysis.article, analysis.layout, resolutions, date, provenance)
     leads = entry_leads(analysis.layout, analysis.article.text)
     entries = tuple(
@@ -224,7 +225,7 @@ def finish(
         path=article.path,
         title=article.meta.title or analysis.layout.title,
         outlet=provenance.site,
-        published=date,
+        published=shared(date),
         entries=entries,
         events=len(events),
         provenance=provenance,

@@ -80,6 +80,12 @@ _T = TypeVar("_T", bound=Hashable)
 _NO_OUTLET = Outlet()
 
 
+def _interned(text: str | None) -> str | None:
+    """One string per distinct value of a field that a corpus repeats (entry labels,
+    outlets), or None."""
+    return sys.intern(text) if text is not None else None
+
+
 def one_line(text: str) -> str:
     """Text with every run of whitespace made one space."""
     return " ".join(text.split())
@@ -435,7 +441,8 @@ def _source(
     if short == quote:  # the whole sentence: one string for both
         short = quote
     if short != told.text or short is quote:
-        told = shared(replace(told, text=sys.intern(short)))
+        told = replace(told, text=sys.intern(short))
+    told = shared(told)
     entry = sentence.segment.entry
     return Source(
         article=article.id,
@@ -444,12 +451,12 @@ def _source(
         expression=sys.intern(r.mention.text) if r else None,
         rule=sys.intern(rule),
         line=sentence.line + article.line_offset,
-        entry=entry.label if entry else None,
+        entry=sys.intern(entry.label) if entry else None,
         anchor=shared(anchor) if anchor is not None else None,
-        outlet=outlet.site,
-        published=published.date,
+        outlet=_interned(outlet.site),
+        published=shared(published.date),
         happening=told,
         basis=basis,
         caption=sentence.segment.kind is SegmentKind.CAPTION,
-        origin=outlet.origin,
+        origin=_interned(outlet.origin),
     )
