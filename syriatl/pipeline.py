@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import os
 import sys
+import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -113,9 +114,9 @@ class Pending:
 @dataclass(frozen=True, slots=True)
 class Told:
     """What one article contributes to a build. When its date needs the corpus it is
-    ``waiting`` and carries only ``pending``, its ``Pending`` (as a record, plain JSON,
-    compact and safe to send between processes, once it leaves the process that told
-    it: ``recorded``), and the ``evidence`` of its date.
+    ``waiting`` and carries only ``pending``, its ``Pending`` (as a record once told
+    by a build, ``recorded``: compressed plain JSON, safe to send between processes and
+    small to hold until the second pass), and the ``evidence`` of its date.
     ``read`` is the SHA-256 of the bytes it was told from, when its job asked for it
     (the cache keeps a told only under the key of those bytes)."""
 
@@ -296,16 +297,11 @@ Shipped = tuple[Job, bytes | str]
 
 
 def tell_file(job: Job) -> Told:
-    """Read and tell one file (the unit of work of a worker process); an article whose
-    date needs the corpus comes back waiting, with its record."""
-    return recorded(tell_here(job))
-
-
-def tell_here(job: Job) -> Told:
-    """``tell_file`` in the process that merges: a waiting article keeps its ``Pending``
-    as it is, for the second pass to take up without reading a record."""
+    """Read and tell one file (the unit of work of a worker process, and of the process
+    that merges); an article whose date needs the corpus comes back waiting, with its
+    record: a quarter of the memory its ``Pending`` would hold until the second pass."""
     found, beside, policy, timezone, hashed = job
-    return _afresh(found, beside, timezone, None, policy, hashed)
+    return recorded(_afresh(found, beside, timezone, None, policy, hashed))
 
 
 def recorded(told: Told) -> Told:
@@ -316,8 +312,22 @@ def recorded(told: Told) -> Told:
 
 
 def _record(pending: Pending | bytes) -> bytes:
-    """A waiting article's ``Pending`` as a record (a record as it is)."""
-    return plain.dumps(Pending, pending) if isinstance(pending, Pending) else pending
+    """A waiting article's ``Pending`` as a record, plain JSON compressed (a record as
+    it is): its text and layout repeat themselves, and it waits for the whole corpus."""
+    if isinstance(pending, Pending):
+        return zlib.compress(plain.dumps(Pending, pending), 1)
+    return pending
+
+
+def _pending_of(record: bytes, found: ingest.Found) -> Pending:
+    """The ``Pending`` that ``_record`` kept, of the article ``found``; raises
+    plain.Unfit for anything else."""
+    try:
+        data = zlib.decompress(record)
+    except zlib.error as error:
+        raise plain.Unfit(f"not a record: {error}") from None
+    pending: Pending = plain.loads(Pending, data, found.id)
+    return pending
 
 
 def _contents(found: ingest.Found) -> bytes | str:
@@ -348,7 +358,7 @@ def settle_file(job: Settle) -> Told:
         pending = record
     else:
         try:
-            pending = plain.loads(Pending, record, found.id)
+            pending = _pending_of(record, found)
         except plain.Unfit:  # never written so by this code; the file still tells it
             return _afresh(found, beside, timezone, years, policy, digest is not None)
     told = settle(pending, published.with_corpus(pending.evidence, years), policy)
@@ -392,7 +402,7 @@ def _from_bytes(
 
 def _drained(jobs: list[Settle]) -> Iterator[Told]:
     """``settle_file`` over ``jobs`` in this process, letting go of each job (and the
-    ``Pending`` it holds) once it is settled; ``jobs`` is emptied."""
+    record it holds) once it is settled; ``jobs`` is emptied."""
     jobs.reverse()
     while jobs:
         yield settle_file(jobs.pop())
@@ -484,7 +494,7 @@ def build_timeline(
                 def tell_all(jobs: Sequence[Job]) -> Iterator[Told]:
                     if spread is not None:
                         return spread(jobs)
-                    return _run(jobs, pool, count, tell_file if pool else tell_here)
+                    return _run(jobs, pool, count, tell_file)
 
                 def settle_all(jobs: list[Settle]) -> Iterator[Told]:
                     return _run(jobs, pool, count, settle_file) if pool else _drained(jobs)
@@ -511,7 +521,7 @@ def build_timeline(
                 again = [_settled_key(keys[i], told, years) for i, told in waiting]
                 found_again = [files[i] for i, _ in waiting]
                 indices = [i for i, _ in waiting]
-                # From here each waiting article's Pending (its text, layout and mentions) is
+                # From here each waiting article's record (its text, layout and mentions) is
                 # held by its job alone, and let go once the article is settled.
                 del waiting
                 told_again = _told(second, found_again, again, store, settle_all, aside)

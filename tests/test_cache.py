@@ -618,6 +618,26 @@ def test_every_told_of_a_build_survives_its_record(hand: Corpus) -> None:
         assert renamed.report is not None and renamed.report.id == "x/y"
 
 
+def test_a_waiting_article_is_kept_compressed_and_a_damaged_record_reads_its_file(
+    hand: Corpus, counted: Counter[str]
+) -> None:
+    folder = hand({"yearless.txt": YEARLESS})
+    (file,) = pipeline.ingest.discover([str(folder)]).files
+    told = pipeline.tell_file((file, None, pipeline.NEWS, None, False))
+    assert told.waiting and isinstance(told.pending, bytes)
+    # Held until the second pass as compressed JSON, smaller than the JSON itself.
+    pending = plain.loads(pipeline.Pending, zlib.decompress(told.pending), file.id)
+    assert pending.article.path == file.shown
+    assert len(told.pending) < len(plain.dumps(pipeline.Pending, pending))
+    counted.clear()
+    settled = pipeline.settle_file((told.pending, file, None, None, [2017], pipeline.NEWS, None))
+    assert counted == {"finish": 1}  # from the record: the file is not analysed again
+    damaged = pipeline.settle_file((b"not a record", file, None, None, [2017], pipeline.NEWS, None))
+    assert counted == {"finish": 2, "analyse": 1}  # the file tells it again, the same
+    assert damaged == settled
+    assert settled.report is not None and str(settled.report.published.date) == "2017-03-09"
+
+
 # Records of the form an earlier program kept: a waiting article's Pending record was a
 # sixth field, text inside the JSON. A record read by this program has five fields.
 OLDER = [b"[null,[],[],null,null,null]", b'[null,[],[],null,null,"[1,2]"]']
