@@ -725,7 +725,8 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
     counts: Counter[str] = Counter()
     located: Counter[str] = Counter()
     texts: dict[TextKey, _Text] = {}
-    told_as: list[tuple[TextKey, TextKey | None]] = []
+    # Whether each unit needs its sentence's bag too (its keys are rebuilt at its turn).
+    whole_needed = bytearray()
     for unit in units:
         source = unit[0]
         key = (source.text, source.expression)
@@ -734,7 +735,7 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
         whole = _text(texts, whole_key) if _sentence_needed(source, text.places) else None
         counts.update(text.packed[0])
         located.update(_located(source, text.places, whole.places if whole else None))
-        told_as.append((key, whole_key if whole else None))
+        whole_needed.append(whole is not None)
     total = len(units)
     # A word weighs more the rarer it is; a word of a unit's sentence alone is in no text.
     rarities = {w: math.log((1 + total) / (1 + n)) + 1.0 for w, n in counts.items()}
@@ -770,13 +771,12 @@ def merge(told: Iterable[Source]) -> tuple[Event, ...]:
     # precision finds none expired (those opened since are its own day's, or opened at it).
     looked: tuple[dt.date, int] | None = None
     units.reverse()  # taken from the end, so that each is let go with its block
-    told_as.reverse()
+    whole_needed.reverse()
     while units:
         unit = units.pop()
         source = unit[0]
-        keyed, whole_keyed = told_as.pop()
-        said = weighed(keyed)
-        sentence = weighed(whole_keyed) if whole_keyed else None
+        said = weighed((source.text, source.expression))
+        sentence = weighed((source.quote, source.expression)) if whole_needed.pop() else None
         bag = said.bag
         now = (source.when.start, source.when.precision.rank)
         expired = (
