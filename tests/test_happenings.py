@@ -37,6 +37,13 @@ CASES: list[tuple[str, str, str, str, Status, str | None, bool]] = [
      "Talks that ended on Tuesday", "talks-close", H, "talks", True),
     ("Monitors, who arrived in Karvana on Friday, reported calm.", "on Friday",
      "Monitors, who arrived in Karvana on Friday", "arrival", H, None, False),
+    # a clause on a place tells its own happening: not the talks' or the truce's, and
+    # without the frame of who said it
+    ("The talks moved to Dessia, where envoys arrived on Friday.", "on Friday",
+     "envoys arrived on Friday.", "arrival", H, None, False),
+    ("Rebels said they would not observe the truce at Ostrel, where army units were encircled "
+     "and the military said rebel attacks on the town increased on Sunday.", "on Sunday",
+     "rebel attacks on the town increased on Sunday.", "attack", H, None, False),
     # the date in a participle or state after the thing: background
     ("Observers logged a violation of the truce agreed on March 3 near Karvana.", "on March 3",
      "the truce agreed on March 3 near Karvana.", "agreement", H, "truce", True),

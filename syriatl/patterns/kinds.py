@@ -470,7 +470,11 @@ _SUBJECT = (r"(?:the|a|an|they|he|she|it|we|its|their|his|her|there|this|these|t
             r"all|both|no|[A-Z])")  # fmt: skip
 BREAKS: tuple[tuple[str, str], ...] = (
     # a comma may open these: they are tried before the comma alone
-    ("relative", r",?\s+(?:which|who|whom|whose|where)\s+"),
+    ("relative", r",?\s+(?:which|who|whom|whose)\s+"),
+    # a clause on a place tells its own happening, never its place's: "the talks moved
+    # to Dessia, | where envoys arrived on Friday", "the truce at Ostrel, | where
+    # shelling increased on Sunday"
+    ("place", r",?\s+where\s+"),
     ("subordinate", r",?\s+(?:after|before|despite|amid|while|when|whereas|because|although|"
      r"though|since|until|following|unless|if|but|as part of|in order to)\s+"),
     ("subordinate", r",?\s+as\s+(?=(?:they|he|she|it|we|the|a|an|their|his|her)\s)"),
