@@ -285,12 +285,10 @@ def settle(pending: Pending, date: Published, policy: Policy = NEWS) -> Told:
 # A first-pass job: the file, the metadata beside it, the policy, the zone of
 # ``--timezone`` and whether to hash the bytes read (``Told.read``).
 Job = tuple[ingest.Found, ingest.Beside, Policy, str | None, bool]
-# A second-pass job: a waiting article's Pending or its record, its file (read again
-# only when the record cannot be read), metadata and zone, the corpus's years, the
-# policy, and the SHA-256 of the bytes the record was told from (None: not asked).
-Settle = tuple[
-    Pending | bytes, ingest.Found, ingest.Beside, str | None, Sequence[int], Policy, bytes | None
-]
+# A second-pass job: a waiting article's record, its file (read again only when the
+# record cannot be read), metadata and zone, the corpus's years, the policy, and the
+# SHA-256 of the bytes the record was told from (None: not asked).
+Settle = tuple[bytes, ingest.Found, ingest.Beside, str | None, Sequence[int], Policy, bytes | None]
 # A first-pass job with the bytes of its file, or why they could not be read: what a
 # Dask worker is sent, so that it needs no access to the files.
 Shipped = tuple[Job, bytes | str]
@@ -354,13 +352,10 @@ def settle_file(job: Settle) -> Told:
     """Settle one waiting article with the corpus's years (the unit of work of a worker
     process in the second pass): its record is read, not its file."""
     record, found, beside, timezone, years, policy, digest = job
-    if isinstance(record, Pending):
-        pending = record
-    else:
-        try:
-            pending = _pending_of(record, found)
-        except plain.Unfit:  # never written so by this code; the file still tells it
-            return _afresh(found, beside, timezone, years, policy, digest is not None)
+    try:
+        pending = _pending_of(record, found)
+    except plain.Unfit:  # never written so by this code; the file still tells it
+        return _afresh(found, beside, timezone, years, policy, digest is not None)
     told = settle(pending, published.with_corpus(pending.evidence, years), policy)
     return replace(told, read=digest)
 
@@ -510,7 +505,7 @@ def build_timeline(
                 years = sorted(collected.years)
                 second: list[Settle] = []
                 for i, told in waiting:
-                    assert told.pending is not None
+                    assert isinstance(told.pending, bytes)  # every first pass records it
                     key = keys[i]
                     # the bytes told, when they are those the key hashed
                     digest = key.digest if key and told.read == key.digest else None
