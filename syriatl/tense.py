@@ -37,6 +37,19 @@ _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
 # that lasted up to a day now past; "until" points ahead only in the present or future.
 _UNTIL_PAST = re.compile(r"\bhad\b|\b(?:was|were)(?: not|n[’']t) (?=until\b)")
 _INSIDE_BRACKET = re.compile(r"\([^()\n]{0,40}$")
+# "will begin at midnight (2100 GMT) on Monday": brackets before the date are an aside,
+# and the clause goes on past them.
+_CLOSED_BRACKET = re.compile(r"\([^()\n]{0,40}\)")
+
+
+def _unbracketed(left: str) -> str:
+    """The words before a date with the asides in brackets among them blanked out (the
+    same length, so positions still match the text)."""
+    if ")" not in left:
+        return left
+    return _CLOSED_BRACKET.sub(lambda m: " " * len(m.group()), left)
+
+
 # "a bomb killed a guard and wounded a nurse": a participle ("killed", "wounded") that
 # takes an object is a past-tense verb after all.
 _OBJECT_AFTER = re.compile(
@@ -164,7 +177,7 @@ def governs_past(text: str, start: int, end: int) -> bool:
     left = text[max(0, start - _WINDOW) : start].lower()
     if _INSIDE_BRACKET.search(left) or adjacent_rx.search(left[-24:]):
         return False
-    clause = _split(_split(left, hard)[-1], soft)[-1]
+    clause = _split(_split(_unbracketed(left), hard)[-1], soft)[-1]
     return _governs(text, start, end, clause, _cues(clause))
 
 
@@ -254,7 +267,7 @@ def _direction(
         if word in ("until", "till") and looked_back:
             return Direction.PAST, looked_back.group(), None
         return ADJACENT[" ".join(word.split())], word, None
-    left = _split(left, hard)[-1]
+    left = _split(_unbracketed(left), hard)[-1]
     right = _first(right, hard)
     left_parts = _split(left, soft)
     clause = left_parts[-1]

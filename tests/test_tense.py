@@ -39,6 +39,9 @@ CASES = [
     # A date in brackets restates the one before them: the clause outside decides.
     ("The convoy will leave at dawn (6 a.m. local time Sunday).", "Sunday", F),
     ("The convoy left at dawn (6 a.m. local time Sunday), he said.", "Sunday", P),
+    # ... and a date after the brackets is still in the clause they sit in.
+    ("The truce will begin at midnight (2100 GMT) on Monday.", "Monday", F),
+    ("The truce began at midnight (2100 GMT) on Monday, monitors said.", "Monday", P),
     ("A deal will be struck in the summer.", "summer", F),
     ("Activists are reporting attacks near Damascus on Tuesday morning.", "Tuesday", N),
     ("The envoy expressed optimism for the February talks.", "February", N),
