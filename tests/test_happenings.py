@@ -44,6 +44,11 @@ CASES: list[tuple[str, str, str, str, Status, str | None, bool]] = [
     ("Rebels said they would not observe the truce at Ostrel, where army units were encircled "
      "and the military said rebel attacks on the town increased on Sunday.", "on Sunday",
      "rebel attacks on the town increased on Sunday.", "attack", H, None, False),
+    # a clause that only says where a place lies tells nothing: the date is the act's
+    ("Jets bombed Harasta, northeast of Karvana, this morning.", "this morning",
+     "Jets bombed Harasta, northeast of Karvana, this morning.", "attack", H, None, False),
+    ("Troops shelled Ostrel, near the border, on Sunday.", "on Sunday",
+     "Troops shelled Ostrel, near the border, on Sunday.", "attack", H, None, False),
     # the date in a participle or state after the thing: background
     ("Observers logged a violation of the truce agreed on March 3 near Karvana.", "on March 3",
      "the truce agreed on March 3 near Karvana.", "agreement", H, "truce", True),

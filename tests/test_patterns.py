@@ -109,9 +109,16 @@ def test_every_thing_example_folds_to_its_own_thing() -> None:
 
 
 def test_every_status_and_label_example_matches_its_own_entry() -> None:
-    from syriatl.patterns.kinds import CLAIMED, MANNER, NOT_CLAIMED, NOT_STATEMENTS, PLANNED
+    from syriatl.patterns.kinds import (
+        CLAIMED,
+        MANNER,
+        NOT_CLAIMED,
+        NOT_STATEMENTS,
+        PLACE_ASIDE,
+        PLANNED,
+    )
 
     for pattern, example in PLANNED + CLAIMED:
         assert re.search(rf"\b(?:{pattern})\b", example, re.IGNORECASE), example
-    for pattern, example in (*NOT_STATEMENTS, NOT_CLAIMED, MANNER):
+    for pattern, example in (*NOT_STATEMENTS, NOT_CLAIMED, MANNER, PLACE_ASIDE):
         assert re.search(pattern, example, re.IGNORECASE), example

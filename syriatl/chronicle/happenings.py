@@ -69,6 +69,7 @@ class _Tables:
     break_types: tuple[str, ...]  # by the number of the group that matched
     to_before: re.Pattern[str]
     verbish: re.Pattern[str]
+    place_aside: re.Pattern[str]
 
 
 def _flat(patterns: list[str]) -> str:
@@ -126,6 +127,7 @@ def tables() -> _Tables:
         not_statements=re.compile("|".join(p for p, _ in K.NOT_STATEMENTS), re.IGNORECASE),
         to_before=re.compile(K.TO_BEFORE_CUE[0]),
         verbish=re.compile(K.VERBISH + r"\b"),
+        place_aside=re.compile(K.PLACE_ASIDE[0]),
     )
 
 
@@ -444,7 +446,13 @@ def _happening(
             break
     prior, following = beside
     ranked = _ranked(r, cs, ce, a, b, following)
-    bare = sum(1 for w in r.words if cs <= w[0] < ce and not a <= w[0] < b) <= 2
+    # a clause of two words besides the date, or one that only says where a place lies,
+    # tells no happening of its own
+    others = [w for w in r.words if cs <= w[0] < ce and not a <= w[0] < b]
+    bare = len(others) <= 2 or (
+        tables().place_aside.match(r.low, others[0][0]) is not None
+        and not any(_verbish(r, w) for w in others)
+    )
     while bare and not ranked and (cs > 0 or ce < len(sentence)):
         # a fronted date ("On Tuesday, ..."): the happening is in the next clause
         cs, ce = _widen(r, cs, ce)

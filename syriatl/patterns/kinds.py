@@ -456,6 +456,14 @@ MANNER = (
     "took the town on Wednesday in violation of the truce",
 )
 
+# A clause that only says where a place lies tells no happening: a date at its end
+# belongs to the clause before ("has bombed Harasta, | northeast of Damascus, this
+# morning", "shelled Ostrel, | near the border, on Sunday").
+PLACE_ASIDE = (
+    r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of\s|(?:near|outside|off)\s",
+    "has bombed Harasta, northeast of Damascus, this morning",
+)
+
 # Clause breaks, as (type, pattern) over the original sentence (case-insensitive;
 # ``(?-i:...)`` keeps a capital a capital). A break that opens with a word ("said they")
 # starts the next clause after that word: the word stays with the clause before.
