@@ -263,13 +263,15 @@ def test_build_explain_adds_a_chain_to_every_source(corpus: Corpus) -> None:
     assert events
     assert all("explanation" in s for e in events for s in (*e["sources"], *e["conflicts"]))
     chains = [s["explanation"] for e in events for s in e["sources"]]
-    # The 1130 GMT entry's lead is dated by the entry's day on the given date: 11:30 is
-    # when the entry was written, not when the jets bombed ("this morning").
+    # The 1130 GMT entry's lead dates itself: "this morning" is the morning of the
+    # entry's day, Wed 2019-03-13 (the given date, offset 0), at day precision: 11:30 is
+    # when the entry was written, not when the jets bombed.
     assert (
-        'the lead of "UPDATE 1130 GMT" -> entry-day -> anchor: entry "UPDATE 1130 GMT" at '
+        '"this morning" -> this-part/shift:day -> anchor: entry "UPDATE 1130 GMT" at '
         "2019-03-13 11:30 (publication date 2019-03-13, dated by metadata: published: "
         "2019-03-13) -> 2019-03-13"
     ) in chains
+    assert not any(c.startswith("the lead of") for c in chains)  # no report's day
     plain = yaml.safe_load(run("build", str(folder), "-f", "yaml")[1])["events"]
     assert all("explanation" not in s for e in plain for s in e["sources"])
 

@@ -44,7 +44,6 @@ from syriatl.model import (
     SegmentKind,
     Sentence,
     Source,
-    Status,
     TimexType,
     When,
 )
@@ -287,8 +286,8 @@ def article_events(
     leads: dict[int, When] = {}
     dated_sentences: set[int] = set()
     # The days the text gives each sentence's happenings: an entry lead that dates its
-    # happening on another day ("met on Monday"), or plans it ("will meet on Tuesday"),
-    # is dated by its words, not by the entry.
+    # happening ("met on Monday", "will meet on Tuesday", "this morning") is dated by its
+    # words, not by the entry.
     zone = article.meta.timezone
     located = [(r, _sentence_of(sentences, starts, r.mention.start)) for r in resolutions]
     whens = event_whens(text, located, zone)
@@ -305,16 +304,8 @@ def article_events(
             if sentence.segment.kind is not SegmentKind.ENTRY:
                 continue
             day = entry_day(entry, published.date)
-            given = days[sentence.start]
-            if (
-                given - {day}
-                or (given and entry.hour is None)  # a clockless entry's "today" is its date
-                or (
-                    given
-                    and happening(text[sentence.start : sentence.end]).status is Status.PLANNED
-                )
-            ):
-                continue
+            if days[sentence.start]:
+                continue  # the lead's own words date it: its sources are the text's
             # The entry's day, not its clock: the clock is when the entry was written.
             when = day_when(day)
             leads[sentence.start] = when
@@ -333,9 +324,6 @@ def article_events(
         if found is not None:
             dated_sentences.add(found.start)
         if dated is None or found is None:
-            continue
-        lead = leads.get(found.start)
-        if lead and lead.value == dated.value and dated.precision is Precision.DAY:
             continue
         key = (found.start, dated.value, dated.time)
         if key in seen:
