@@ -20,7 +20,6 @@ import datetime as dt
 import re
 import sys
 from bisect import bisect_right
-from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -283,19 +282,20 @@ def article_events(
     text = article.text
     events: list[Source] = []
     seen: set[tuple[int, str, str | None]] = set()
-    leads: dict[int, When] = {}
+    leads = False  # whether an entry's lead is a source of the entry's day
     dated_sentences: set[int] = set()
-    # The days the text gives each sentence's happenings: an entry lead that dates its
-    # happening ("met on Monday", "will meet on Tuesday", "this morning") is dated by its
-    # words, not by the entry.
+    # The sentences whose words give a day: an entry lead that dates its happening ("met
+    # on Monday", "will meet on Tuesday", "this morning") is dated by its words, not by
+    # the entry.
     zone = article.meta.timezone
     located = [(r, _sentence_of(sentences, starts, r.mention.start)) for r in resolutions]
     whens = event_whens(text, located, zone)
     placed = [(r, found, dated) for (r, found), dated in zip(located, whens, strict=True)]
-    days: dict[int, set[dt.date]] = defaultdict(set)
-    for _, found, dated in placed:
-        if found is not None and dated is not None and dated.precision.rank >= _DAY_RANK:
-            days[found.start].add(dated.start)
+    given_a_day = {
+        found.start
+        for _, found, dated in placed
+        if found is not None and dated is not None and dated.precision.rank >= _DAY_RANK
+    }
     if published.date is not None:
         for sentence in sentences:
             entry = sentence.segment.entry
@@ -303,17 +303,15 @@ def article_events(
                 continue
             if sentence.segment.kind is not SegmentKind.ENTRY:
                 continue
-            day = entry_day(entry, published.date)
-            if days[sentence.start]:
+            if sentence.start in given_a_day:
                 continue  # the lead's own words date it: its sources are the text's
             # The entry's day, not its clock: the clock is when the entry was written.
-            when = day_when(day)
-            leads[sentence.start] = when
+            when = day_when(entry_day(entry, published.date))
+            leads = True
             anchor = entry_anchor(entry, published.date)
             events.append(
                 _reported(article, text, sentence, when, "entry-day", published, anchor, outlet)
             )
-            seen.add((sentence.start, when.value, when.time))
     # where each sentence's expressions are, to tell their happenings apart
     spans: dict[int, list[tuple[int, int]]] = {}
     for r, found, _ in placed:
